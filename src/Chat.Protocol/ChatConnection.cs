@@ -1,0 +1,254 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using Chat.Protocol.Transports;
+
+namespace Chat.Protocol;
+
+/// <summary>
+/// The connection every ChatRoom program uses: frames and messages over a TCP socket or an
+/// in-memory pipe pair. See <see cref="IChatConnection"/> for the contract.
+/// </summary>
+public sealed partial class ChatConnection : IChatConnection
+{
+    private readonly IConnectionTransport _transport;
+    private readonly int _maxFrameLength;
+    private readonly TimeSpan _closeTimeout;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly CancellationTokenRegistration _closedRegistration;
+    private bool _outputCompleted;
+    private int _disposed;
+
+    internal ChatConnection(IConnectionTransport transport, ChatConnectionOptions options)
+    {
+        _transport = transport;
+        _maxFrameLength = options.MaxFrameLength;
+        _closeTimeout = options.CloseTimeout;
+
+        // Once the connection is closed, a send waiting for the peer to read would wait forever.
+        _closedRegistration = transport.Closed.UnsafeRegister(
+            static state => ((PipeWriter)state!).CancelPendingFlush(), transport.Output);
+    }
+
+    /// <inheritdoc />
+    public EndPoint? RemoteEndPoint => _transport.RemoteEndPoint;
+
+    /// <inheritdoc />
+    public CancellationToken Closed => _transport.Closed;
+
+    /// <summary>Creates two connected in-memory connections, for tests and for hosting a room inside one process.</summary>
+    /// <param name="options">Settings for both ends; <see cref="ChatConnectionOptions.Default"/> when omitted.</param>
+    /// <returns>The two ends: what one sends, the other receives.</returns>
+    public static (ChatConnection Client, ChatConnection Server) CreatePair(ChatConnectionOptions? options = null)
+    {
+        options ??= ChatConnectionOptions.Default;
+        options.Validate();
+        var (client, server) = MemoryTransport.CreatePair(options);
+        return (new ChatConnection(client, options), new ChatConnection(server, options));
+    }
+
+    /// <summary>Wraps a connected TCP socket. The connection owns the socket from now on.</summary>
+    /// <param name="socket">A connected stream socket.</param>
+    /// <param name="options">Settings; <see cref="ChatConnectionOptions.Default"/> when omitted.</param>
+    /// <returns>The connection.</returns>
+    public static ChatConnection FromSocket(Socket socket, ChatConnectionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        options ??= ChatConnectionOptions.Default;
+        options.Validate();
+        socket.NoDelay = true;
+        return new ChatConnection(new SocketTransport(socket, options), options);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ChatMessage?> ReceiveAsync(CancellationToken cancellationToken = default)
+    {
+        var input = _transport.Input;
+        while (true)
+        {
+            ThrowIfUnusable();
+            ReadResult result;
+            try
+            {
+                result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not ChatException && ex is not OperationCanceledException)
+            {
+                throw Lost("The connection is closed.", ex);
+            }
+
+            if (result.IsCanceled)
+            {
+                ThrowIfUnusable();
+                throw Lost("The connection is closed.");
+            }
+
+            var buffer = result.Buffer;
+            var consumed = buffer.Start;
+            var examined = buffer.End;
+            try
+            {
+                if (FrameReader.TryReadFrame(ref buffer, _maxFrameLength, out var body))
+                {
+                    consumed = examined = buffer.Start;
+                    var message = MessageSerializer.Decode(body);
+                    if (message is not null)
+                    {
+                        return message;
+                    }
+
+                    continue; // A message type this version does not know: skip it.
+                }
+
+                if (result.IsCompleted)
+                {
+                    if (buffer.IsEmpty)
+                    {
+                        return null;
+                    }
+
+                    throw new ChatProtocolException(
+                        $"The connection ended in the middle of a frame ({buffer.Length} bytes were left over).");
+                }
+            }
+            finally
+            {
+                input.AdvanceTo(consumed, examined);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask SendAsync(ChatMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfCannotSend();
+            MessageSerializer.WriteFrame(_transport.Output, message);
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask SendAsync(EncodedMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfCannotSend();
+            _transport.Output.Write(message.Frame.Span);
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask SendAsync(ReadOnlyMemory<EncodedMessage> messages, CancellationToken cancellationToken = default)
+    {
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfCannotSend();
+            var output = _transport.Output;
+            for (var i = 0; i < messages.Length; i++)
+            {
+                output.Write(messages.Span[i].Frame.Span);
+            }
+
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Abort(string reason = "The connection was aborted.") => _transport.Abort(reason);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // Let a send in progress finish its frame, then end the stream; a send stuck on a peer
+        // that does not read is cut off after the close timeout.
+        if (await _sendLock.WaitAsync(_closeTimeout).ConfigureAwait(false))
+        {
+            try
+            {
+                _outputCompleted = true;
+                await _transport.Output.CompleteAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        else
+        {
+            _transport.Abort("The connection was closed while a send was still waiting for the other side.");
+        }
+
+        _transport.Input.CancelPendingRead();
+        await _transport.DisposeAsync().ConfigureAwait(false);
+        await _closedRegistration.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        FlushResult result;
+        try
+        {
+            result = await _transport.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not ChatException && ex is not OperationCanceledException)
+        {
+            throw Lost("The connection is closed.", ex);
+        }
+
+        if (result.IsCanceled || result.IsCompleted)
+        {
+            throw Lost(_disposed == 1 ? "The connection is closed." : "The other side closed the connection.");
+        }
+    }
+
+    private void ThrowIfUnusable()
+    {
+        if (_transport.AbortReason is { } reason)
+        {
+            throw new ChatConnectionLostException(reason);
+        }
+
+        if (_disposed == 1)
+        {
+            throw new ChatConnectionLostException("The connection is closed.");
+        }
+    }
+
+    private void ThrowIfCannotSend()
+    {
+        ThrowIfUnusable();
+        if (_outputCompleted || _transport.Closed.IsCancellationRequested)
+        {
+            throw Lost("The other side closed the connection.");
+        }
+    }
+
+    private ChatConnectionLostException Lost(string text, Exception? inner = null) =>
+        new(_transport.AbortReason ?? text, inner);
+}

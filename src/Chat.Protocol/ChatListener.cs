@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Chat.Protocol;
+
+/// <summary>
+/// Listens for TCP connections and hands each one over as a <see cref="ChatConnection"/>.
+/// </summary>
+public sealed class ChatListener : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly ChatConnectionOptions _options;
+    private int _disposed;
+
+    private ChatListener(Socket socket, ChatConnectionOptions options)
+    {
+        _socket = socket;
+        _options = options;
+        LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+    }
+
+    /// <summary>The address and port actually bound: with port 0, the port the system chose.</summary>
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Starts listening.</summary>
+    /// <param name="endPoint">The address and port to listen on; port 0 lets the system choose a free port.</param>
+    /// <param name="options">Settings for every accepted connection; <see cref="ChatConnectionOptions.Default"/> when omitted.</param>
+    /// <param name="backlog">How many connections may wait to be accepted.</param>
+    /// <returns>The listener.</returns>
+    /// <exception cref="ChatException">The address cannot be bound (in use, not permitted, not this machine's), described in words.</exception>
+    public static ChatListener Bind(IPEndPoint endPoint, ChatConnectionOptions? options = null, int backlog = 512)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        options ??= ChatConnectionOptions.Default;
+        options.Validate();
+
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            if (endPoint.Address.Equals(IPAddress.IPv6Any))
+            {
+                socket.DualMode = true; // "::" listens on IPv4 too.
+            }
+
+            socket.Bind(endPoint);
+            socket.Listen(backlog);
+            return new ChatListener(socket, options);
+        }
+        catch (SocketException ex)
+        {
+            socket.Dispose();
+            throw new ChatException(DescribeBindFailure(endPoint, ex), ex);
+        }
+    }
+
+    /// <summary>Waits for the next connection.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The accepted connection.</returns>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="ObjectDisposedException">The listener was disposed.</exception>
+    /// <exception cref="SocketException">Accepting failed (for example, out of file descriptors); the listener remains usable.</exception>
+    public async ValueTask<ChatConnection> AcceptAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed == 1, this);
+        try
+        {
+            var socket = await _socket.AcceptAsync(cancellationToken).ConfigureAwait(false);
+            return ChatConnection.FromSocket(socket, _options);
+        }
+        catch (SocketException ex) when (_disposed == 1 || ex.SocketErrorCode == SocketError.OperationAborted)
+        {
+            throw new ObjectDisposedException(nameof(ChatListener), ex);
+        }
+    }
+
+    /// <summary>Stops listening. Connections already accepted are not affected.</summary>
+    /// <returns>A completed task.</returns>
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _socket.Dispose();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static string DescribeBindFailure(IPEndPoint endPoint, SocketException ex) => ex.SocketErrorCode switch
+    {
+        SocketError.AddressAlreadyInUse => $"Cannot listen on {endPoint}: the port is already in use.",
+        SocketError.AccessDenied => $"Cannot listen on {endPoint}: permission denied (ports below 1024 need privileges).",
+        SocketError.AddressNotAvailable => $"Cannot listen on {endPoint}: {endPoint.Address} is not an address of this machine.",
+        _ => $"Cannot listen on {endPoint}: {ex.Message}.",
+    };
+}

@@ -1,0 +1,114 @@
+namespace Chat.Protocol;
+
+public sealed partial class ChatClient
+{
+    /// <summary>Connects to a chat server over TCP and joins its room.</summary>
+    /// <param name="host">The server's host name or IP address.</param>
+    /// <param name="port">The server's TCP port.</param>
+    /// <param name="userName">The name to appear under; checked against <see cref="UserNameRules"/> before connecting.</param>
+    /// <param name="options">Settings; <see cref="ChatClientOptions.Default"/> when omitted.</param>
+    /// <param name="cancellationToken">Stops connecting.</param>
+    /// <returns>The client, in the room.</returns>
+    /// <exception cref="ChatRejectedException">The name breaks the rules, or the server refused it or the client.</exception>
+    /// <exception cref="ChatConnectionRefusedException">No server listens at <paramref name="host"/>:<paramref name="port"/>.</exception>
+    /// <exception cref="ChatHostNotFoundException">The host name does not resolve.</exception>
+    /// <exception cref="ChatTimeoutException">The server did not answer in time.</exception>
+    /// <exception cref="ChatException">Any other failure, described in words.</exception>
+    public static async Task<ChatClient> ConnectAsync(
+        string host,
+        int port,
+        string userName,
+        ChatClientOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= ChatClientOptions.Default;
+        options.Validate();
+        CheckName(userName);
+
+        var connection = await ChatConnection.ConnectAsync(host, port, options.Connection, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await JoinAsync(connection, userName, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Joins a room over a connection that is already open, such as one end of
+    /// <see cref="ChatConnection.CreatePair"/>. The client owns the connection from now on.
+    /// </summary>
+    /// <param name="connection">An open connection to a server.</param>
+    /// <param name="userName">The name to appear under.</param>
+    /// <param name="options">Settings; <see cref="ChatClientOptions.Default"/> when omitted.</param>
+    /// <param name="cancellationToken">Stops waiting for the server.</param>
+    /// <returns>The client, in the room.</returns>
+    /// <exception cref="ChatRejectedException">The name breaks the rules, or the server refused it or the client.</exception>
+    /// <exception cref="ChatTimeoutException">The server did not answer within <see cref="ChatClientOptions.HandshakeTimeout"/>.</exception>
+    /// <exception cref="ChatException">The connection failed or the server broke the protocol.</exception>
+    public static async Task<ChatClient> JoinAsync(
+        IChatConnection connection,
+        string userName,
+        ChatClientOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        options ??= ChatClientOptions.Default;
+        options.Validate();
+        CheckName(userName);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.HandshakeTimeout);
+        try
+        {
+            var hello = new Hello(ProtocolInfo.Version, UserNameRules.Normalize(userName), options.ClientName, options.ClientVersion);
+            await connection.SendAsync(hello, timeout.Token).ConfigureAwait(false);
+            var welcome = await ReceiveWelcomeAsync(connection, timeout.Token).ConfigureAwait(false);
+            return new ChatClient(connection, welcome, options);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ChatTimeoutException(
+                $"The server did not answer the greeting within {options.HandshakeTimeout.TotalSeconds:0.#} s.", ex);
+        }
+    }
+
+    private static void CheckName(string userName)
+    {
+        var problem = UserNameRules.Check(userName);
+        if (problem != UserNameProblem.None)
+        {
+            throw new ChatRejectedException(UserNameRules.ToRejectReason(problem), UserNameRules.Describe(problem, userName));
+        }
+    }
+
+    private static async Task<Welcome> ReceiveWelcomeAsync(IChatConnection connection, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var message = await connection.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            switch (message)
+            {
+                case Welcome welcome:
+                    return welcome;
+                case Rejected rejected:
+                    throw new ChatRejectedException(rejected.Reason, rejected.Text);
+                case Ping ping:
+                    await connection.SendAsync(new Pong(ping.Token), cancellationToken).ConfigureAwait(false);
+                    break;
+                case ErrorMessage error:
+                    throw new ChatException($"The server refused the connection: {error.Text}");
+                case ServerShutdown shutdown:
+                    throw new ChatException($"The server is shutting down: {shutdown.Text}");
+                case null:
+                    throw new ChatConnectionLostException("The server closed the connection before welcoming you.");
+                default:
+                    throw new ChatProtocolException(
+                        $"The server sent {message.GetType().Name} before its welcome, which breaks the protocol.");
+            }
+        }
+    }
+}

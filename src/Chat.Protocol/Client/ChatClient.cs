@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Threading.Channels;
+
+namespace Chat.Protocol;
+
+/// <summary>
+/// A member of a chat room: connects, says hello, keeps the connection alive, tracks who is
+/// present, and hands every incoming message to the application in order.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var client = await ChatClient.ConnectAsync("127.0.0.1", 5000, "alice");
+/// await client.SendAsync("hello, room");
+/// await foreach (var message in client.ReadMessagesAsync())
+/// {
+///     if (message is TextPosted posted) Console.WriteLine($"&lt;{posted.Author}&gt; {posted.Text}");
+/// }
+/// </code>
+/// </example>
+public sealed partial class ChatClient : IAsyncDisposable
+{
+    private readonly IChatConnection _connection;
+    private readonly ChatClientOptions _options;
+    private readonly Channel<ChatMessage> _incoming;
+    private readonly HashSet<string> _users;
+    private readonly Lock _usersLock = new();
+    private readonly ConcurrentDictionary<long, PendingPing> _pings = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _receiving;
+    private readonly Task _keepingAlive;
+    private long _lastHeard;
+    private long _lastPinged;
+    private long _nextPingToken;
+    private volatile bool _endExpected;
+    private volatile bool _waitingForApplication;
+    private int _disposed;
+
+    private ChatClient(IChatConnection connection, Welcome welcome, ChatClientOptions options)
+    {
+        _connection = connection;
+        _options = options;
+        Welcome = welcome;
+        _users = new HashSet<string>(welcome.Users, UserNameRules.Comparer);
+        _incoming = Channel.CreateBounded<ChatMessage>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
+        {
+            SingleWriter = true,
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _lastHeard = options.TimeProvider.GetTimestamp();
+        _receiving = ReceiveLoopAsync();
+        _keepingAlive = KeepAliveLoopAsync();
+    }
+
+    /// <summary>The server's welcome: the accepted name, the server's name, who was present, recent lines, limits.</summary>
+    public Welcome Welcome { get; }
+
+    /// <summary>The user name the server accepted.</summary>
+    public string UserName => Welcome.UserName;
+
+    /// <summary>The server's address, when the transport has one.</summary>
+    public EndPoint? RemoteEndPoint => _connection.RemoteEndPoint;
+
+    /// <summary>Who is in the room now, this user included, sorted by name.</summary>
+    public IReadOnlyList<string> Users
+    {
+        get
+        {
+            lock (_usersLock)
+            {
+                var users = _users.ToArray();
+                Array.Sort(users, UserNameRules.Comparer);
+                return users;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes when the session is over: successfully when it ended as expected (this client
+    /// left, the server shut down, or the server closed the session with a fatal
+    /// <see cref="ErrorMessage"/>), or with a <see cref="ChatException"/> when it was lost.
+    /// </summary>
+    public Task Completion => _completion.Task;
+
+    /// <summary>
+    /// Reads the room's messages as they arrive: <see cref="TextPosted"/>, <see cref="UsersJoined"/>,
+    /// <see cref="UsersLeft"/>, <see cref="PrivateMessage"/>, <see cref="ServerNotice"/>,
+    /// <see cref="ErrorMessage"/> and <see cref="ServerShutdown"/>. Pings are answered for you.
+    /// </summary>
+    /// <remarks>
+    /// Read with one reader at a time. The sequence ends when the session ends as expected, and
+    /// throws a <see cref="ChatConnectionLostException"/> or <see cref="ChatProtocolException"/>
+    /// when the connection is lost.
+    /// </remarks>
+    /// <param name="cancellationToken">Stops reading; the session goes on.</param>
+    /// <returns>The messages, in the order the server sent them.</returns>
+    public IAsyncEnumerable<ChatMessage> ReadMessagesAsync(CancellationToken cancellationToken = default) =>
+        _incoming.Reader.ReadAllAsync(cancellationToken);
+
+    /// <summary>Says something in the room. Everyone, this user included, receives it as a <see cref="TextPosted"/>.</summary>
+    /// <param name="text">One line of text.</param>
+    /// <param name="cancellationToken">Stops waiting for the network.</param>
+    /// <returns>A task that completes when the line is sent.</returns>
+    /// <exception cref="ChatConnectionLostException">The connection is gone.</exception>
+    public ValueTask SendAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _connection.SendAsync(new SendText(text, TextKind.Plain), cancellationToken);
+    }
+
+    /// <summary>Performs an action in the room, shown as "* alice waves".</summary>
+    /// <param name="text">The action, without the user's name ("waves").</param>
+    /// <param name="cancellationToken">Stops waiting for the network.</param>
+    /// <returns>A task that completes when the action is sent.</returns>
+    /// <exception cref="ChatConnectionLostException">The connection is gone.</exception>
+    public ValueTask SendActionAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _connection.SendAsync(new SendText(text, TextKind.Action), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a private message. The recipient and this user both receive it as a
+    /// <see cref="PrivateMessage"/>; an unknown recipient comes back as an <see cref="ErrorMessage"/>.
+    /// </summary>
+    /// <param name="to">The recipient's user name.</param>
+    /// <param name="text">One line of text.</param>
+    /// <param name="cancellationToken">Stops waiting for the network.</param>
+    /// <returns>A task that completes when the message is sent.</returns>
+    /// <exception cref="ChatConnectionLostException">The connection is gone.</exception>
+    public ValueTask SendPrivateAsync(string to, string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(text);
+        return _connection.SendAsync(new SendPrivate(to, text, TextKind.Plain), cancellationToken);
+    }
+
+    /// <summary>Measures the round trip to the server.</summary>
+    /// <param name="cancellationToken">Stops waiting for the answer.</param>
+    /// <returns>The time from sending a <see cref="Ping"/> to receiving its <see cref="Pong"/>.</returns>
+    /// <exception cref="ChatConnectionLostException">The connection was lost before the answer came.</exception>
+    public async Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default)
+    {
+        var token = Interlocked.Increment(ref _nextPingToken);
+        var pending = new PendingPing(_options.TimeProvider.GetTimestamp());
+        _pings[token] = pending;
+        try
+        {
+            await _connection.SendAsync(new Ping(token), cancellationToken).ConfigureAwait(false);
+            var answered = await pending.Answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return _options.TimeProvider.GetElapsedTime(pending.SentAt, answered);
+        }
+        finally
+        {
+            _pings.TryRemove(token, out _);
+        }
+    }
+
+    /// <summary>
+    /// Leaves the room: says goodbye (the others see <paramref name="text"/>), closes the
+    /// connection and ends <see cref="ReadMessagesAsync"/>.
+    /// </summary>
+    /// <param name="text">An optional parting message.</param>
+    /// <param name="cancellationToken">Stops waiting for the goodbye to be sent; the connection is closed regardless.</param>
+    /// <returns>A task that completes when the connection is closed.</returns>
+    public async Task LeaveAsync(string text = "", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _endExpected = true;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Connection.CloseTimeout);
+        try
+        {
+            await _connection.SendAsync(new Goodbye(text), timeout.Token).ConfigureAwait(false);
+        }
+        catch (ChatException)
+        {
+            // Gone already: there is nobody to say goodbye to.
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller stopped waiting; close anyway.
+        }
+
+        await ShutdownAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Leaves the room without a parting message, if that has not happened yet. Safe to call twice.</summary>
+    /// <returns>A task that completes when the connection is closed.</returns>
+    public async ValueTask DisposeAsync() => await LeaveAsync().ConfigureAwait(false);
+
+    private async Task ShutdownAsync()
+    {
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _receiving.ConfigureAwait(false);
+        await _keepingAlive.ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private sealed class PendingPing(long sentAt)
+    {
+        public long SentAt { get; } = sentAt;
+
+        public TaskCompletionSource<long> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

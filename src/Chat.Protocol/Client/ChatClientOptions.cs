@@ -1,0 +1,56 @@
+using System.Reflection;
+
+namespace Chat.Protocol;
+
+/// <summary>Settings of a <see cref="ChatClient"/>. Change them with <c>with</c>: <c>ChatClientOptions.Default with { ... }</c>.</summary>
+public sealed record ChatClientOptions
+{
+    // Declared before Default: static initializers run in order, and Default reads it.
+    internal static string LibraryVersion { get; } =
+        typeof(ChatClientOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            .Split('+')[0] ?? "0.0.0";
+
+    /// <summary>The settings used when none are given.</summary>
+    public static ChatClientOptions Default { get; } = new();
+
+    /// <summary>The client software's name, sent in <see cref="Hello.ClientName"/>.</summary>
+    public string ClientName { get; init; } = "Chat.Protocol";
+
+    /// <summary>The client software's version, sent in <see cref="Hello.ClientVersion"/>.</summary>
+    public string ClientVersion { get; init; } = LibraryVersion;
+
+    /// <summary>How long to wait for the server's <see cref="Welcome"/> or <see cref="Rejected"/> after saying hello.</summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>After this long without hearing from the server, the client pings it.</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>After this long without hearing from the server, the client gives the connection up as lost.</summary>
+    public TimeSpan ServerTimeout { get; init; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>
+    /// How many received messages may wait for <see cref="ChatClient.ReadMessagesAsync"/>. When
+    /// the application falls this far behind, the client stops reading from the network, and
+    /// the server will in time drop it as a slow consumer.
+    /// </summary>
+    public int ReceiveQueueCapacity { get; init; } = 16 * 1024;
+
+    /// <summary>Settings of the underlying connection (frame size limit, timeouts).</summary>
+    public ChatConnectionOptions Connection { get; init; } = ChatConnectionOptions.Default;
+
+    /// <summary>The clock for keep-alive and timeouts; tests replace it.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    internal void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ClientName, nameof(ClientName));
+        ArgumentNullException.ThrowIfNull(ClientVersion, nameof(ClientVersion));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HandshakeTimeout, TimeSpan.Zero, nameof(HandshakeTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(KeepAliveInterval, TimeSpan.Zero, nameof(KeepAliveInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ServerTimeout, KeepAliveInterval, nameof(ServerTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReceiveQueueCapacity, 1, nameof(ReceiveQueueCapacity));
+        ArgumentNullException.ThrowIfNull(Connection, nameof(Connection));
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        Connection.Validate();
+    }
+}

@@ -1,0 +1,142 @@
+using Chat.Protocol.Internal;
+using System.Buffers;
+using System.Buffers.Binary;
+using MessagePack;
+
+namespace Chat.Protocol;
+
+/// <summary>
+/// Encodes messages to frames and decodes frame bodies to messages. Decoding treats every
+/// input as hostile (<see cref="MessagePackSecurity.UntrustedData"/>) and checks that every
+/// required field is present.
+/// </summary>
+public static class MessageSerializer
+{
+    private const int ScratchKeepLimit = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_scratch;
+
+    /// <summary>The MessagePack options used for everything read from or written to the wire.</summary>
+    public static MessagePackSerializerOptions Options { get; } =
+        MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData);
+
+    /// <summary>Writes one whole frame (prefix and body) for <paramref name="message"/>.</summary>
+    /// <param name="writer">Where the frame goes.</param>
+    /// <param name="message">The message to encode.</param>
+    /// <returns>The number of bytes written, prefix included.</returns>
+    public static int WriteFrame(IBufferWriter<byte> writer, ChatMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(message);
+
+        // The body's length is known only after encoding, so encode into a per-thread scratch buffer first.
+        var body = t_scratch ??= new ArrayBufferWriter<byte>(1024);
+        body.ResetWrittenCount();
+        MessagePackSerializer.Serialize(body, message, Options);
+        var span = writer.GetSpan(ProtocolInfo.FramePrefixLength + body.WrittenCount);
+        BinaryPrimitives.WriteUInt32BigEndian(span, (uint)body.WrittenCount);
+        body.WrittenSpan.CopyTo(span[ProtocolInfo.FramePrefixLength..]);
+        var total = ProtocolInfo.FramePrefixLength + body.WrittenCount;
+        writer.Advance(total);
+        if (body.Capacity > ScratchKeepLimit)
+        {
+            t_scratch = null; // do not keep a huge buffer alive after a rare huge message
+        }
+
+        return total;
+    }
+
+    /// <summary>Encodes a message to a new array holding one whole frame (prefix and body).</summary>
+    /// <param name="message">The message to encode.</param>
+    /// <returns>The frame's bytes.</returns>
+    public static byte[] ToFrame(ChatMessage message)
+    {
+        var writer = new ArrayBufferWriter<byte>(256);
+        WriteFrame(writer, message);
+        return writer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Encodes a message's body alone (no length prefix).</summary>
+    /// <param name="message">The message to encode.</param>
+    /// <returns>The MessagePack bytes of the message.</returns>
+    public static byte[] ToBody(ChatMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return MessagePackSerializer.Serialize(message, Options);
+    }
+
+    /// <summary>
+    /// Decodes one frame body. Returns <see langword="null"/> for a message type this library
+    /// does not know, which the caller should skip.
+    /// </summary>
+    /// <param name="body">A frame's body, as <see cref="FrameReader.TryReadFrame"/> returns it.</param>
+    /// <returns>The message, or <see langword="null"/> when its type is unknown.</returns>
+    /// <exception cref="ChatProtocolException">The body is not a well-formed message.</exception>
+    public static ChatMessage? Decode(ReadOnlySequence<byte> body)
+    {
+        var reader = new MessagePackReader(body);
+        try
+        {
+            var peek = reader.CreatePeekReader();
+            if (peek.NextMessagePackType != MessagePackType.Array || peek.ReadArrayHeader() != 2)
+            {
+                throw Violation("a message must be an array of two elements, [type, fields]");
+            }
+
+            if (peek.NextMessagePackType != MessagePackType.Integer)
+            {
+                throw Violation("a message type must be an integer");
+            }
+
+            var id = peek.ReadInt32();
+            if (!MessageIds.IsKnown(id))
+            {
+                // A newer peer may send types we do not know; skipping them keeps old clients working.
+                reader.Skip();
+                EnsureEnd(ref reader);
+                return null;
+            }
+
+            var message = MessagePackSerializer.Deserialize<ChatMessage>(ref reader, Options)
+                ?? throw Violation($"message type {id} has no fields");
+            EnsureEnd(ref reader);
+            MessageValidator.Validate(message);
+            return message;
+        }
+        catch (MessagePackSerializationException ex)
+        {
+            throw new ChatProtocolException($"Received a malformed message: {Innermost(ex).Message}", ErrorCode.ProtocolViolation, ex);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or OverflowException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            throw new ChatProtocolException($"Received a malformed message: {ex.Message}", ErrorCode.ProtocolViolation, ex);
+        }
+    }
+
+    /// <summary>Decodes one frame body held in an array or span.</summary>
+    /// <param name="body">A frame's body.</param>
+    /// <returns>The message, or <see langword="null"/> when its type is unknown.</returns>
+    /// <exception cref="ChatProtocolException">The body is not a well-formed message.</exception>
+    public static ChatMessage? Decode(ReadOnlyMemory<byte> body) => Decode(new ReadOnlySequence<byte>(body));
+
+    private static void EnsureEnd(ref MessagePackReader reader)
+    {
+        if (!reader.End)
+        {
+            throw Violation("there are bytes after the end of the message");
+        }
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex;
+    }
+
+    private static ChatProtocolException Violation(string what) => new($"Received a malformed message: {what}.");
+}

@@ -1,0 +1,60 @@
+using System.Net;
+
+namespace Chat.Protocol;
+
+/// <summary>
+/// A connection that carries <see cref="ChatMessage"/>s both ways: over TCP
+/// (<see cref="ChatConnection.ConnectAsync"/>, <see cref="ChatListener"/>), in memory
+/// (<see cref="ChatConnection.CreatePair"/>), or over any duplex pipe.
+/// </summary>
+/// <remarks>
+/// Sends are safe from several threads at once; each message goes out whole. Receives are
+/// for one reader at a time. Disposing closes the connection gracefully (what was sent is
+/// delivered first, within <see cref="ChatConnectionOptions.CloseTimeout"/>); disposing twice
+/// does nothing.
+/// </remarks>
+public interface IChatConnection : IAsyncDisposable
+{
+    /// <summary>The peer's address, when the transport has one.</summary>
+    EndPoint? RemoteEndPoint { get; }
+
+    /// <summary>Cancelled once the connection has closed, whichever side closed it and however.</summary>
+    CancellationToken Closed { get; }
+
+    /// <summary>
+    /// Receives the next message. Messages of types this library does not know are skipped.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting; the connection stays usable.</param>
+    /// <returns>The next message, or <see langword="null"/> when the peer closed the connection cleanly between frames.</returns>
+    /// <exception cref="ChatProtocolException">The peer sent a malformed or oversized frame, or closed in the middle of one.</exception>
+    /// <exception cref="ChatConnectionLostException">The connection was reset, aborted or failed.</exception>
+    ValueTask<ChatMessage?> ReceiveAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Encodes and sends one message.</summary>
+    /// <param name="message">The message to send.</param>
+    /// <param name="cancellationToken">Stops waiting for room in the send buffer.</param>
+    /// <returns>A task that completes when the message is in the transport's hands.</returns>
+    /// <exception cref="ChatConnectionLostException">The connection is closed or broken.</exception>
+    ValueTask SendAsync(ChatMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends one message that was encoded already, such as one shared by many connections.</summary>
+    /// <param name="message">The encoded message.</param>
+    /// <param name="cancellationToken">Stops waiting for room in the send buffer.</param>
+    /// <returns>A task that completes when the message is in the transport's hands.</returns>
+    /// <exception cref="ChatConnectionLostException">The connection is closed or broken.</exception>
+    ValueTask SendAsync(EncodedMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends several encoded messages, in order, with a single flush.</summary>
+    /// <param name="messages">The messages to send.</param>
+    /// <param name="cancellationToken">Stops waiting for room in the send buffer.</param>
+    /// <returns>A task that completes when the messages are in the transport's hands.</returns>
+    /// <exception cref="ChatConnectionLostException">The connection is closed or broken.</exception>
+    ValueTask SendAsync(ReadOnlyMemory<EncodedMessage> messages, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tears the connection down at once, without delivering what is still buffered. Pending and
+    /// later sends and receives fail with <see cref="ChatConnectionLostException"/>.
+    /// </summary>
+    /// <param name="reason">Why, for the exception the pending calls see.</param>
+    void Abort(string reason = "The connection was aborted.");
+}

@@ -1,0 +1,38 @@
+namespace Chat.Protocol;
+
+/// <summary>What an <see cref="ErrorMessage"/> is about.</summary>
+public enum ErrorCode
+{
+    /// <summary>The peer sent bytes that are not this protocol, or a message out of turn. Fatal.</summary>
+    ProtocolViolation = 1,
+
+    /// <summary>A frame was larger than the receiver accepts. Fatal.</summary>
+    FrameTooLarge = 2,
+
+    /// <summary>The text was longer than <see cref="Welcome.MaxTextLength"/>; it was not posted.</summary>
+    TextTooLong = 3,
+
+    /// <summary>The client sent faster than the server allows; the message was not posted. Fatal when it goes on.</summary>
+    RateLimited = 4,
+
+    /// <summary>A private message named a user who is not in the room.</summary>
+    UnknownUser = 5,
+
+    /// <summary>The text was empty or held control characters; it was not posted.</summary>
+    InvalidText = 6,
+
+    /// <summary>The client did not complete the handshake in time. Fatal.</summary>
+    HandshakeTimeout = 7,
+
+    /// <summary>The client stopped answering pings. Fatal.</summary>
+    IdleTimeout = 8,
+
+    /// <summary>The client did not read what the server sent and fell too far behind. Fatal.</summary>
+    SlowConsumer = 9,
+
+    /// <summary>The operator removed the client from the room. Fatal.</summary>
+    Kicked = 10,
+
+    /// <summary>The server failed while handling the client. Fatal.</summary>
+    InternalError = 11,
+}

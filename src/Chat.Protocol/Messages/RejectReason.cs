@@ -1,0 +1,20 @@
+namespace Chat.Protocol;
+
+/// <summary>Why the server refused a <see cref="Hello"/>.</summary>
+public enum RejectReason
+{
+    /// <summary>Another user in the room has that name (names are compared without regard to case).</summary>
+    NameTaken = 1,
+
+    /// <summary>The name is reserved, such as "Server".</summary>
+    NameReserved = 2,
+
+    /// <summary>The name breaks the rules in <see cref="UserNameRules"/>.</summary>
+    NameInvalid = 3,
+
+    /// <summary>The room has as many users as the server allows.</summary>
+    ServerFull = 4,
+
+    /// <summary>The server does not speak the client's protocol version.</summary>
+    VersionUnsupported = 5,
+}

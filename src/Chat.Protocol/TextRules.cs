@@ -1,0 +1,52 @@
+using System.Buffers;
+using System.Text;
+
+namespace Chat.Protocol;
+
+/// <summary>
+/// The rules a line of chat text follows: not blank, one line, no control characters,
+/// well-formed Unicode, and no longer than the server's limit in Unicode scalar values.
+/// </summary>
+public static class TextRules
+{
+    /// <summary>Checks a line of text.</summary>
+    /// <param name="text">The text to send.</param>
+    /// <param name="maxLength">The most Unicode scalar values allowed (see <see cref="Welcome.MaxTextLength"/>).</param>
+    /// <returns><see cref="TextProblem.None"/> when the text may be sent, otherwise the first problem found.</returns>
+    public static TextProblem Check(string? text, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return TextProblem.Empty;
+        }
+
+        var span = text.AsSpan();
+        var count = 0;
+        while (!span.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(span, out var rune, out var consumed) != OperationStatus.Done || Rune.IsControl(rune))
+            {
+                return TextProblem.ControlCharacter;
+            }
+
+            count++;
+            span = span[consumed..];
+        }
+
+        return count > maxLength ? TextProblem.TooLong : TextProblem.None;
+    }
+
+    /// <summary>Describes a problem in words a person understands.</summary>
+    /// <param name="problem">The problem <see cref="Check(string?, int)"/> found.</param>
+    /// <param name="maxLength">The limit that applied.</param>
+    /// <returns>One sentence, or an empty string for <see cref="TextProblem.None"/>.</returns>
+    public static string Describe(TextProblem problem, int maxLength) => problem switch
+    {
+        TextProblem.None => string.Empty,
+        TextProblem.Empty => "The message is empty.",
+        TextProblem.TooLong => $"The message is too long: at most {maxLength} characters are allowed.",
+        TextProblem.ControlCharacter =>
+            "The message holds control characters (line breaks, escapes, ...) or broken Unicode, which are not allowed.",
+        _ => "The message is not allowed.",
+    };
+}

@@ -1,0 +1,265 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Chat.Protocol.Transports;
+
+/// <summary>
+/// A connected TCP socket seen as a duplex pipe. One loop moves received bytes into
+/// <see cref="Input"/>; another moves what is written to <see cref="Output"/> onto the socket,
+/// coalescing everything buffered into one send. An idle connection holds no receive buffer:
+/// the receive loop waits for data with a zero-byte read before it rents memory.
+/// </summary>
+internal sealed class SocketTransport : IConnectionTransport
+{
+    private const int MinimumReceiveSize = 4096;
+
+    private readonly Socket _socket;
+    private readonly Pipe _input;
+    private readonly Pipe _output;
+    private readonly CancellationTokenSource _closed = new();
+    private readonly TimeSpan _closeTimeout;
+    private readonly Task _receiving;
+    private readonly Task _sending;
+    private string? _abortReason;
+    private int _disposed;
+
+    public SocketTransport(Socket socket, ChatConnectionOptions options)
+    {
+        _socket = socket;
+        _closeTimeout = options.CloseTimeout;
+        RemoteEndPoint = socket.RemoteEndPoint;
+
+        // The reader must be able to hold a whole frame before it can consume it.
+        long inputLimit = Math.Max(64 * 1024, (long)options.MaxFrameLength + ProtocolInfo.FramePrefixLength + MinimumReceiveSize);
+        _input = new Pipe(new PipeOptions(
+            pauseWriterThreshold: inputLimit,
+            resumeWriterThreshold: inputLimit / 2,
+            useSynchronizationContext: false));
+        _output = new Pipe(new PipeOptions(
+            pauseWriterThreshold: options.MaxPendingSendBytes,
+            resumeWriterThreshold: options.MaxPendingSendBytes / 2,
+            useSynchronizationContext: false));
+
+        _receiving = ReceiveLoopAsync();
+        _sending = SendLoopAsync();
+    }
+
+    public EndPoint? RemoteEndPoint { get; }
+
+    public CancellationToken Closed => _closed.Token;
+
+    public string? AbortReason => _abortReason;
+
+    public PipeReader Input => _input.Reader;
+
+    public PipeWriter Output => _output.Writer;
+
+    public void Abort(string reason)
+    {
+        if (Interlocked.CompareExchange(ref _abortReason, reason, null) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            // Linger 0 makes the close a reset: nothing buffered is delivered.
+            _socket.LingerState = new LingerOption(true, 0);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already gone.
+        }
+
+        _socket.Dispose();
+        _output.Reader.CancelPendingRead();
+        SignalClosed();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // The owner has completed Output (or aborted); let the send loop deliver what is left, but not forever.
+        try
+        {
+            await _sending.WaitAsync(_closeTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Abort("The connection was closed before everything was delivered.");
+        }
+
+        _socket.Dispose();
+        await _receiving.ConfigureAwait(false);
+        await _sending.ConfigureAwait(false);
+        SignalClosed();
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        await Task.Yield();
+        var writer = _input.Writer;
+        Exception? error = null;
+        try
+        {
+            while (true)
+            {
+                // Wait for data without holding a buffer, so idle connections cost little memory.
+                await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None).ConfigureAwait(false);
+
+                var memory = writer.GetMemory(MinimumReceiveSize);
+                var received = await _socket.ReceiveAsync(memory, SocketFlags.None).ConfigureAwait(false);
+                if (received == 0)
+                {
+                    break; // The peer closed its side cleanly.
+                }
+
+                writer.Advance(received);
+                var flush = await writer.FlushAsync().ConfigureAwait(false);
+                if (flush.IsCompleted || flush.IsCanceled)
+                {
+                    break; // Nobody reads any more.
+                }
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            error = Describe(ex);
+        }
+        catch (Exception ex)
+        {
+            error = new ChatConnectionLostException("The connection failed while receiving: " + ex.Message, ex);
+        }
+        finally
+        {
+            await writer.CompleteAsync(error).ConfigureAwait(false);
+            SignalClosed();
+        }
+    }
+
+    private async Task SendLoopAsync()
+    {
+        await Task.Yield();
+        var reader = _output.Reader;
+        Exception? error = null;
+        List<ArraySegment<byte>>? segments = null;
+        try
+        {
+            while (true)
+            {
+                var result = await reader.ReadAsync().ConfigureAwait(false);
+                if (result.IsCanceled)
+                {
+                    error = new ChatConnectionLostException(_abortReason ?? "The connection was aborted.");
+                    break;
+                }
+
+                var buffer = result.Buffer;
+                try
+                {
+                    if (!buffer.IsEmpty)
+                    {
+                        await SendAsync(buffer, segments ??= []).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    reader.AdvanceTo(buffer.End);
+                }
+
+                if (result.IsCompleted)
+                {
+                    // The owner finished writing: tell the peer nothing more is coming.
+                    _socket.Shutdown(SocketShutdown.Send);
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            error = Describe(ex);
+        }
+        catch (Exception ex)
+        {
+            error = new ChatConnectionLostException("The connection failed while sending: " + ex.Message, ex);
+        }
+        finally
+        {
+            await reader.CompleteAsync(error).ConfigureAwait(false);
+            if (error is not null)
+            {
+                // A broken send means a broken connection: wake the receive loop too.
+                _socket.Dispose();
+                SignalClosed();
+            }
+        }
+    }
+
+    private async ValueTask SendAsync(ReadOnlySequence<byte> buffer, List<ArraySegment<byte>> segments)
+    {
+        if (buffer.IsSingleSegment)
+        {
+            var memory = buffer.First;
+            while (!memory.IsEmpty)
+            {
+                var sent = await _socket.SendAsync(memory, SocketFlags.None).ConfigureAwait(false);
+                memory = memory[sent..];
+            }
+
+            return;
+        }
+
+        // Gather every buffered segment into one system call.
+        while (!buffer.IsEmpty)
+        {
+            segments.Clear();
+            foreach (var segment in buffer)
+            {
+                segments.Add(ToArraySegment(segment));
+            }
+
+            var sent = await _socket.SendAsync(segments, SocketFlags.None).ConfigureAwait(false);
+            buffer = buffer.Slice(sent);
+        }
+    }
+
+    private static ArraySegment<byte> ToArraySegment(ReadOnlyMemory<byte> memory) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(memory, out var segment)
+            ? segment
+            : new ArraySegment<byte>(memory.ToArray());
+
+    private ChatConnectionLostException Describe(Exception ex)
+    {
+        if (_abortReason is { } reason)
+        {
+            return new ChatConnectionLostException(reason, ex);
+        }
+
+        if (ex is ObjectDisposedException)
+        {
+            return new ChatConnectionLostException("The connection was closed.", ex);
+        }
+
+        var socketError = ((SocketException)ex).SocketErrorCode;
+        var text = socketError switch
+        {
+            SocketError.ConnectionReset => "The connection was reset by the other side.",
+            SocketError.ConnectionAborted or SocketError.OperationAborted => "The connection was aborted.",
+            SocketError.Shutdown => "The connection is broken: the other side has gone.",
+            SocketError.TimedOut => "The connection timed out.",
+            SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NetworkDown =>
+                "The other side can no longer be reached.",
+            _ => $"The connection failed: {ex.Message}.",
+        };
+        return new ChatConnectionLostException(text, ex);
+    }
+
+    // The source is never disposed: Closed must stay readable after disposal, and it holds no timer.
+    private void SignalClosed() => _closed.Cancel();
+}
