@@ -22,7 +22,7 @@ public static class LineFormatter
                 [time, new("* ", LogStyle.Action), nick, new(" ", LogStyle.Action)],
                 [new(line.Text, line.MentionsMe ? LogStyle.Mention : LogStyle.Action)]),
             LogKind.PrivateIn => new([time, new("*", LogStyle.Private), nick, new("* ", LogStyle.Private)], [new(line.Text, LogStyle.Private)]),
-            LogKind.PrivateOut => new([time, new("-> *", LogStyle.Private), nick, new("* ", LogStyle.Private)], [new(line.Text, LogStyle.Private)]),
+            LogKind.PrivateOut => new([time, new("-> *", LogStyle.Private), nick, new("* ", LogStyle.Private)], [new(line.Text, LogStyle.OwnText)]),
             LogKind.Notice => new([time, new("-!- ", LogStyle.Notice)], [new(line.Text, LogStyle.Notice)]),
             LogKind.Error => new([time, new("!!! ", LogStyle.Error)], [new(line.Text, LogStyle.Error)]),
             LogKind.Join => new([time, new("--> ", LogStyle.Join)], [nick, new(" " + line.Text, LogStyle.Join)]),
