@@ -49,6 +49,19 @@ internal static class TerminalText
         var index = start;
         while (index < end)
         {
+            // Printable ASCII not followed by a combining character (all of which are U+0300 or above)
+            // is a cluster of its own, one column wide: most chat text, measured without allocating.
+            if (text[index] is >= ' ' and <= '~' && (index + 1 >= end || text[index + 1] < '\u0300'))
+            {
+                if (!visit(index, 1, 1))
+                {
+                    return;
+                }
+
+                index++;
+                continue;
+            }
+
             var length = StringInfo.GetNextTextElementLength(text.AsSpan(index, end - index));
             if (length <= 0)
             {
