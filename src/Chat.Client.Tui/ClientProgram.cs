@@ -56,7 +56,7 @@ internal static class ClientProgram
         finally
         {
             AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
-            RestoreTerminal(app);
+            RestoreTerminal(app, failure is null ? exitCode : FailureExitCode);
         }
 
         if (failure is not null)
@@ -70,22 +70,36 @@ internal static class ClientProgram
         void OnUnhandledException(object sender, UnhandledExceptionEventArgs e)
         {
             // The process is going down: give the terminal back first, then say why in one line.
-            RestoreTerminal(app);
+            RestoreTerminal(app, FailureExitCode);
             Console.Error.WriteLine(
                 $"The chat client stopped because of an unexpected error: {(e.ExceptionObject as Exception)?.Message ?? "unknown"}");
             Environment.Exit(FailureExitCode);
         }
     }
 
-    private static void RestoreTerminal(IApplication? app)
+    /// <summary>
+    /// Gives the terminal back (leaves the alternate screen, turns off raw mode and mouse
+    /// reporting). When the terminal is already gone (a dropped SSH session, a closed tmux pane)
+    /// Terminal.Gui can wait forever for it, so a watchdog ends the process with
+    /// <paramref name="exitCode"/> if restoring takes too long.
+    /// </summary>
+    private static void RestoreTerminal(IApplication? app, int exitCode)
     {
+        if (app is null)
+        {
+            return;
+        }
+
+        using var watchdog = new Timer(_ => Environment.Exit(exitCode), null, RestoreTimeout, System.Threading.Timeout.InfiniteTimeSpan);
         try
         {
-            app?.Dispose();
+            app.Dispose();
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
         {
-            // The terminal may be gone already (a dropped SSH session).
+            // The terminal may be gone already.
         }
     }
+
+    private static TimeSpan RestoreTimeout => TimeSpan.FromSeconds(3);
 }
