@@ -31,8 +31,7 @@ internal sealed class OperatorConsole(ChatServer server, TextWriter output)
                 Say(say.Text);
                 return false;
             case KickCommand kick:
-                var kicked = server.Kick(kick.UserName, kick.Reason);
-                Write(kicked is null ? $"Nobody called \"{kick.UserName}\" is in the room." : $"Kicked {kicked}.");
+                Kick(kick.UserName, kick.Reason);
                 return false;
             case CloseCommand close:
                 Write($"Closing: telling {server.Room.Count} users that the server is shutting down.");
@@ -55,17 +54,38 @@ internal sealed class OperatorConsole(ChatServer server, TextWriter output)
         });
     }
 
+    private void Kick(string userName, string reason)
+    {
+        // The reason is shown to everyone, so it follows the rules of any line of text.
+        if (reason.Length > 0 && !CheckText(reason))
+        {
+            return;
+        }
+
+        var kicked = server.Kick(userName, reason);
+        Write(kicked is null ? $"Nobody called \"{userName}\" is in the room." : $"Kicked {kicked}.");
+    }
+
     private void Say(string text)
     {
-        var problem = TextRules.Check(text, server.Options.MaxTextLength);
-        if (problem != TextProblem.None)
+        if (!CheckText(text))
         {
-            Write(TextRules.Describe(problem, server.Options.MaxTextLength));
             return;
         }
 
         var count = server.Room.Count;
         Write(server.Say(text) ? $"Sent to {count} users." : "The server is closing; nothing was sent.");
+    }
+
+    private bool CheckText(string text)
+    {
+        var problem = TextRules.Check(text, server.Options.MaxTextLength);
+        if (problem != TextProblem.None)
+        {
+            Write(TextRules.Describe(problem, server.Options.MaxTextLength));
+        }
+
+        return problem == TextProblem.None;
     }
 
     private void Write(string text)

@@ -207,27 +207,31 @@ internal sealed partial class ChatServer : IAsyncDisposable
     private void StartSession(ChatConnection connection)
     {
         var session = new ClientSession(
-            Interlocked.Increment(ref _lastSessionId), connection, Room, _options, Metrics, _sessionLogger);
+            Interlocked.Increment(ref _lastSessionId),
+            connection,
+            Room,
+            _options,
+            Metrics,
+            _sessionLogger,
+            finished: s => _sessions.TryRemove(s.Id, out _));
         Metrics.ConnectionOpened();
         _sessions[session.Id] = session;
-        _ = RunSessionAsync(session);
-    }
-
-    private async Task RunSessionAsync(ClientSession session)
-    {
-        await Task.Yield(); // Off the accept loop.
-        await session.RunAsync();
-        _sessions.TryRemove(session.Id, out _);
+        ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.RunAsync(), session, preferLocal: false);
     }
 
     private async Task StopCoreAsync(string reason)
     {
+        if (_listener is null)
+        {
+            // Never started (or failed to): nothing to tell anyone.
+            Room.Dispose();
+            _stopped.TrySetResult();
+            return;
+        }
+
         LogStopping(_logger, reason, _sessions.Count);
         await _stopping.CancelAsync();
-        if (_listener is not null)
-        {
-            await _listener.DisposeAsync();
-        }
+        await _listener.DisposeAsync();
 
         if (_accepting is not null)
         {

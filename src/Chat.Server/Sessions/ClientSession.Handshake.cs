@@ -40,6 +40,11 @@ internal sealed partial class ClientSession
         }
 
         Name = UserNameRules.Normalize(hello.UserName);
+        if (End is not null)
+        {
+            return false; // Timed out or shut down while the hello was on its way.
+        }
+
         var joined = _room.Join(this);
         switch (joined.Outcome)
         {

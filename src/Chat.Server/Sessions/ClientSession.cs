@@ -34,15 +34,31 @@ internal sealed partial class ClientSession : IRoomMember
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long _startedAt;
     private readonly EndPoint? _remote;
+    private readonly Action<ClientSession>? _finished;
     private SessionEnd? _end;
     private Task? _writer;
     private long _lastHeard;
     private volatile bool _joined;
     private volatile bool _pingOutstanding;
 
+    /// <summary>Creates a session for a connection just accepted; <see cref="RunAsync"/> runs it.</summary>
+    /// <param name="id">The server's number for the connection.</param>
+    /// <param name="connection">The connection; the session owns it.</param>
+    /// <param name="room">The room the user joins.</param>
+    /// <param name="options">The server's limits and clock.</param>
+    /// <param name="metrics">The server's counters.</param>
+    /// <param name="logger">Where the session logs.</param>
+    /// <param name="finished">Called once the connection is closed, just before <see cref="Completion"/> completes.</param>
     public ClientSession(
-        long id, IChatConnection connection, ChatRoom room, ChatServerOptions options, ServerMetrics metrics, ILogger logger)
+        long id,
+        IChatConnection connection,
+        ChatRoom room,
+        ChatServerOptions options,
+        ServerMetrics metrics,
+        ILogger logger,
+        Action<ClientSession>? finished = null)
     {
+        _finished = finished;
         Id = id;
         _connection = connection;
         _room = room;
@@ -116,6 +132,7 @@ internal sealed partial class ClientSession : IRoomMember
         }
         finally
         {
+            _finished?.Invoke(this);
             _completion.TrySetResult();
         }
     }

@@ -1,4 +1,4 @@
-namespace Chat.Server.Tests.Console;
+namespace Chat.Server.Tests.Operator;
 
 public class OperatorCommandParserTests
 {
