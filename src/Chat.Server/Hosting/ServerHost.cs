@@ -1,5 +1,6 @@
 using Chat.Protocol;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Chat.Server;
 
@@ -58,6 +59,11 @@ internal static partial class ServerHost
         return 0;
     }
 
+    /// <summary>
+    /// Logs go to standard error, one line each. The console logger writes from a queue of its own;
+    /// when a slow terminal lets that queue fill (a crowd joining at once), entries are dropped
+    /// rather than making sessions wait for the terminal.
+    /// </summary>
     private static ILoggerFactory CreateLoggerFactory(LogLevel level) => LoggerFactory.Create(builder => builder
         .SetMinimumLevel(level)
         .AddSimpleConsole(format =>
@@ -65,7 +71,12 @@ internal static partial class ServerHost
             format.SingleLine = true;
             format.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
         })
-        .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
+        .AddConsole(console =>
+        {
+            console.LogToStandardErrorThreshold = LogLevel.Trace;
+            console.MaxQueueLength = 10_000;
+            console.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite;
+        }));
 
     /// <summary>
     /// Reads operator commands on a thread of their own: reading standard input blocks, and a

@@ -34,9 +34,7 @@ internal sealed partial class ClientSession
         {
             Disconnect(SessionEnd.ConnectionLost(ex));
         }
-#pragma warning disable CA1031 // The writer's failure ends this session only.
         catch (Exception ex)
-#pragma warning restore CA1031
         {
             Disconnect(SessionEnd.InternalError(ex));
         }

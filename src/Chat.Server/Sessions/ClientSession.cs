@@ -123,9 +123,7 @@ internal sealed partial class ClientSession : IRoomMember
         {
             await CloseAsync();
         }
-#pragma warning disable CA1031 // One session's failure to close must not reach the server.
         catch (Exception ex)
-#pragma warning restore CA1031
         {
             LogCloseFailed(_logger, Describe(), ex);
             _connection.Abort("The server failed while closing the connection.");

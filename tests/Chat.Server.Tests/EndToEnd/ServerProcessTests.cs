@@ -84,9 +84,9 @@ public class ServerProcessTests
     }
 
     [Theory]
-    [InlineData("TERM")]
-    [InlineData("INT")]
-    public async Task WithStandardInputAtItsEndTheServerRunsUntilASignalThenExitsZero(string signal)
+    [InlineData(15)] // SIGTERM
+    [InlineData(2)] // SIGINT
+    public async Task WithStandardInputAtItsEndTheServerRunsUntilASignalThenExitsZero(int signal)
     {
         await using var server = ServerProcess.Start("--address", "127.0.0.1", "--port", "0");
         var port = await server.WaitForListeningAsync();
@@ -97,7 +97,7 @@ public class ServerProcessTests
         await alice.SendAsync("still here").AsTask().WaitAsync(TestServer.Timeout);
         Assert.Equal("still here", (await alice.NextAsync<TextPosted>()).Text);
 
-        await server.SignalAsync(signal);
+        server.Signal(signal);
 
         Assert.IsType<ServerShutdown>((await alice.ReadToEndAsync()).Last());
         var (exitCode, _, _) = await server.WaitForExitAsync();

@@ -65,6 +65,17 @@ public class ServerCommandLineTests
         Assert.Equal([$"Cannot listen on 127.0.0.1:{taken.LocalEndPoint.Port}: the port is already in use."], Lines(error));
     }
 
+    [Fact]
+    public async Task AnAddressThatIsNotThisMachinesIsOneLine()
+    {
+        // 192.0.2.0/24 is reserved for documentation: never an address of this machine.
+        var (exitCode, output, error) = await RunAsync("--address", "192.0.2.1", "--port", "0");
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(["Cannot listen on 192.0.2.1:0: 192.0.2.1 is not an address of this machine."], Lines(error));
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();

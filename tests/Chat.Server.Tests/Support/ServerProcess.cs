@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 
@@ -84,13 +85,9 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         return (_process.ExitCode, output, error);
     }
 
-    /// <summary>Sends a POSIX signal, as a service manager or Ctrl+C would.</summary>
-    public async Task SignalAsync(string signal)
-    {
-        using var kill = Process.Start("kill", ["-" + signal, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync().WaitAsync(TestServer.Timeout);
-        Assert.Equal(0, kill.ExitCode);
-    }
+    /// <summary>Sends a POSIX signal (2 for SIGINT, 15 for SIGTERM), as Ctrl+C or a service manager would.</summary>
+    public void Signal(int signal) =>
+        Assert.True(Kill(Id, signal) == 0, $"kill({Id}, {signal}) failed with error {Marshal.GetLastPInvokeError()}.");
 
     public async ValueTask DisposeAsync()
     {
@@ -107,6 +104,9 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             _process.Dispose();
         }
     }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 
     [GeneratedRegex(@"^ChatRoom server \S+ listening on (\S+):(\d+)$")]
     private static partial Regex ListeningLine();
