@@ -1,0 +1,3 @@
+using Chat.LoadTest.CommandLine;
+
+return await ScenarioCommands.Build().Parse(args).InvokeAsync();
