@@ -31,7 +31,7 @@ internal static class SampleMessages
         return new Dictionary<string, ChatMessage>(StringComparer.Ordinal)
         {
             ["Hello"] = new Hello(ProtocolInfo.Version, "alice", "Chat.Client.Tui", "1.0.0"),
-            ["Welcome(100 users, 50 recent)"] = new Welcome(
+            ["Welcome"] = new Welcome(
                 ProtocolInfo.Version, "alice", "ChatRoom", users, "Be kind.", history, ProtocolInfo.DefaultMaxTextLength, ProtocolInfo.DefaultServerMaxFrameLength),
             ["Rejected"] = new Rejected(RejectReason.NameTaken, "The name alice is taken; choose another."),
             ["SendText"] = new SendText(Line),

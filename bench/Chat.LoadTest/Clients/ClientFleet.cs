@@ -45,12 +45,53 @@ internal sealed class ClientFleet : IAsyncDisposable
     public static string UserName(int tag, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"lt{tag:D4}-{index:D5}");
 
+    /// <summary>Reads the client index from a user name of run <paramref name="tag"/> (see <see cref="UserName"/>).</summary>
+    public static bool TryParseIndex(string name, int tag, out int index)
+    {
+        index = 0;
+        if (name.Length != 12 || (name[0] | 0x20) != 'l' || (name[1] | 0x20) != 't' || name[6] != '-')
+        {
+            return false;
+        }
+
+        var nameTag = 0;
+        for (var i = 2; i < 6; i++)
+        {
+            var digit = name[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            nameTag = (nameTag * 10) + digit;
+        }
+
+        if (nameTag != tag)
+        {
+            return false;
+        }
+
+        for (var i = 7; i < 12; i++)
+        {
+            var digit = name[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            index = (index * 10) + digit;
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Connects the clients <paramref name="settings"/> asks for. Client 0 joins alone first and tells how many
     /// users were present before the run (another program may be in the room); that sets the
     /// presence every client must reach. Then the rest join, as many at a time as the settings allow.
     /// <paramref name="afterFirstClient"/>, when given, runs between the two (to take a baseline).
-    /// Stops connecting at the first failure; the caller sees it in <see cref="Failures"/>.
+    /// Stops connecting at the first failure (the caller sees it in <see cref="Failures"/>) or
+    /// when <paramref name="cancellationToken"/> is cancelled; returns the clients that joined.
     /// </summary>
     public static async Task<ClientFleet> ConnectAsync(
         FleetSettings settings,
@@ -93,9 +134,9 @@ internal sealed class ClientFleet : IAsyncDisposable
                     }
                 }).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            // A client failed to join: the fleet reports it.
+            // A client failed to join, or the run's deadline passed: the fleet reports what joined.
         }
 
         return fleet;
@@ -134,12 +175,16 @@ internal sealed class ClientFleet : IAsyncDisposable
                 settings.Host, settings.Port, UserName(settings.Tag, index), settings.ClientOptions, cancellationToken).ConfigureAwait(false);
             var now = Stopwatch.GetTimestamp();
             InterlockedMax(ref _lastWelcomedAt, now);
-            _clients[index] = new LoadClient(index, client, Presence, Problems);
+            _clients[index] = new LoadClient(index, client, new PresenceSet(settings.Tag, settings.Count), Presence, Problems);
         }
         catch (ChatException ex)
         {
             Interlocked.Increment(ref _failures);
             Interlocked.CompareExchange(ref _firstFailure, $"client {index}: {ex.Message}", null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped: the run's deadline passed or another client failed.
         }
     }
 

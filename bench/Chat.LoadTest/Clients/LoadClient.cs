@@ -10,6 +10,7 @@ namespace Chat.LoadTest.Clients;
 /// </summary>
 internal sealed class LoadClient : IAsyncDisposable
 {
+    private readonly PresenceSet _users;
     private readonly PresenceGoal _presenceGoal;
     private volatile LinePhase? _lines;
     private readonly RunProblems _problems;
@@ -19,13 +20,19 @@ internal sealed class LoadClient : IAsyncDisposable
     private int _presence;
     private int _presenceReached;
 
-    public LoadClient(int index, ChatClient client, PresenceGoal presenceGoal, RunProblems problems)
+    public LoadClient(int index, ChatClient client, PresenceSet users, PresenceGoal presenceGoal, RunProblems problems)
     {
         Index = index;
         Client = client;
+        _users = users;
         _presenceGoal = presenceGoal;
         _problems = problems;
-        _presence = client.Welcome.Users.Count;
+        foreach (var name in client.Welcome.Users)
+        {
+            users.Add(name);
+        }
+
+        _presence = users.Count;
         Reading = Task.Run(ReadAsync);
         CheckPresence();
     }
@@ -55,7 +62,10 @@ internal sealed class LoadClient : IAsyncDisposable
     /// <summary>Lines whose server id was not above the previous line's.</summary>
     public long OutOfOrder => Volatile.Read(ref _outOfOrder);
 
-    /// <summary>The number of users this client sees, from its welcome and the join and leave notices since.</summary>
+    /// <summary>
+    /// The number of users this client sees, from its welcome and the join and leave notices
+    /// since, counted as the client library does (a name announced twice counts once).
+    /// </summary>
     public int Presence => Volatile.Read(ref _presence);
 
     /// <summary>Counts this client towards the presence goal if it already sees the target number of users.</summary>
@@ -75,10 +85,20 @@ internal sealed class LoadClient : IAsyncDisposable
                         OnLine(posted);
                         break;
                     case UsersJoined joined:
-                        CheckPresence(Interlocked.Add(ref _presence, joined.UserNames.Count));
+                        foreach (var name in joined.UserNames)
+                        {
+                            _users.Add(name);
+                        }
+
+                        PublishPresence();
                         break;
                     case UsersLeft left:
-                        CheckPresence(Interlocked.Add(ref _presence, -left.Departures.Count));
+                        foreach (var departure in left.Departures)
+                        {
+                            _users.Remove(departure.UserName);
+                        }
+
+                        PublishPresence();
                         break;
                     case ErrorMessage error:
                         _problems.ServerError(error.Text);
@@ -128,6 +148,14 @@ internal sealed class LoadClient : IAsyncDisposable
         {
             windows[Index].Release();
         }
+    }
+
+    private void PublishPresence()
+    {
+        // A full fence, so that this and a concurrent SetTarget + CheckPresence cannot both miss.
+        var presence = _users.Count;
+        Interlocked.Exchange(ref _presence, presence);
+        CheckPresence(presence);
     }
 
     private void CheckPresence(int presence)

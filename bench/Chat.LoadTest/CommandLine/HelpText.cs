@@ -15,8 +15,9 @@ internal static class HelpText
                                 time from the first connect to the last Welcome, "presence complete
                                 in" the time until every client's user list has every user.
           presence              the users each client must see, whether every client sees exactly
-                                that many (counted from Welcome, UsersJoined and UsersLeft), and a
-                                name-by-name check of some clients' ChatClient.Users.
+                                that many (the set its Welcome, UsersJoined and UsersLeft make, as
+                                the client library keeps it), and a name-by-name check of some
+                                clients' ChatClient.Users.
           lines sent            lines (TextPosted) the senders sent in the measured phase.
           deliveries expected   lines sent x clients: every client, the sender included, receives
                                 every line.

@@ -37,6 +37,15 @@ internal sealed class PhaseMeter
         return result;
     }
 
+    /// <summary>Ends the setup phase (joining, presence, warm-up) and records its CPU figures in <paramref name="report"/>.</summary>
+    public PhaseResult StopSetupInto(RunReport report)
+    {
+        var result = Stop();
+        report.ServerSetupCpuSeconds = result.ServerCpuSeconds;
+        report.GeneratorSetupCpuSeconds = result.GeneratorCpuSeconds;
+        return result;
+    }
+
     public PhaseResult Stop()
     {
         var server = _server.ReadStats();

@@ -38,16 +38,19 @@ internal sealed class FanoutScenario(int clients, int senders, int linesPerSende
         var texts = WindowedSending.Texts(lines, textLength);
         var setup = PhaseMeter.Start(environment.Server);
         var fleet = await RunSteps.JoinAsync(environment, report, clients);
-        if (fleet is null
-            || !await RunSteps.WaitForPresenceAsync(environment, report, fleet, setup.StartedAt)
-            || !await Warmup.RunAsync(environment, report, fleet, senders, warmupLines))
+        if (fleet is null)
         {
             return report;
         }
 
-        var setupResult = setup.Stop();
-        report.ServerSetupCpuSeconds = setupResult.ServerCpuSeconds;
-        report.GeneratorSetupCpuSeconds = setupResult.GeneratorCpuSeconds;
+        var ready = await RunSteps.WaitForPresenceAsync(environment, report, fleet, setup.StartedAt)
+            && await Warmup.RunAsync(environment, report, fleet, senders, warmupLines);
+        setup.StopSetupInto(report);
+        if (!ready)
+        {
+            RunSteps.Finish(environment, report, fleet);
+            return report;
+        }
 
         fleet.UseLines(lines);
         var phase = PhaseMeter.Start(environment.Server);

@@ -35,14 +35,19 @@ internal sealed class IdleScenario(int clients) : IScenario
             baseline = environment.Server.ReadStats();
             return Task.CompletedTask;
         });
-        if (fleet is null || !await RunSteps.WaitForPresenceAsync(environment, report, fleet, setup.StartedAt))
+        if (fleet is null)
         {
             return report;
         }
 
-        var setupResult = setup.Stop();
-        report.ServerSetupCpuSeconds = setupResult.ServerCpuSeconds;
-        report.GeneratorSetupCpuSeconds = setupResult.GeneratorCpuSeconds;
+        var ready = await RunSteps.WaitForPresenceAsync(environment, report, fleet, setup.StartedAt);
+        var setupResult = setup.StopSetupInto(report);
+        if (!ready)
+        {
+            RunSteps.Finish(environment, report, fleet);
+            return report;
+        }
+
         MeasureMemory(report, baseline, setupResult.ServerAtEnd);
 
         var text = LineText.Format(environment.Tag, 0, environment.Settings.TextLength);

@@ -18,22 +18,23 @@ internal static class RunSteps
     {
         report.ClientsRequested = count;
         var startedAt = Stopwatch.GetTimestamp();
-        ClientFleet fleet;
-        try
+        var fleet = await ClientFleet.ConnectAsync(environment.Fleet(count), afterFirstClient, environment.Stop);
+        environment.Own(fleet);
+        if (environment.UserCancelled)
         {
-            fleet = await ClientFleet.ConnectAsync(environment.Fleet(count), afterFirstClient, environment.Stop);
+            throw new OperationCanceledException("Interrupted while the clients were joining.", environment.Stop);
         }
-        catch (OperationCanceledException) when (!environment.UserCancelled)
+
+        report.ClientsConnected = fleet.Connected;
+        if (fleet.Failures > 0)
         {
-            report.Failure = $"the deadline ({environment.Settings.Timeout.TotalSeconds:0} s) passed while the clients were joining";
+            report.Failure = $"{fleet.Connected:N0} of {count:N0} clients joined; {fleet.FirstFailure}";
             return null;
         }
 
-        environment.Own(fleet);
-        report.ClientsConnected = fleet.Connected;
-        if (fleet.Failures > 0 || fleet.Connected < count)
+        if (fleet.Connected < count)
         {
-            report.Failure = $"{fleet.Connected} of {count} clients joined; {fleet.FirstFailure}";
+            report.Failure = $"the deadline ({environment.Settings.Timeout.TotalSeconds:0} s) passed while the clients were joining";
             return null;
         }
 
