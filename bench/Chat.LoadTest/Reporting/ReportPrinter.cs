@@ -161,6 +161,11 @@ internal static class ReportPrinter
             text += string.Create(Invariant, $"; load average {load:0.00} at the start");
         }
 
+        if (others > capacity * 0.1)
+        {
+            text += string.Create(Invariant, $"   <<< BUSY: others took {others / capacity:P0} of the CPU; the figures are skewed");
+        }
+
         return text;
     }
 
