@@ -1,3 +1,4 @@
-// The server is filled in by its own issue; this placeholder only proves the solution builds.
-Console.Error.WriteLine("Chat.Server is not built yet.");
-return 1;
+using Chat.Server;
+
+// Everything about the command line lives in ServerCommandLine; the server itself in ChatServer.
+return await ServerCommandLine.RunAsync(args, Console.Out, Console.Error, Console.In);

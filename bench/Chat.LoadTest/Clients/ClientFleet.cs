@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Globalization;
+using Chat.Protocol;
+
+namespace Chat.LoadTest.Clients;
+
+/// <summary>
+/// The clients of one run: connected with bounded concurrency, each with its read loop, and
+/// closed together at the end.
+/// </summary>
+internal sealed class ClientFleet : IAsyncDisposable
+{
+    private readonly LoadClient?[] _clients;
+    private int _failures;
+    private string? _firstFailure;
+    private long _lastWelcomedAt;
+
+    private ClientFleet(int count, PresenceGoal presence, RunProblems problems)
+    {
+        _clients = new LoadClient?[count];
+        Presence = presence;
+        Problems = problems;
+    }
+
+    public PresenceGoal Presence { get; }
+
+    public RunProblems Problems { get; }
+
+    /// <summary>The clients that joined, by index; a client that failed to join leaves a gap.</summary>
+    public IReadOnlyList<LoadClient?> Clients => _clients;
+
+    /// <summary>How many clients joined.</summary>
+    public int Connected => _clients.Count(c => c is not null);
+
+    public int Requested => _clients.Length;
+
+    public int Failures => Volatile.Read(ref _failures);
+
+    public string? FirstFailure => Volatile.Read(ref _firstFailure);
+
+    /// <summary>Stopwatch timestamp of the last welcome.</summary>
+    public long LastWelcomedAt => Interlocked.Read(ref _lastWelcomedAt);
+
+    /// <summary>The user name of client <paramref name="index"/> of run <paramref name="tag"/>.</summary>
+    public static string UserName(int tag, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"lt{tag:D4}-{index:D5}");
+
+    /// <summary>Reads the client index from a user name of run <paramref name="tag"/> (see <see cref="UserName"/>).</summary>
+    public static bool TryParseIndex(string name, int tag, out int index)
+    {
+        index = 0;
+        if (name.Length != 12 || (name[0] | 0x20) != 'l' || (name[1] | 0x20) != 't' || name[6] != '-')
+        {
+            return false;
+        }
+
+        var nameTag = 0;
+        for (var i = 2; i < 6; i++)
+        {
+            var digit = name[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            nameTag = (nameTag * 10) + digit;
+        }
+
+        if (nameTag != tag)
+        {
+            return false;
+        }
+
+        for (var i = 7; i < 12; i++)
+        {
+            var digit = name[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            index = (index * 10) + digit;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Connects the clients <paramref name="settings"/> asks for. Client 0 joins alone first and tells how many
+    /// users were present before the run (another program may be in the room); that sets the
+    /// presence every client must reach. Then the rest join, as many at a time as the settings allow.
+    /// <paramref name="afterFirstClient"/>, when given, runs between the two (to take a baseline).
+    /// Stops connecting at the first failure (the caller sees it in <see cref="Failures"/>) or
+    /// when <paramref name="cancellationToken"/> is cancelled; returns the clients that joined.
+    /// </summary>
+    public static async Task<ClientFleet> ConnectAsync(
+        FleetSettings settings,
+        Func<Task>? afterFirstClient,
+        CancellationToken cancellationToken)
+    {
+        var problems = new RunProblems();
+        var fleet = new ClientFleet(settings.Count, new PresenceGoal(settings.Count), problems);
+        if (settings.Count == 0)
+        {
+            return fleet;
+        }
+
+        await fleet.ConnectOneAsync(0, settings, cancellationToken).ConfigureAwait(false);
+        if (fleet._clients[0] is not { } first)
+        {
+            return fleet;
+        }
+
+        var alreadyPresent = first.Client.Welcome.Users.Count - 1;
+        fleet.Presence.SetTarget(settings.Count + alreadyPresent);
+        first.CheckPresence();
+        if (afterFirstClient is not null)
+        {
+            await afterFirstClient().ConfigureAwait(false);
+        }
+
+        using var stopOnFailure = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            await Parallel.ForEachAsync(
+                Enumerable.Range(1, settings.Count - 1),
+                new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = stopOnFailure.Token },
+                async (index, ct) =>
+                {
+                    await fleet.ConnectOneAsync(index, settings, ct).ConfigureAwait(false);
+                    if (fleet.Failures > 0)
+                    {
+                        await stopOnFailure.CancelAsync().ConfigureAwait(false);
+                    }
+                }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // A client failed to join, or the run's deadline passed: the fleet reports what joined.
+        }
+
+        return fleet;
+    }
+
+    /// <summary>Makes every client measure <paramref name="lines"/> from now on (see <see cref="LoadClient.UseLines"/>).</summary>
+    public void UseLines(LinePhase lines)
+    {
+        foreach (var client in _clients)
+        {
+            client?.UseLines(lines);
+        }
+    }
+
+    /// <summary>Ends every session: each client leaves (or sees the server's shutdown) and closes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Problems.Closing = true;
+        var closing = new List<Task>(_clients.Length);
+        foreach (var client in _clients)
+        {
+            if (client is not null)
+            {
+                closing.Add(client.DisposeAsync().AsTask());
+            }
+        }
+
+        await Task.WhenAll(closing).ConfigureAwait(false);
+    }
+
+    private async Task ConnectOneAsync(int index, FleetSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var client = await ChatClient.ConnectAsync(
+                settings.Host, settings.Port, UserName(settings.Tag, index), settings.ClientOptions, cancellationToken).ConfigureAwait(false);
+            var now = Stopwatch.GetTimestamp();
+            InterlockedMax(ref _lastWelcomedAt, now);
+            _clients[index] = new LoadClient(index, client, new PresenceSet(settings.Tag, settings.Count), Presence, Problems);
+        }
+        catch (ChatException ex)
+        {
+            Interlocked.Increment(ref _failures);
+            Interlocked.CompareExchange(ref _firstFailure, $"client {index}: {ex.Message}", null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped: the run's deadline passed or another client failed.
+        }
+    }
+
+    private static void InterlockedMax(ref long location, long value)
+    {
+        var current = Interlocked.Read(ref location);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref location, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+}

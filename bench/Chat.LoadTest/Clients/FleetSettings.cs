@@ -1,0 +1,18 @@
+using Chat.Protocol;
+
+namespace Chat.LoadTest.Clients;
+
+/// <summary>Where and how a run's clients connect.</summary>
+/// <param name="Host">The server's address (loopback).</param>
+/// <param name="Port">The server's port.</param>
+/// <param name="Tag">The run tag, part of every user name and line.</param>
+/// <param name="Count">How many clients join.</param>
+/// <param name="Concurrency">How many joins may be under way at once.</param>
+/// <param name="ClientOptions">The client API's settings.</param>
+internal sealed record FleetSettings(
+    string Host,
+    int Port,
+    int Tag,
+    int Count,
+    int Concurrency,
+    ChatClientOptions ClientOptions);

@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Net;
+using Chat.LoadTest.Running;
+
+namespace Chat.LoadTest.CommandLine;
+
+/// <summary>The options every scenario command has, and their conversion to <see cref="CommonSettings"/>.</summary>
+internal sealed class CommonOptions
+{
+    /// <summary>Arguments a started server gets: no rate limit, room for every client and a deep send queue.</summary>
+    public const string DefaultServerArguments =
+        "--max-clients 20000 --rate 0 --send-queue 100000 --log-level warning";
+
+    private readonly Option<string> _serverDll = new("--server-dll")
+    {
+        Description = "The Chat.Server.dll to start for each run.",
+        DefaultValueFactory = _ => ServerLocator.DefaultServerDll(),
+        HelpName = "path",
+    };
+
+    private readonly Option<string> _serverArguments = new("--server-args")
+    {
+        Description = "Arguments for a started server, after --address 127.0.0.1 --port 0 (one string, split on spaces).",
+        DefaultValueFactory = _ => DefaultServerArguments,
+        HelpName = "arguments",
+    };
+
+    private readonly Option<int?> _port = new("--port")
+    {
+        Description = "Target a server that is already running on this port, instead of starting one.",
+    };
+
+    private readonly Option<string> _host = new("--host")
+    {
+        Description = "The running server's address (loopback only).",
+        DefaultValueFactory = _ => "127.0.0.1",
+    };
+
+    private readonly Option<int?> _serverPid = new("--server-pid")
+    {
+        Description = "The running server's process id, to report its CPU seconds and peak memory.",
+    };
+
+    private readonly Option<double> _timeout = new("--timeout")
+    {
+        Description = "The longest one run may take, in seconds, connecting included; past it the run fails.",
+        DefaultValueFactory = _ => 120,
+        HelpName = "seconds",
+    };
+
+    private readonly Option<int> _runs = new("--runs")
+    {
+        Description = "How many times to run the scenario (a fresh server each time); prints the median too.",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private readonly Option<int> _connectConcurrency = new("--connect-concurrency")
+    {
+        Description = "How many clients may be joining at once.",
+        DefaultValueFactory = _ => 100,
+    };
+
+    private readonly Option<int> _presenceSample = new("--presence-sample")
+    {
+        Description = "How many clients' user lists to compare name by name with the run's users at the end.",
+        DefaultValueFactory = _ => 20,
+    };
+
+    private readonly Option<int> _textLength = new("--text-length")
+    {
+        Description = "The length of each line, in bytes.",
+        DefaultValueFactory = _ => 80,
+        HelpName = "bytes",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_serverDll);
+        command.Options.Add(_serverArguments);
+        command.Options.Add(_port);
+        command.Options.Add(_host);
+        command.Options.Add(_serverPid);
+        command.Options.Add(_timeout);
+        command.Options.Add(_runs);
+        command.Options.Add(_connectConcurrency);
+        command.Options.Add(_presenceSample);
+        command.Options.Add(_textLength);
+    }
+
+    /// <summary>Reads the settings; adds a description of each bad value to <paramref name="errors"/>.</summary>
+    public CommonSettings Read(ParseResult parse, List<string> errors)
+    {
+        var host = parse.GetValue(_host)!;
+        if (!IsLoopback(host))
+        {
+            errors.Add($"--host {host}: the load generator only uses loopback addresses (127.0.0.1, ::1, localhost).");
+        }
+
+        var port = parse.GetValue(_port);
+        if (port is < 1 or > 65535)
+        {
+            errors.Add("--port must be between 1 and 65535.");
+        }
+
+        var timeout = parse.GetValue(_timeout);
+        if (timeout is <= 0 or > 3600)
+        {
+            errors.Add("--timeout must be more than 0 and at most 3600 seconds.");
+        }
+
+        var runs = parse.GetValue(_runs);
+        if (runs is < 1 or > 100)
+        {
+            errors.Add("--runs must be between 1 and 100.");
+        }
+
+        var concurrency = parse.GetValue(_connectConcurrency);
+        if (concurrency < 1)
+        {
+            errors.Add("--connect-concurrency must be at least 1.");
+        }
+
+        var textLength = parse.GetValue(_textLength);
+        if (textLength is < Measurement.LineText.PrefixLength or > 4000)
+        {
+            errors.Add($"--text-length must be between {Measurement.LineText.PrefixLength} and 4000.");
+        }
+
+        var arguments = parse.GetValue(_serverArguments) ?? "";
+        return new CommonSettings(
+            Path.GetFullPath(parse.GetValue(_serverDll)!),
+            host,
+            port,
+            parse.GetValue(_serverPid),
+            arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            TimeSpan.FromSeconds(Math.Clamp(timeout, 0.001, 3600)),
+            runs,
+            concurrency,
+            Math.Max(0, parse.GetValue(_presenceSample)),
+            textLength);
+    }
+
+    private static bool IsLoopback(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+}

@@ -1,0 +1,71 @@
+namespace Chat.LoadTest.CommandLine;
+
+/// <summary>The explanations <c>--help</c> prints.</summary>
+internal static class HelpText
+{
+    public const string Root = """
+        Load generator for a ChatRoom server. Starts a Release build of Chat.Server on a free
+        loopback port (or targets a running one with --port), connects clients through the
+        Chat.Protocol client API, runs a scenario, prints a report, and stops everything it
+        started. Every run is bounded by --timeout. Exit code: 0 every run passed, 1 a run
+        lost messages or failed, 2 the test could not run, 130 interrupted.
+
+        The figures of the report:
+          clients connected     clients that joined, of those asked for; "all welcomed in" is the
+                                time from the first connect to the last Welcome, "presence complete
+                                in" the time until every client's user list has every user.
+          presence              the users each client must see, whether every client sees exactly
+                                that many (the set its Welcome, UsersJoined and UsersLeft make, as
+                                the client library keeps it), and a name-by-name check of some
+                                clients' ChatClient.Users.
+          lines sent            lines (TextPosted) the senders sent in the measured phase.
+          deliveries expected   lines sent x clients: every client, the sender included, receives
+                                every line.
+          deliveries received   lines of this run that the clients received, counted by each
+                                client's read loop.
+          LOSS                  deliveries expected minus received (join: clients whose presence is
+                                incomplete). Must be 0; the run fails otherwise.
+          elapsed               the measured phase: first send to last receipt (join: first connect
+                                until presence is complete; idle: the one send to its last receipt).
+          deliveries/s          deliveries received / elapsed.
+          latency               p50, p99 and max of send-to-receive time over every delivery: the
+                                sender stamps each line's send time by its sequence number, each
+                                receiver reads the stamp when the line arrives (one process, one
+                                Stopwatch clock). Includes the time the line waits in the client
+                                library and the generator's own scheduling delays.
+          server                CPU seconds (user + system, /proc/PID/stat) the server spent in the
+                                measured phase and while clients connected, and its peak resident
+                                memory (VmHWM, /proc/PID/status). Needs the pid: known when this
+                                program starts the server, --server-pid otherwise.
+          server memory         (idle) resident memory with 1 client and with all of them: the
+                                difference divided by the added clients is the cost of a connection.
+          load generator        this program's CPU seconds in the same phases and its peak RSS. It
+                                shares the machine's cores with the server: when its CPU is near
+                                the wall time times the cores left to it, it is the bottleneck.
+          result                PASS, or FAIL with the reason.
+        With --runs N, every run is printed, then the median of each figure.
+        """;
+
+    public const string Fanout = """
+        Room fan-out at full speed (issue 6: "100 clients, each sends 100 lines as fast as allowed").
+        Every sender sends its lines back to back, keeping at most --window of them in flight (sent
+        but not yet received back by itself). Reports deliveries/s and latency.
+        """;
+
+    public const string Paced = """
+        A busy room at a fixed pace (issue 6: "1,000 clients, 10 senders x 100 lines/s" and "x 10
+        lines/s"). Each sender sends --rate lines per second for --duration seconds on a fixed
+        schedule that does not wait for answers; senders are spread evenly in time. Reports latency.
+        """;
+
+    public const string Join = """
+        A crowd joins (issue 6: "10,000 clients join the room"). Reports the time until every
+        client is welcomed and until every client's user list is complete and correct.
+        """;
+
+    public const string Idle = """
+        Idle capacity (issue 6: "10,000 idle clients: one broadcast reaches all" and "server memory
+        per idle connection"). The clients join and idle; the server's resident memory is read with
+        one client and with all; then client 0 posts one line, which every client must receive.
+        """;
+}

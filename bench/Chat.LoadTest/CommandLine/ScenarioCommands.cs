@@ -1,0 +1,183 @@
+using System.CommandLine;
+using Chat.LoadTest.Running;
+using Chat.LoadTest.Scenarios;
+
+namespace Chat.LoadTest.CommandLine;
+
+/// <summary>The command line: one subcommand per scenario, each with the common options and its own.</summary>
+internal static class ScenarioCommands
+{
+    private const int MaxClients = 99_999;
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(HelpText.Root);
+        root.Subcommands.Add(Fanout());
+        root.Subcommands.Add(Paced());
+        root.Subcommands.Add(Join());
+        root.Subcommands.Add(Idle());
+        return root;
+    }
+
+    private static Command Fanout()
+    {
+        var clients = ClientsOption(100);
+        var senders = new Option<int?>("--senders") { Description = "How many of the clients send (default: all of them)." };
+        var lines = new Option<int>("--lines") { Description = "Lines each sender sends.", DefaultValueFactory = _ => 100 };
+        var window = new Option<int>("--window")
+        {
+            Description = "The most lines a sender has in flight: sent, and not yet received back by itself.",
+            DefaultValueFactory = _ => 32,
+        };
+        var warmup = WarmupOption(20);
+        return ScenarioCommand("fanout", HelpText.Fanout, [clients, senders, lines, window, warmup], (parse, errors) =>
+        {
+            var count = parse.GetValue(clients);
+            var senderCount = parse.GetValue(senders) ?? count;
+            var lineCount = parse.GetValue(lines);
+            CheckSenders(errors, count, senderCount, lineCount);
+            if (parse.GetValue(window) < 1)
+            {
+                errors.Add("--window must be at least 1.");
+            }
+
+            CheckWarmup(errors, parse.GetValue(warmup), senderCount);
+            return new FanoutScenario(count, senderCount, lineCount, parse.GetValue(window), parse.GetValue(warmup));
+        });
+    }
+
+    private static Command Paced()
+    {
+        var clients = ClientsOption(1000);
+        var senders = new Option<int>("--senders") { Description = "How many of the clients send.", DefaultValueFactory = _ => 10 };
+        var rate = new Option<double>("--rate") { Description = "Lines per second per sender (issue 6's rows: 100 and 10).", DefaultValueFactory = _ => 100 };
+        var duration = new Option<double>("--duration")
+        {
+            Description = "How long the senders send, in seconds.",
+            DefaultValueFactory = _ => 10,
+            HelpName = "seconds",
+        };
+        var warmup = WarmupOption(20);
+        return ScenarioCommand("paced", HelpText.Paced, [clients, senders, rate, duration, warmup], (parse, errors) =>
+        {
+            var count = parse.GetValue(clients);
+            var scenario = new PacedScenario(
+                count,
+                parse.GetValue(senders),
+                parse.GetValue(rate),
+                TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(duration), 0, 3600)),
+                parse.GetValue(warmup));
+            CheckWarmup(errors, parse.GetValue(warmup), scenario.Senders);
+            if (scenario.Rate is <= 0 or > 100_000)
+            {
+                errors.Add("--rate must be more than 0 and at most 100000.");
+            }
+
+            if (parse.GetValue(duration) is <= 0 or > 3600)
+            {
+                errors.Add("--duration must be more than 0 and at most 3600 seconds.");
+            }
+
+            CheckSenders(errors, count, scenario.Senders, scenario.LinesPerSender);
+            return scenario;
+        });
+    }
+
+    private static Command Join()
+    {
+        var clients = ClientsOption(10_000);
+        return ScenarioCommand("join", HelpText.Join, [clients], (parse, _) => new JoinScenario(parse.GetValue(clients)));
+    }
+
+    private static Command Idle()
+    {
+        var clients = ClientsOption(10_000);
+        return ScenarioCommand("idle", HelpText.Idle, [clients], (parse, _) => new IdleScenario(parse.GetValue(clients)));
+    }
+
+    private static Command ScenarioCommand(
+        string name, string description, Option[] options, Func<ParseResult, List<string>, IScenario> create)
+    {
+        var command = new Command(name, description);
+        foreach (var option in options)
+        {
+            command.Options.Add(option);
+        }
+
+        var common = new CommonOptions();
+        common.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var errors = new List<string>();
+            var settings = common.Read(parse, errors);
+            var scenario = create(parse, errors);
+            CheckClients(errors, parse, options[0]);
+            if (errors.Count > 0)
+            {
+                foreach (var error in errors)
+                {
+                    await Console.Error.WriteLineAsync($"error: {error}");
+                }
+
+                return LoadTestRunner.CannotRun;
+            }
+
+            return await LoadTestRunner.RunAsync(scenario, settings, Console.Out, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Option<int> ClientsOption(int defaultCount) => new("--clients")
+    {
+        Description = "How many clients join the room.",
+        DefaultValueFactory = _ => defaultCount,
+    };
+
+    private static Option<int> WarmupOption(int defaultLines) => new("--warmup")
+    {
+        Description = "Lines each sender sends before the clock starts, so both sides run optimised code; 0 for none.",
+        DefaultValueFactory = _ => defaultLines,
+        HelpName = "lines",
+    };
+
+    private static void CheckWarmup(List<string> errors, int warmupLines, int senders)
+    {
+        if (warmupLines < 0 || (long)warmupLines * senders > Measurement.LineText.MaxSequence)
+        {
+            errors.Add("--warmup must be 0 or more, and senders x warm-up lines at most 999,999,999.");
+        }
+    }
+
+    private static void CheckClients(List<string> errors, ParseResult parse, Option clientsOption)
+    {
+        var clients = parse.GetValue((Option<int>)clientsOption);
+        if (clients is < 1 or > MaxClients)
+        {
+            errors.Add($"--clients must be between 1 and {MaxClients:N0}.");
+            return;
+        }
+
+        // Each client is a socket in this process; the server's sockets are in its own.
+        if (FileDescriptorLimit.Read() is { } limit && clients + 200 > limit)
+        {
+            errors.Add($"{clients:N0} clients need about {clients + 200:N0} open files, but this process may open {limit:N0} (ulimit -n).");
+        }
+    }
+
+    private static void CheckSenders(List<string> errors, int clients, int senders, int linesPerSender)
+    {
+        if (senders < 1 || senders > clients)
+        {
+            errors.Add("--senders must be between 1 and the number of clients.");
+        }
+
+        if (linesPerSender < 1)
+        {
+            errors.Add("every sender must send at least one line.");
+        }
+        else if ((long)senders * linesPerSender > Measurement.LineText.MaxSequence)
+        {
+            errors.Add($"senders x lines must be at most {Measurement.LineText.MaxSequence:N0}.");
+        }
+    }
+}

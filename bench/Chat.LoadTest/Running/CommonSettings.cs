@@ -1,0 +1,28 @@
+namespace Chat.LoadTest.Running;
+
+/// <summary>The settings every scenario shares: which server, how long, how many runs.</summary>
+/// <param name="ServerDll">The Chat.Server.dll to start; used unless <paramref name="Port"/> targets a running server.</param>
+/// <param name="Host">The running server's address, when targeting one.</param>
+/// <param name="Port">The running server's port; when given, no server is started.</param>
+/// <param name="ServerPid">The running server's process id, for its CPU and memory.</param>
+/// <param name="ServerArguments">The arguments a started server gets after <c>--address 127.0.0.1 --port 0</c>.</param>
+/// <param name="Timeout">The longest one run may take, connecting included.</param>
+/// <param name="Runs">How many times the scenario runs.</param>
+/// <param name="ConnectConcurrency">How many joins may be under way at once.</param>
+/// <param name="PresenceSample">How many clients have their user list compared name by name at the end.</param>
+/// <param name="TextLength">The length of each line, in bytes (ASCII).</param>
+internal sealed record CommonSettings(
+    string ServerDll,
+    string Host,
+    int? Port,
+    int? ServerPid,
+    IReadOnlyList<string> ServerArguments,
+    TimeSpan Timeout,
+    int Runs,
+    int ConnectConcurrency,
+    int PresenceSample,
+    int TextLength)
+{
+    /// <summary>Whether each run starts its own server.</summary>
+    public bool StartsServer => Port is null;
+}

@@ -1,0 +1,77 @@
+using Chat.LoadTest.Clients;
+using Chat.LoadTest.Server;
+using Chat.Protocol;
+
+namespace Chat.LoadTest.Running;
+
+/// <summary>
+/// One run's server, settings, tag and deadline, and the clients to close at its end. A server
+/// this program started is stopped before the clients close, so that 10,000 clients do not
+/// each announce their departure to all the others.
+/// </summary>
+internal sealed class RunEnvironment : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop;
+    private readonly CancellationToken _userCancellation;
+    private readonly List<ClientFleet> _fleets = [];
+
+    public RunEnvironment(ServerTarget server, CommonSettings settings, int tag, CancellationToken userCancellation)
+    {
+        Server = server;
+        Settings = settings;
+        Tag = tag;
+        _userCancellation = userCancellation;
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(userCancellation);
+        _stop.CancelAfter(settings.Timeout);
+    }
+
+    public ServerTarget Server { get; }
+
+    public CommonSettings Settings { get; }
+
+    /// <summary>The run tag: part of every user name and line of this run.</summary>
+    public int Tag { get; }
+
+    /// <summary>The tag of the run's warm-up lines, different from <see cref="Tag"/>.</summary>
+    public int WarmupTag => (Tag + 5000) % (Measurement.LineText.MaxTag + 1);
+
+    /// <summary>Cancelled at the run's deadline or on Ctrl+C.</summary>
+    public CancellationToken Stop => _stop.Token;
+
+    /// <summary>Whether the user interrupted the run (as opposed to the deadline passing).</summary>
+    public bool UserCancelled => _userCancellation.IsCancellationRequested;
+
+    /// <summary>The client API's settings for this run's clients.</summary>
+    public ChatClientOptions ClientOptions => ChatClientOptions.Default with
+    {
+        ClientName = "Chat.LoadTest",
+        HandshakeTimeout = Settings.Timeout,
+        Connection = ChatConnectionOptions.Default with
+        {
+            ConnectTimeout = Settings.Timeout < TimeSpan.FromSeconds(30) ? Settings.Timeout : TimeSpan.FromSeconds(30),
+        },
+    };
+
+    /// <summary>Settings to connect <paramref name="count"/> clients of this run.</summary>
+    public FleetSettings Fleet(int count) =>
+        new(Server.Host, Server.Port, Tag, count, Settings.ConnectConcurrency, ClientOptions);
+
+    /// <summary>Closes <paramref name="fleet"/> when the run ends.</summary>
+    public void Own(ClientFleet fleet) => _fleets.Add(fleet);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Server.Owned)
+        {
+            await Server.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (var fleet in _fleets)
+        {
+            await fleet.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await Server.DisposeAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}

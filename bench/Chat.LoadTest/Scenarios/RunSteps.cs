@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Globalization;
+using Chat.LoadTest.Clients;
+using Chat.LoadTest.Reporting;
+using Chat.LoadTest.Running;
+
+namespace Chat.LoadTest.Scenarios;
+
+/// <summary>The steps the scenarios share: joining, waiting for presence, waiting with the run's deadline, and the final checks.</summary>
+internal static class RunSteps
+{
+    /// <summary>
+    /// Connects <paramref name="count"/> clients and fills in the report's join figures. Returns
+    /// <see langword="null"/> (with the report's failure set) when not every client joined.
+    /// </summary>
+    public static async Task<ClientFleet?> JoinAsync(
+        RunEnvironment environment, RunReport report, int count, Func<Task>? afterFirstClient = null)
+    {
+        report.ClientsRequested = count;
+        var startedAt = Stopwatch.GetTimestamp();
+        var fleet = await ClientFleet.ConnectAsync(environment.Fleet(count), afterFirstClient, environment.Stop);
+        environment.Own(fleet);
+        if (environment.UserCancelled)
+        {
+            throw new OperationCanceledException("Interrupted while the clients were joining.", environment.Stop);
+        }
+
+        report.ClientsConnected = fleet.Connected;
+        if (fleet.Failures > 0)
+        {
+            report.Failure = $"{fleet.Connected:N0} of {count:N0} clients joined; {fleet.FirstFailure}";
+            return null;
+        }
+
+        if (fleet.Connected < count)
+        {
+            report.Failure = $"the deadline ({environment.Settings.Timeout.TotalSeconds:0} s) passed while the clients were joining";
+            return null;
+        }
+
+        report.JoinSeconds = Stopwatch.GetElapsedTime(startedAt, fleet.LastWelcomedAt).TotalSeconds;
+        return fleet;
+    }
+
+    /// <summary>Waits until every client sees every user; fills in the presence time, measured from <paramref name="startedAt"/>.</summary>
+    public static async Task<bool> WaitForPresenceAsync(RunEnvironment environment, RunReport report, ClientFleet fleet, long startedAt)
+    {
+        report.PresenceTarget = fleet.Presence.Target;
+        if (!await WaitAsync(environment, report, fleet.Presence.Complete.Completion, "waiting for every client to see every user"))
+        {
+            report.Failure += $" ({fleet.Presence.Complete.Remaining:N0} clients had not seen all {fleet.Presence.Target:N0} users)";
+            return false;
+        }
+
+        report.PresenceSeconds = Stopwatch.GetElapsedTime(startedAt, fleet.Presence.Complete.CompletedAt).TotalSeconds;
+        return true;
+    }
+
+    /// <summary>Waits for <paramref name="task"/> until the run's deadline; a deadline that passes becomes the report's failure.</summary>
+    public static async Task<bool> WaitAsync(RunEnvironment environment, RunReport report, Task task, string doing)
+    {
+        try
+        {
+            await task.WaitAsync(environment.Stop);
+            return true;
+        }
+        catch (OperationCanceledException) when (!environment.UserCancelled)
+        {
+            report.Failure ??= $"the deadline ({environment.Settings.Timeout.TotalSeconds:0} s) passed while {doing}";
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The checks every run ends with: how many clients see the wrong number of users, a
+    /// name-by-name comparison of some clients' user lists, and what went wrong along the way.
+    /// </summary>
+    public static void Finish(RunEnvironment environment, RunReport report, ClientFleet fleet)
+    {
+        var target = fleet.Presence.Target;
+        report.PresenceTarget = target;
+        report.PresenceWrong = fleet.Clients.Count(c => c is not null && c.Presence != target);
+        var (listsMatch, check) = VerifyUserLists(environment, fleet);
+        report.PresenceCheck = check;
+        if (report.PresenceWrong > 0 || !listsMatch)
+        {
+            report.Failure ??= "presence is wrong: not every client sees exactly the users in the room";
+        }
+
+        if (environment.Server.ReadStats() is { } server)
+        {
+            report.ServerPeakRssBytes = server.PeakRssBytes;
+        }
+
+        report.GeneratorPeakRssBytes = Server.ProcessStats.TryRead(Environment.ProcessId)?.PeakRssBytes;
+        var problems = fleet.Problems;
+        if (problems.ConnectionsLost > 0)
+        {
+            report.Notes.Add($"{problems.ConnectionsLost:N0} connections were lost; the first: {problems.FirstConnectionLost}");
+            report.Failure ??= "connections were lost";
+        }
+
+        if (problems.ServerErrors > 0)
+        {
+            report.Notes.Add($"the server sent {problems.ServerErrors:N0} errors; the first: {problems.FirstServerError}");
+        }
+
+        if (problems.UnknownLines > 0)
+        {
+            report.Notes.Add($"{problems.UnknownLines:N0} lines carried this run's tag but a sequence number nobody sent");
+            report.Failure ??= "lines nobody sent arrived";
+        }
+    }
+
+    /// <summary>Sends line <paramref name="sequence"/> from <paramref name="client"/>, stamping its send time first.</summary>
+    public static ValueTask SendLineAsync(LoadClient client, LinePhase lines, int sequence, string text, CancellationToken cancellationToken)
+    {
+        lines.Stamps.Stamp(sequence, Stopwatch.GetTimestamp());
+        return client.Client.SendAsync(text, cancellationToken);
+    }
+
+    /// <summary>Adds up what the receivers counted into the report.</summary>
+    public static void CountDeliveries(RunReport report, ClientFleet fleet, LinePhase lines, long linesSent)
+    {
+        report.LinesSent = linesSent;
+        report.DeliveriesExpected = (long)lines.LinesPerReceiver * fleet.Requested;
+        report.DeliveriesReceived = fleet.Clients.Sum(c => c?.Received ?? 0);
+        report.OutOfOrder = fleet.Clients.Sum(c => c?.OutOfOrder ?? 0);
+        report.Loss = Math.Max(0, report.DeliveriesExpected - report.DeliveriesReceived);
+        report.Latency = lines.Latencies.Snapshot();
+        if (report.DeliveriesReceived > report.DeliveriesExpected)
+        {
+            report.Notes.Add($"{report.DeliveriesReceived - report.DeliveriesExpected:N0} more deliveries than expected (duplicates)");
+            report.Failure ??= "lines were delivered twice";
+        }
+    }
+
+    private static (bool Match, string Description) VerifyUserLists(RunEnvironment environment, ClientFleet fleet)
+    {
+        var sample = Math.Min(environment.Settings.PresenceSample, fleet.Requested);
+        if (sample <= 0)
+        {
+            return (true, "user lists not compared (--presence-sample 0)");
+        }
+
+        var expected = Enumerable.Range(0, fleet.Requested).Select(i => ClientFleet.UserName(environment.Tag, i)).ToList();
+        var checkedCount = 0;
+        var mismatches = 0;
+        string? first = null;
+        for (var k = 0; k < sample; k++)
+        {
+            var index = sample == 1 ? 0 : (int)((long)k * (fleet.Requested - 1) / (sample - 1));
+            if (fleet.Clients[index] is not { } client)
+            {
+                continue;
+            }
+
+            checkedCount++;
+            var users = new HashSet<string>(client.Client.Users, Protocol.UserNameRules.Comparer);
+            var missing = expected.FirstOrDefault(name => !users.Contains(name));
+            if (missing is not null || users.Count != fleet.Presence.Target)
+            {
+                mismatches++;
+                first ??= missing is not null
+                    ? string.Create(CultureInfo.InvariantCulture, $"client {index} does not list {missing}")
+                    : string.Create(CultureInfo.InvariantCulture, $"client {index} lists {users.Count} users, not {fleet.Presence.Target}");
+            }
+        }
+
+        return mismatches == 0
+            ? (true, $"{checkedCount} sampled user lists match name by name")
+            : (false, $"{mismatches} of {checkedCount} sampled user lists are WRONG ({first})");
+    }
+}

@@ -1,0 +1,34 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace Chat.Server;
+
+internal sealed partial class ChatServer
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Listening on {EndPoint} for up to {MaxClients} users")]
+    private static partial void LogListening(ILogger logger, IPEndPoint endPoint, int maxClients);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Accepting a connection failed: {Reason}")]
+    private static partial void LogAcceptFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{MaxConnections} connections are open; new connections are cut off until some close")]
+    private static partial void LogTooManyConnections(ILogger logger, int maxConnections);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Shutting down ({Reason}); closing {Connections} connections")]
+    private static partial void LogStopping(ILogger logger, string reason, int connections);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "{Count} connections did not close within {Seconds} s and were cut off")]
+    private static partial void LogShutdownTimedOut(ILogger logger, int count, double seconds);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "{Count} sessions did not finish after their connections were cut off")]
+    private static partial void LogSessionsAbandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Stopped")]
+    private static partial void LogStopped(ILogger logger);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Operator notice: {Text}")]
+    private static partial void LogNotice(ILogger logger, string text);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Operator kicked {UserName}: {Reason}")]
+    private static partial void LogKicked(ILogger logger, string userName, string reason);
+}

@@ -1,0 +1,290 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Chat.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Chat.Server;
+
+/// <summary>
+/// A ChatRoom server: listens for TCP connections, runs a <see cref="ClientSession"/> for each,
+/// and keeps them all in one <see cref="ChatRoom"/>. Hosted by the command line program, and
+/// in-process by tests.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var server = new ChatServer(ChatServerOptions.Default with { Port = 0 });
+/// var endPoint = server.Start();
+/// // ... clients connect to endPoint ...
+/// await server.StopAsync("Maintenance.");
+/// </code>
+/// </example>
+internal sealed partial class ChatServer : IAsyncDisposable
+{
+    /// <summary>What clients are told when the server stops without a reason of its own.</summary>
+    public const string DefaultShutdownText = "The server is shutting down.";
+
+    /// <summary>Connections beyond a full room that may be saying hello at once; more are cut off at once.</summary>
+    public const int MaxPendingConnections = 256;
+
+    private readonly ChatServerOptions _options;
+    private readonly ILogger _logger;
+    private readonly ILogger _sessionLogger;
+    private readonly ConcurrentDictionary<long, ClientSession> _sessions = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _stateLock = new();
+    private ChatListener? _listener;
+    private Task? _accepting;
+    private SessionMonitor? _monitor;
+    private Task? _stopTask;
+    private long _lastSessionId;
+    private bool _refusing;
+
+    /// <summary>Creates a server; nothing listens until <see cref="Start"/>.</summary>
+    /// <param name="options">The settings; checked here.</param>
+    /// <param name="loggerFactory">Where logs go; none when omitted.</param>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public ChatServer(ChatServerOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        loggerFactory ??= NullLoggerFactory.Instance;
+        _logger = loggerFactory.CreateLogger<ChatServer>();
+        _sessionLogger = loggerFactory.CreateLogger<ClientSession>();
+        Metrics = new ServerMetrics();
+        Room = new ChatRoom(options, new LocalRoomBroadcaster());
+    }
+
+    /// <summary>The settings.</summary>
+    public ChatServerOptions Options => _options;
+
+    /// <summary>The room.</summary>
+    public ChatRoom Room { get; }
+
+    /// <summary>The server's counters.</summary>
+    public ServerMetrics Metrics { get; }
+
+    /// <summary>The address and port listened on, once started.</summary>
+    public IPEndPoint? LocalEndPoint { get; private set; }
+
+    /// <summary>How many connections are open, including those still saying hello.</summary>
+    public int ConnectionCount => _sessions.Count;
+
+    /// <summary>Completes when the server has stopped.</summary>
+    public Task Completion => _stopped.Task;
+
+    /// <summary>Starts listening and accepting clients.</summary>
+    /// <returns>The address and port listened on; with port 0, the port the system chose.</returns>
+    /// <exception cref="ChatException">The address cannot be listened on (in use, not permitted, not this machine's), in words.</exception>
+    /// <exception cref="InvalidOperationException">The server was started before.</exception>
+    public IPEndPoint Start()
+    {
+        lock (_stateLock)
+        {
+            if (_listener is not null || _stopTask is not null)
+            {
+                throw new InvalidOperationException("The server can be started only once.");
+            }
+
+            _listener = ChatListener.Bind(new IPEndPoint(_options.Address, _options.Port), _options.ConnectionOptions, backlog: 4096);
+            LocalEndPoint = _listener.LocalEndPoint;
+            _monitor = new SessionMonitor(() => _sessions.Select(static pair => pair.Value), _options);
+            _accepting = AcceptLoopAsync(_listener);
+        }
+
+        LogListening(_logger, LocalEndPoint, _options.MaxClients);
+        return LocalEndPoint;
+    }
+
+    /// <summary>
+    /// Stops the server: no new clients, every client is sent <see cref="ServerShutdown"/> and
+    /// its connection closed, within <see cref="ChatServerOptions.ShutdownTimeout"/> (after which
+    /// the rest are cut off). Calling it again waits for the same stop.
+    /// </summary>
+    /// <param name="reason">Why, as the clients are told.</param>
+    /// <returns>A task that completes when every connection is closed.</returns>
+    public Task StopAsync(string reason = DefaultShutdownText)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        lock (_stateLock)
+        {
+            return _stopTask ??= Task.Run(() => StopCoreAsync(reason));
+        }
+    }
+
+    /// <summary>Sends a notice from the operator to everyone.</summary>
+    /// <param name="text">The notice.</param>
+    /// <returns>Whether it was sent (the room is open).</returns>
+    public bool Say(string text)
+    {
+        var sent = Room.Announce(text) is not null;
+        if (sent)
+        {
+            LogNotice(_logger, text);
+        }
+
+        return sent;
+    }
+
+    /// <summary>Removes a user from the room on the operator's word.</summary>
+    /// <param name="name">The user's name, in any letter case.</param>
+    /// <param name="reason">Why, shown to the user and the others; may be empty.</param>
+    /// <returns>The user's name as the room shows it, or <see langword="null"/> when nobody has that name.</returns>
+    public string? Kick(string name, string reason)
+    {
+        var kicked = Room.Kick(name, reason);
+        if (kicked is not null)
+        {
+            LogKicked(_logger, kicked, reason);
+        }
+
+        return kicked;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Metrics.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptLoopAsync(ChatListener listener)
+    {
+        await Task.Yield();
+        var maxConnections = _options.MaxClients + MaxPendingConnections;
+        while (!_stopping.IsCancellationRequested)
+        {
+            ChatConnection connection;
+            try
+            {
+                connection = await listener.AcceptAsync(_stopping.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+                break;
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                // Out of file descriptors, or the like: the listener stays usable; pause a little.
+                LogAcceptFailed(_logger, ex.Message);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (_sessions.Count >= maxConnections)
+            {
+                await RefuseAsync(connection, maxConnections);
+                continue;
+            }
+
+            _refusing = false;
+            StartSession(connection);
+        }
+    }
+
+    private async Task RefuseAsync(ChatConnection connection, int maxConnections)
+    {
+        if (!_refusing)
+        {
+            _refusing = true;
+            LogTooManyConnections(_logger, maxConnections);
+        }
+
+        connection.Abort("The server has too many connections.");
+        await connection.DisposeAsync();
+    }
+
+    private void StartSession(ChatConnection connection)
+    {
+        var session = new ClientSession(
+            Interlocked.Increment(ref _lastSessionId),
+            connection,
+            Room,
+            _options,
+            Metrics,
+            _sessionLogger,
+            finished: s => _sessions.TryRemove(s.Id, out _));
+        Metrics.ConnectionOpened();
+        _sessions[session.Id] = session;
+        ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.RunAsync(), session, preferLocal: false);
+    }
+
+    private async Task StopCoreAsync(string reason)
+    {
+        if (_listener is null)
+        {
+            // Never started (or failed to): nothing to tell anyone.
+            Room.Dispose();
+            _stopped.TrySetResult();
+            return;
+        }
+
+        LogStopping(_logger, reason, _sessions.Count);
+        await _stopping.CancelAsync();
+        await _listener.DisposeAsync();
+
+        if (_accepting is not null)
+        {
+            await _accepting;
+        }
+
+        // Members are sent away by the room; connections still saying hello are told too.
+        var farewell = EncodedMessage.Encode(new ServerShutdown(reason));
+        Room.Close(reason, farewell);
+        foreach (var session in _sessions.Values)
+        {
+            session.Disconnect(SessionEnd.Removed(LeaveReason.ServerShutdown, reason, farewell));
+        }
+
+        await WaitForSessionsAsync();
+        if (_monitor is not null)
+        {
+            await _monitor.DisposeAsync();
+        }
+
+        Room.Dispose();
+        LogStopped(_logger);
+        _stopped.TrySetResult();
+    }
+
+    private async Task WaitForSessionsAsync()
+    {
+        var sessions = _sessions.Values.ToArray();
+        var all = Task.WhenAll(sessions.Select(static session => session.Completion));
+        try
+        {
+            await all.WaitAsync(_options.ShutdownTimeout);
+            return;
+        }
+        catch (TimeoutException)
+        {
+            var left = sessions.Count(static session => !session.Completion.IsCompleted);
+            LogShutdownTimedOut(_logger, left, _options.ShutdownTimeout.TotalSeconds);
+        }
+
+        foreach (var session in sessions)
+        {
+            session.Abort();
+        }
+
+        try
+        {
+            // Aborted connections close at once; this only guards against a session that hangs anyway.
+            await all.WaitAsync(TimeSpan.FromSeconds(2));
+        }
+        catch (TimeoutException)
+        {
+            LogSessionsAbandoned(_logger, sessions.Count(static session => !session.Completion.IsCompleted));
+        }
+    }
+}

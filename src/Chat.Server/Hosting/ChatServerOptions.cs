@@ -1,0 +1,111 @@
+using System.Net;
+using Chat.Protocol;
+
+namespace Chat.Server;
+
+/// <summary>
+/// Settings of a <see cref="ChatServer"/>. The defaults suit a team server; change them with
+/// <c>with</c>: <c>ChatServerOptions.Default with { Port = 0 }</c>.
+/// </summary>
+internal sealed record ChatServerOptions
+{
+    /// <summary>The settings used when none are given.</summary>
+    public static ChatServerOptions Default { get; } = new();
+
+    /// <summary>The address to listen on; <see cref="IPAddress.Any"/> or <see cref="IPAddress.IPv6Any"/> for every interface.</summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The TCP port to listen on; 0 lets the system choose a free one.</summary>
+    public int Port { get; init; } = ProtocolInfo.DefaultPort;
+
+    /// <summary>The most users the room holds at once; a client beyond that is refused with <see cref="RejectReason.ServerFull"/>.</summary>
+    public int MaxClients { get; init; } = 1000;
+
+    /// <summary>The largest frame body, in bytes, accepted from a client; a larger one disconnects it.</summary>
+    public int MaxFrameLength { get; init; } = ProtocolInfo.DefaultServerMaxFrameLength;
+
+    /// <summary>The longest line of text, in Unicode scalar values.</summary>
+    public int MaxTextLength { get; init; } = ProtocolInfo.DefaultMaxTextLength;
+
+    /// <summary>How many messages per second a client may send in the long run; 0 means unlimited.</summary>
+    public double MessageRate { get; init; } = 5;
+
+    /// <summary>How many messages a client may send at once before the rate applies (a pasted paragraph).</summary>
+    public int MessageBurst { get; init; } = 30;
+
+    /// <summary>How long a new connection may take to say hello.</summary>
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// After half of this without hearing from a client the server pings it; after all of it the
+    /// client is dropped. <see cref="TimeSpan.Zero"/> turns the check off.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many messages may wait for one client before it counts as a slow consumer and is dropped.</summary>
+    public int SendQueueLength { get; init; } = 4096;
+
+    /// <summary>How many recent lines a newcomer's welcome carries.</summary>
+    public int HistoryLength { get; init; } = 50;
+
+    /// <summary>The message of the day shown to every newcomer; may be empty.</summary>
+    public string MessageOfTheDay { get; init; } = string.Empty;
+
+    /// <summary>The server's display name, sent in the welcome.</summary>
+    public string ServerName { get; init; } = "ChatRoom";
+
+    /// <summary>
+    /// How long join and leave notices are gathered before they go out as one message, so that a
+    /// crowd joining costs one notice per interval instead of one per person.
+    /// </summary>
+    public TimeSpan PresenceInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The most names one join or leave notice carries.</summary>
+    public int MaxPresenceBatch { get; init; } = 1000;
+
+    /// <summary>How long a closing connection may take to deliver its last messages before it is cut off.</summary>
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long a shutdown waits for every connection to close before it cuts the rest off.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The clock for timestamps, timeouts, rates and presence batching; tests replace it.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The settings every accepted connection gets.</summary>
+    public ChatConnectionOptions ConnectionOptions => new()
+    {
+        MaxFrameLength = MaxFrameLength,
+        CloseTimeout = CloseTimeout,
+    };
+
+    /// <summary>The smallest frame limit that still fits a line of <paramref name="maxTextLength"/> characters.</summary>
+    /// <param name="maxTextLength">The text limit.</param>
+    /// <returns>Four bytes per character (the most UTF-8 needs) plus room for the message around it.</returns>
+    public static int MinimumFrameLengthFor(int maxTextLength) => (maxTextLength * 4) + 64;
+
+    /// <summary>Checks every setting.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Address, nameof(Address));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Port, IPEndPoint.MinPort, nameof(Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, IPEndPoint.MaxPort, nameof(Port));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxClients, 1, nameof(MaxClients));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxTextLength, 1, nameof(MaxTextLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxFrameLength, MinimumFrameLengthFor(MaxTextLength), nameof(MaxFrameLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MessageRate, 0, nameof(MessageRate));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MessageBurst, 1, nameof(MessageBurst));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HandshakeTimeout, TimeSpan.Zero, nameof(HandshakeTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(IdleTimeout, TimeSpan.Zero, nameof(IdleTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SendQueueLength, 1, nameof(SendQueueLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(HistoryLength, 0, nameof(HistoryLength));
+        ArgumentNullException.ThrowIfNull(MessageOfTheDay, nameof(MessageOfTheDay));
+        ArgumentException.ThrowIfNullOrWhiteSpace(ServerName, nameof(ServerName));
+        ArgumentOutOfRangeException.ThrowIfLessThan(PresenceInterval, TimeSpan.Zero, nameof(PresenceInterval));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPresenceBatch, 1, nameof(MaxPresenceBatch));
+        ArgumentOutOfRangeException.ThrowIfLessThan(CloseTimeout, TimeSpan.Zero, nameof(CloseTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+    }
+}

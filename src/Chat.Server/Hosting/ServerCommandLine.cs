@@ -1,0 +1,255 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+
+namespace Chat.Server;
+
+/// <summary>
+/// The server's command line: every option, its default and its check. A bad value is one line
+/// on standard error and exit code 1, never a stack trace.
+/// </summary>
+internal sealed class ServerCommandLine
+{
+    private static readonly ChatServerOptions s_defaults = ChatServerOptions.Default;
+
+    private readonly Option<IPAddress> _address = new("--address", "-a")
+    {
+        Description = "The address to listen on: 127.0.0.1 for this machine only, 0.0.0.0 (or ::) for every interface.",
+        HelpName = "ip",
+        DefaultValueFactory = _ => s_defaults.Address,
+        CustomParser = ParseAddress,
+    };
+
+    private readonly Option<int> _port = IntOption("--port", "The TCP port to listen on; 0 picks a free port.", "port", s_defaults.Port, 0, IPEndPoint.MaxPort, "-p");
+
+    private readonly Option<int> _maxClients = IntOption("--max-clients", "The most users in the room at once.", "count", s_defaults.MaxClients, 1, 1_000_000);
+
+    private readonly Option<int> _maxFrameBytes = IntOption(
+        "--max-frame-bytes", "The largest message, in bytes, a client may send; a larger one disconnects it.", "bytes", s_defaults.MaxFrameLength, 256, 64 * 1024 * 1024);
+
+    private readonly Option<int> _maxTextLength = IntOption(
+        "--max-text-length", "The longest line of text, in characters.", "chars", s_defaults.MaxTextLength, 1, 1_000_000);
+
+    private readonly Option<double> _rate = DoubleOption(
+        "--rate", "How many messages per second a client may send in the long run; 0 means unlimited.", "per-second", s_defaults.MessageRate, 0);
+
+    private readonly Option<int> _burst = IntOption(
+        "--burst", "How many messages a client may send at once before --rate applies (a pasted paragraph).", "count", s_defaults.MessageBurst, 1, 1_000_000);
+
+    private readonly Option<double> _handshakeTimeout = DoubleOption(
+        "--handshake-timeout", "Seconds a new connection has to say hello.", "seconds", s_defaults.HandshakeTimeout.TotalSeconds, 0.001);
+
+    private readonly Option<double> _idleTimeout = DoubleOption(
+        "--idle-timeout", "Seconds of silence after which a client is dropped (it is pinged half-way); 0 never drops.", "seconds", s_defaults.IdleTimeout.TotalSeconds, 0);
+
+    private readonly Option<int> _sendQueue = IntOption(
+        "--send-queue", "How many messages may wait for one client before it is dropped as too slow.", "count", s_defaults.SendQueueLength, 1, 10_000_000);
+
+    private readonly Option<int> _history = IntOption(
+        "--history", "How many recent lines a newcomer sees.", "count", s_defaults.HistoryLength, 0, 100_000);
+
+    private readonly Option<string> _motd = new("--motd")
+    {
+        Description = "A message of the day shown to everyone who joins.",
+        HelpName = "text",
+        DefaultValueFactory = _ => s_defaults.MessageOfTheDay,
+    };
+
+    private readonly Option<string> _serverName = new("--server-name")
+    {
+        Description = "The server's name, shown to clients.",
+        HelpName = "name",
+        DefaultValueFactory = _ => s_defaults.ServerName,
+    };
+
+    private readonly Option<LogLevel> _logLevel = new("--log-level")
+    {
+        Description = "How much to log to standard error: trace, debug, information, warning, error, critical or none.",
+        HelpName = "level",
+        DefaultValueFactory = _ => LogLevel.Information,
+        CustomParser = ParseLogLevel,
+    };
+
+    /// <summary>Builds the command with every option.</summary>
+    public ServerCommandLine()
+    {
+        Command = new RootCommand(
+            "ChatRoom server: one room that many people join over TCP. " +
+            "Operator commands on standard input: users, say <text>, kick <name> [reason], close, help.");
+        foreach (var option in new Option[]
+        {
+            _address, _port, _maxClients, _maxFrameBytes, _maxTextLength, _rate, _burst, _handshakeTimeout,
+            _idleTimeout, _sendQueue, _history, _motd, _serverName, _logLevel,
+        })
+        {
+            Command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The root command.</summary>
+    public RootCommand Command { get; }
+
+    /// <summary>Parses the command line and runs what it asks for: the server, the help, or the version.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="input">Standard input, for the operator's commands.</param>
+    /// <returns>The exit code: 0 after a clean shutdown, 1 for a bad command line or an address that cannot be listened on.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input)
+    {
+        var commandLine = new ServerCommandLine();
+        commandLine.Command.SetAction(async (result, cancellationToken) =>
+        {
+            ChatServerOptions options;
+            try
+            {
+                options = commandLine.ToOptions(result);
+            }
+            catch (ArgumentException ex)
+            {
+                await error.WriteLineAsync(ex.Message);
+                return 1;
+            }
+
+            return await ServerHost.RunAsync(options, result.GetValue(commandLine._logLevel), output, error, input, cancellationToken);
+        });
+
+        var parsed = commandLine.Command.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync($"{problem.Message} (see --help)");
+            }
+
+            return 1;
+        }
+
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+
+            // SIGINT/SIGTERM cancel the action, which shuts down within these bounds and exits 0.
+            ProcessTerminationTimeout = s_defaults.ShutdownTimeout + s_defaults.CloseTimeout + TimeSpan.FromSeconds(5),
+        };
+        return await parsed.InvokeAsync(invocation);
+    }
+
+    /// <summary>Turns a successful parse into the server's settings.</summary>
+    /// <exception cref="ArgumentException">Two settings do not fit together; the message says how.</exception>
+    private ChatServerOptions ToOptions(ParseResult result)
+    {
+        var maxText = result.GetValue(_maxTextLength);
+        var maxFrame = result.GetValue(_maxFrameBytes);
+        if (maxFrame < ChatServerOptions.MinimumFrameLengthFor(maxText))
+        {
+            throw new ArgumentException(
+                $"--max-frame-bytes {maxFrame} is too small for --max-text-length {maxText}: " +
+                $"it must be at least {ChatServerOptions.MinimumFrameLengthFor(maxText)} (four bytes per character, plus 64).");
+        }
+
+        return s_defaults with
+        {
+            Address = result.GetValue(_address)!,
+            Port = result.GetValue(_port),
+            MaxClients = result.GetValue(_maxClients),
+            MaxFrameLength = maxFrame,
+            MaxTextLength = maxText,
+            MessageRate = result.GetValue(_rate),
+            MessageBurst = result.GetValue(_burst),
+            HandshakeTimeout = TimeSpan.FromSeconds(result.GetValue(_handshakeTimeout)),
+            IdleTimeout = TimeSpan.FromSeconds(result.GetValue(_idleTimeout)),
+            SendQueueLength = result.GetValue(_sendQueue),
+            HistoryLength = result.GetValue(_history),
+            MessageOfTheDay = result.GetValue(_motd) ?? string.Empty,
+            ServerName = string.IsNullOrWhiteSpace(result.GetValue(_serverName)) ? s_defaults.ServerName : result.GetValue(_serverName)!,
+        };
+    }
+
+    private static Option<int> IntOption(string name, string description, string helpName, int defaultValue, int min, int max, params string[] aliases) =>
+        new(name, aliases)
+        {
+            Description = description,
+            HelpName = helpName,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                var token = SingleToken(result);
+                if (int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+                {
+                    return value;
+                }
+
+                result.AddError($"{name} must be a whole number from {min} to {max}, not \"{token}\".");
+                return defaultValue;
+            },
+        };
+
+    private static Option<double> DoubleOption(string name, string description, string helpName, double defaultValue, double min) =>
+        new(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = result =>
+            {
+                var token = SingleToken(result);
+                if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                    && double.IsFinite(value) && value >= min && value <= 1e9)
+                {
+                    return value;
+                }
+
+                result.AddError($"{name} must be a number of at least {min.ToString(CultureInfo.InvariantCulture)}, not \"{token}\".");
+                return defaultValue;
+            },
+        };
+
+    private static IPAddress ParseAddress(ArgumentResult result)
+    {
+        var token = SingleToken(result);
+        if (string.Equals(token, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return IPAddress.Loopback;
+        }
+
+        // IPAddress.TryParse also takes "1" or "127.1"; only the usual dotted quad or IPv6 form is meant here.
+        if (IPAddress.TryParse(token, out var address)
+            && (address.AddressFamily == AddressFamily.InterNetworkV6 || address.ToString() == token))
+        {
+            return address;
+        }
+
+        result.AddError($"--address must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not \"{token}\".");
+        return IPAddress.Loopback;
+    }
+
+    private static LogLevel ParseLogLevel(ArgumentResult result)
+    {
+        var token = SingleToken(result);
+        var level = token.ToUpperInvariant() switch
+        {
+            "TRACE" => LogLevel.Trace,
+            "DEBUG" => LogLevel.Debug,
+            "INFORMATION" or "INFO" => LogLevel.Information,
+            "WARNING" or "WARN" => LogLevel.Warning,
+            "ERROR" => LogLevel.Error,
+            "CRITICAL" => LogLevel.Critical,
+            "NONE" => LogLevel.None,
+            _ => (LogLevel?)null,
+        };
+        if (level is null)
+        {
+            result.AddError($"--log-level must be trace, debug, information, warning, error, critical or none, not \"{token}\".");
+        }
+
+        return level ?? LogLevel.Information;
+    }
+
+    private static string SingleToken(ArgumentResult result) =>
+        result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+}

@@ -1,0 +1,43 @@
+using Chat.Protocol;
+
+namespace Chat.Server;
+
+/// <summary>
+/// The room's fan-out: delivers messages the room has sequenced and encoded to its members.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="ChatRoom"/> decides what is said and in which order, and encodes each message
+/// once; the broadcaster only carries the same bytes to every member. It is called under the
+/// room's lock, one call at a time, so what it delivers reaches every member in the room's
+/// order; it must never block.
+/// </para>
+/// <para>
+/// Today every member is a session of this process (<see cref="LocalRoomBroadcaster"/>). To let
+/// several servers share one room, an implementation would publish each message to a message
+/// bus and deliver what the bus hands back to its local members: the sessions stay as they are.
+/// </para>
+/// </remarks>
+internal interface IRoomBroadcaster
+{
+    /// <summary>How many members receive broadcasts.</summary>
+    int Count { get; }
+
+    /// <summary>Starts delivering broadcasts to a member.</summary>
+    /// <param name="member">The member who joined.</param>
+    void Add(IRoomMember member);
+
+    /// <summary>Stops delivering to a member.</summary>
+    /// <param name="member">The member who left.</param>
+    void Remove(IRoomMember member);
+
+    /// <summary>Delivers a message to every member.</summary>
+    /// <param name="message">The encoded message.</param>
+    /// <param name="except">A member who already knows it and should not receive it; <see langword="null"/> for none.</param>
+    void Publish(EncodedMessage message, IRoomMember? except = null);
+
+    /// <summary>Delivers a message to one member.</summary>
+    /// <param name="member">The recipient.</param>
+    /// <param name="message">The encoded message.</param>
+    void Send(IRoomMember member, EncodedMessage message);
+}

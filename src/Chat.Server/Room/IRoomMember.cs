@@ -1,0 +1,30 @@
+using Chat.Protocol;
+
+namespace Chat.Server;
+
+/// <summary>
+/// A user in the room, as the room sees it: someone to hand messages to and, when the operator
+/// or the server decides so, to send away. A <see cref="ClientSession"/> is one.
+/// </summary>
+internal interface IRoomMember
+{
+    /// <summary>The user's name, exactly as the room shows it.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Hands over a message for this user. Never blocks: a member that cannot keep up drops
+    /// itself from the room instead of making the room wait.
+    /// </summary>
+    /// <param name="message">The message, encoded once and shared with every other recipient.</param>
+    void Deliver(EncodedMessage message);
+
+    /// <summary>
+    /// Sends the user away: <paramref name="farewell"/> is the last message they receive, then the
+    /// connection closes and the room is told that they left for <paramref name="reason"/>.
+    /// Returns at once; the member leaves the room shortly after.
+    /// </summary>
+    /// <param name="reason">Why, as the others are told.</param>
+    /// <param name="text">Why, in words, as the others are told; may be empty.</param>
+    /// <param name="farewell">The last message for the user, such as a fatal error or the shutdown notice.</param>
+    void Remove(LeaveReason reason, string text, EncodedMessage farewell);
+}

@@ -1,0 +1,14 @@
+namespace Chat.Server;
+
+/// <summary>What became of a private message.</summary>
+internal enum PrivateResult
+{
+    /// <summary>Delivered to the recipient and echoed to the sender.</summary>
+    Delivered,
+
+    /// <summary>Nobody of that name is in the room.</summary>
+    UnknownUser,
+
+    /// <summary>The sender is not (or no longer) in the room.</summary>
+    NotInRoom,
+}

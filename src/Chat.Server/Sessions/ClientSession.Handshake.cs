@@ -1,0 +1,93 @@
+using Chat.Protocol;
+
+namespace Chat.Server;
+
+internal sealed partial class ClientSession
+{
+    /// <summary>
+    /// Waits for the client's hello, checks it, lets the user into the room and sends the
+    /// welcome; then starts the writer. The handshake timeout is applied by the
+    /// <see cref="SessionMonitor"/> through <see cref="CheckTimeouts"/>.
+    /// </summary>
+    /// <returns>Whether the user is in the room; otherwise the session's end is decided.</returns>
+    private async Task<bool> HandshakeAsync()
+    {
+        var message = await _connection.ReceiveAsync(_stopping.Token);
+        if (message is null)
+        {
+            Disconnect(SessionEnd.Quit(string.Empty));
+            return false;
+        }
+
+        if (message is not Hello hello)
+        {
+            throw new ChatProtocolException($"The first message must be a Hello, not {message.GetType().Name}.");
+        }
+
+        Heard();
+        if (hello.ProtocolVersion < ProtocolInfo.Version)
+        {
+            return Reject(
+                hello,
+                RejectReason.VersionUnsupported,
+                $"This server speaks protocol version {ProtocolInfo.Version}; your client speaks version {hello.ProtocolVersion}. Please update it.");
+        }
+
+        var problem = UserNameRules.Check(hello.UserName);
+        if (problem != UserNameProblem.None)
+        {
+            return Reject(hello, UserNameRules.ToRejectReason(problem), UserNameRules.Describe(problem, hello.UserName));
+        }
+
+        Name = UserNameRules.Normalize(hello.UserName);
+        if (End is not null)
+        {
+            return false; // Timed out or shut down while the hello was on its way.
+        }
+
+        var joined = _room.Join(this);
+        switch (joined.Outcome)
+        {
+            case JoinOutcome.NameTaken:
+                return Reject(hello, RejectReason.NameTaken, $"The name \"{Name}\" is already taken; please choose another.");
+            case JoinOutcome.RoomFull:
+                return Reject(hello, RejectReason.ServerFull, $"The room is full ({_options.MaxClients} users); please try again later.");
+            case JoinOutcome.Closed:
+                Disconnect(SessionEnd.Removed(
+                    LeaveReason.ServerShutdown,
+                    ChatServer.DefaultShutdownText,
+                    EncodedMessage.Encode(new ServerShutdown(ChatServer.DefaultShutdownText))));
+                return false;
+        }
+
+        _joined = true;
+        _metrics.ClientJoined();
+        LogJoined(hello);
+
+        // The welcome goes out directly, before the writer starts: whatever the room queued for
+        // this client since it joined follows the welcome, in order.
+        var welcome = new Welcome(
+            ProtocolInfo.Version,
+            Name,
+            _options.ServerName,
+            joined.Users,
+            _options.MessageOfTheDay,
+            joined.Recent,
+            _options.MaxTextLength,
+            _options.MaxFrameLength);
+        await _connection.SendAsync(welcome, _stopping.Token);
+        _metrics.Delivered(1);
+        _writer = WriteLoopAsync();
+        return true;
+    }
+
+    private bool Reject(Hello hello, RejectReason reason, string text)
+    {
+        if (Disconnect(SessionEnd.Rejected(reason, text)))
+        {
+            LogRejected(hello, reason, text);
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,144 @@
+using Chat.Protocol;
+
+namespace Chat.Server;
+
+internal sealed partial class ClientSession
+{
+    /// <summary>
+    /// Drains the client's queue: takes everything queued and writes it with one flush, until
+    /// the queue is completed and empty. Runs from the welcome to the end of the session.
+    /// </summary>
+    private async Task WriteLoopAsync()
+    {
+        var batch = OutgoingQueue.NewBatch();
+        try
+        {
+            while (await _queue.WaitToReadAsync())
+            {
+                var count = _queue.TakeAll(ref batch);
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                await _connection.SendAsync(batch.AsMemory(0, count), _writerStop.Token);
+                OutgoingQueue.Recycle(ref batch, count);
+                _metrics.Delivered(count);
+            }
+        }
+        catch (OperationCanceledException) when (_writerStop.IsCancellationRequested)
+        {
+            // The session is closing and gave up on delivering the rest.
+        }
+        catch (ChatException ex)
+        {
+            Disconnect(SessionEnd.ConnectionLost(ex));
+        }
+        catch (Exception ex)
+        {
+            Disconnect(SessionEnd.InternalError(ex));
+        }
+    }
+
+    /// <summary>
+    /// Ends the session once its end is decided: tells the room, logs once, delivers the
+    /// farewell within the close timeout, and closes the connection.
+    /// </summary>
+    private async Task CloseAsync()
+    {
+        var end = End ?? throw new InvalidOperationException("A session closes only after its end is decided.");
+        if (_joined)
+        {
+            _room.Leave(this, end.Reason, end.Text);
+            _metrics.ClientLeft();
+        }
+
+        LogEnd(end);
+        var delivered = await DeliverFarewellAsync(end);
+        if (!delivered || end.Cause is DisconnectCause.ConnectionLost or DisconnectCause.SlowConsumer)
+        {
+            _connection.Abort(end.Cause == DisconnectCause.SlowConsumer
+                ? "The client did not read what it was sent."
+                : "The connection was closed by the server.");
+        }
+
+        await _connection.DisposeAsync();
+        _metrics.ConnectionClosed(end.Cause);
+        _writerStop.Dispose();
+        _stopping.Dispose();
+    }
+
+    /// <summary>Delivers what the client should still receive, within the close timeout.</summary>
+    /// <returns>Whether everything meant for the client went out in time.</returns>
+    private async Task<bool> DeliverFarewellAsync(SessionEnd end)
+    {
+        var timeout = _options.CloseTimeout;
+        if (_writer is not null && !end.DiscardsQueue)
+        {
+            // The writer delivers what was queued, then the farewell, then stops.
+            try
+            {
+                await _writer.WaitAsync(timeout);
+                return true;
+            }
+            catch (TimeoutException)
+            {
+                await _writerStop.CancelAsync();
+                await _writer;
+                return false;
+            }
+        }
+
+        if (_writer is not null)
+        {
+            // Nothing queued will be delivered: stop a writer that may be stuck on a client that does not read.
+            await _writerStop.CancelAsync();
+            await _writer;
+        }
+
+        if (end.Farewell is null)
+        {
+            return true;
+        }
+
+        // Best effort: a client that stopped reading may never take it.
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await _connection.SendAsync(end.Farewell, deadline.Token);
+            _metrics.Delivered(1);
+            return true;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ChatException)
+        {
+            return false;
+        }
+    }
+
+    private void LogEnd(SessionEnd end)
+    {
+        var client = Describe();
+        var text = LogText.Clean(end.Text, 200);
+        switch (end.Cause)
+        {
+            case DisconnectCause.InternalError:
+                LogFailed(_logger, client, end.Error);
+                break;
+            case DisconnectCause.ProtocolViolation:
+                LogViolation(_logger, client, end.Error?.Message ?? text);
+                break;
+            case DisconnectCause.SlowConsumer or DisconnectCause.ExcessFlood:
+                LogDropped(_logger, client, end.Cause, text);
+                break;
+            case DisconnectCause.ServerShutdown or DisconnectCause.Rejected:
+                LogClosed(_logger, client, end.Cause);
+                break;
+            case DisconnectCause.Quit when !_joined:
+                LogLeftBeforeHello(_logger, client);
+                break;
+            default:
+                LogLeft(_logger, client, end.Cause, text);
+                break;
+        }
+    }
+}

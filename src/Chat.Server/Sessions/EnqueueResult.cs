@@ -1,0 +1,14 @@
+namespace Chat.Server;
+
+/// <summary>What <see cref="OutgoingQueue.TryEnqueue"/> did with a message.</summary>
+internal enum EnqueueResult
+{
+    /// <summary>The message is queued.</summary>
+    Added,
+
+    /// <summary>The queue is full: the client is not keeping up.</summary>
+    Full,
+
+    /// <summary>The queue is completed: the client is leaving.</summary>
+    Closed,
+}

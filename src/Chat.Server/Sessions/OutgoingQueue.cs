@@ -1,0 +1,238 @@
+using System.Threading.Tasks.Sources;
+using Chat.Protocol;
+
+namespace Chat.Server;
+
+/// <summary>
+/// The bounded queue of messages waiting to be written to one client. Any thread adds without
+/// waiting; one writer takes everything queued at once and writes it with a single flush.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Adding never blocks and never allocates once the buffer has grown to the client's usual
+/// backlog: the room fans a message out to thousands of queues while it holds its lock. When
+/// the queue holds <see cref="Capacity"/> messages the client is not keeping up, and
+/// <see cref="TryEnqueue"/> says so instead of waiting.
+/// </para>
+/// <para>
+/// The writer swaps buffers with the queue (<see cref="TakeAll"/>), so taking a batch copies
+/// nothing. A waiting writer is woken through the thread pool (this object is the work item),
+/// so a producer never runs the writer on its own thread, and waking allocates nothing.
+/// </para>
+/// </remarks>
+internal sealed class OutgoingQueue : IValueTaskSource<bool>, IThreadPoolWorkItem
+{
+    private const int InitialSize = 4;
+
+    private readonly Lock _lock = new();
+    private EncodedMessage[] _items = new EncodedMessage[InitialSize];
+    private int _count;
+    private bool _completed;
+    private bool _writerWaiting;
+    private ManualResetValueTaskSourceCore<bool> _signal; // completed from Execute, on a pool thread
+
+    /// <summary>Creates a queue.</summary>
+    /// <param name="capacity">The most messages that may wait; one more fits the last message of <see cref="Complete"/>.</param>
+    public OutgoingQueue(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Capacity = capacity;
+    }
+
+    /// <summary>The most messages that may wait.</summary>
+    public int Capacity { get; }
+
+    /// <summary>How many messages wait now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _count;
+            }
+        }
+    }
+
+    /// <summary>Whether <see cref="Complete"/> was called.</summary>
+    public bool IsCompleted
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _completed;
+            }
+        }
+    }
+
+    /// <summary>Adds a message for the writer, without waiting.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>Whether it was added, or why not.</returns>
+    public EnqueueResult TryEnqueue(EncodedMessage message)
+    {
+        bool wake;
+        lock (_lock)
+        {
+            if (_completed)
+            {
+                return EnqueueResult.Closed;
+            }
+
+            if (_count == Capacity)
+            {
+                return EnqueueResult.Full;
+            }
+
+            Append(message);
+            wake = _writerWaiting;
+            _writerWaiting = false;
+        }
+
+        if (wake)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+
+        return EnqueueResult.Added;
+    }
+
+    /// <summary>
+    /// Ends the queue: later messages are refused. The writer still takes what is queued, then
+    /// <paramref name="last"/>, then learns that the queue is over.
+    /// </summary>
+    /// <param name="last">A final message (a fatal error, the shutdown notice); added even when the queue is full.</param>
+    /// <param name="discardPending">Drop what is queued, for a client that cannot be written to any more.</param>
+    /// <returns><see langword="false"/> when the queue was completed already (and nothing changed).</returns>
+    public bool Complete(EncodedMessage? last = null, bool discardPending = false)
+    {
+        bool wake;
+        lock (_lock)
+        {
+            if (_completed)
+            {
+                return false;
+            }
+
+            _completed = true;
+            if (discardPending)
+            {
+                Array.Clear(_items, 0, _count);
+                _count = 0;
+            }
+
+            if (last is not null)
+            {
+                Append(last);
+            }
+
+            wake = _writerWaiting;
+            _writerWaiting = false;
+        }
+
+        if (wake)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Takes everything queued by swapping buffers with the caller.
+    /// </summary>
+    /// <param name="batch">
+    /// In: an empty buffer (all <see langword="null"/>) the queue may keep. Out: the buffer holding
+    /// the messages taken, first to last; clear it after use and pass it back next time.
+    /// </param>
+    /// <returns>How many messages <paramref name="batch"/> now holds; 0 when nothing was queued.</returns>
+    public int TakeAll(ref EncodedMessage[] batch)
+    {
+        lock (_lock)
+        {
+            var count = _count;
+            if (count == 0)
+            {
+                return 0;
+            }
+
+            (_items, batch) = (batch, _items);
+            _count = 0;
+            return count;
+        }
+    }
+
+    /// <summary>
+    /// Clears a batch after it was written, and replaces it with a smaller one when it grew far
+    /// beyond what was used, so that a client that once fell behind does not keep a large buffer.
+    /// </summary>
+    /// <param name="batch">The batch <see cref="TakeAll"/> returned.</param>
+    /// <param name="used">How many messages it held.</param>
+    public static void Recycle(ref EncodedMessage[] batch, int used)
+    {
+        if (batch.Length > 64 && used < batch.Length / 8)
+        {
+            batch = new EncodedMessage[Math.Max(InitialSize, used * 2)];
+            return;
+        }
+
+        Array.Clear(batch, 0, used);
+    }
+
+    /// <summary>Creates an empty batch for the writer.</summary>
+    /// <returns>A small buffer to pass to <see cref="TakeAll"/>.</returns>
+    public static EncodedMessage[] NewBatch() => new EncodedMessage[InitialSize];
+
+    /// <summary>Waits until there is something to take or the queue is over. One writer at a time.</summary>
+    /// <returns><see langword="true"/> when messages may be taken; <see langword="false"/> when the queue is completed and empty.</returns>
+    public ValueTask<bool> WaitToReadAsync()
+    {
+        lock (_lock)
+        {
+            if (_count > 0)
+            {
+                return new ValueTask<bool>(true);
+            }
+
+            if (_completed)
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            _signal.Reset();
+            _writerWaiting = true;
+            return new ValueTask<bool>(this, _signal.Version);
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => _signal.SetResult(true);
+
+    bool IValueTaskSource<bool>.GetResult(short token)
+    {
+        _signal.GetResult(token);
+
+        // The signal only means "look again": whether there is anything is decided under the lock.
+        lock (_lock)
+        {
+            return _count > 0 || !_completed;
+        }
+    }
+
+    ValueTaskSourceStatus IValueTaskSource<bool>.GetStatus(short token) => _signal.GetStatus(token);
+
+    void IValueTaskSource<bool>.OnCompleted(
+        Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _signal.OnCompleted(continuation, state, token, flags);
+
+    private void Append(EncodedMessage message)
+    {
+        if (_count == _items.Length)
+        {
+            // Grow to the backlog actually seen, never past what the capacity (and a last message) needs.
+            var size = (int)Math.Min((long)_items.Length * 2, Capacity + 1L);
+            Array.Resize(ref _items, Math.Max(size, _count + 1));
+        }
+
+        _items[_count++] = message;
+    }
+}

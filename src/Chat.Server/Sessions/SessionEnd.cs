@@ -1,0 +1,94 @@
+using Chat.Protocol;
+
+namespace Chat.Server;
+
+/// <summary>
+/// Why a session ended, what the room is told, and the last message the client gets. The first
+/// end decided for a session is the one that counts.
+/// </summary>
+/// <param name="Cause">Why, for logs and metrics.</param>
+/// <param name="Reason">Why, as the room is told.</param>
+/// <param name="Text">Why in words, as the room is told (and logged); may be empty.</param>
+/// <param name="Farewell">The last message for the client, or <see langword="null"/> for none.</param>
+/// <param name="Error">The failure behind it, when there is one worth logging.</param>
+internal sealed record SessionEnd(
+    DisconnectCause Cause,
+    LeaveReason Reason,
+    string Text,
+    EncodedMessage? Farewell,
+    Exception? Error = null)
+{
+    /// <summary>
+    /// Whether what is still queued for the client should be dropped: it cannot or need not be
+    /// delivered (the client left, the connection broke, or the client stopped reading).
+    /// </summary>
+    public bool DiscardsQueue => Cause is DisconnectCause.Quit or DisconnectCause.ConnectionLost or DisconnectCause.SlowConsumer;
+
+    public static SessionEnd Quit(string text) => new(DisconnectCause.Quit, LeaveReason.Quit, text, null);
+
+    public static SessionEnd ConnectionLost(ChatException error) =>
+        new(DisconnectCause.ConnectionLost, LeaveReason.Error, error.Message, null, error);
+
+    public static SessionEnd HandshakeTimeout(TimeSpan timeout) => Fatal(
+        DisconnectCause.HandshakeTimeout,
+        LeaveReason.Timeout,
+        $"No hello within {Seconds(timeout)}.",
+        ErrorCode.HandshakeTimeout,
+        $"You did not say hello within {Seconds(timeout)}.");
+
+    public static SessionEnd IdleTimeout(TimeSpan timeout) => Fatal(
+        DisconnectCause.IdleTimeout,
+        LeaveReason.Timeout,
+        $"No answer for {Seconds(timeout)}.",
+        ErrorCode.IdleTimeout,
+        $"Your client did not answer for {Seconds(timeout)}; the connection is closed.");
+
+    public static SessionEnd Rejected(RejectReason reason, string text) => new(
+        DisconnectCause.Rejected, LeaveReason.Error, text, EncodedMessage.Encode(new Rejected(reason, text)));
+
+    public static SessionEnd ProtocolViolation(ChatProtocolException error) => Fatal(
+        DisconnectCause.ProtocolViolation,
+        LeaveReason.Error,
+        "Broke the protocol.",
+        error.Code,
+        error.Message,
+        error);
+
+    public static SessionEnd SlowConsumer(int queueLength) => Fatal(
+        DisconnectCause.SlowConsumer,
+        LeaveReason.Error,
+        "Too slow: could not keep up with the room.",
+        ErrorCode.SlowConsumer,
+        $"Your client fell {queueLength} messages behind the room and was disconnected.");
+
+    public static SessionEnd ExcessFlood() => Fatal(
+        DisconnectCause.ExcessFlood,
+        LeaveReason.Error,
+        "Excess flood.",
+        ErrorCode.RateLimited,
+        "You kept sending far faster than allowed and were disconnected (excess flood).");
+
+    public static SessionEnd InternalError(Exception error) => Fatal(
+        DisconnectCause.InternalError,
+        LeaveReason.Error,
+        "Server error.",
+        ErrorCode.InternalError,
+        "The server failed while handling your connection; please reconnect.",
+        error);
+
+    /// <summary>An end decided by the room: a kick or the server's shutdown.</summary>
+    public static SessionEnd Removed(LeaveReason reason, string text, EncodedMessage farewell) => reason switch
+    {
+        LeaveReason.Kicked => new(DisconnectCause.Kicked, reason, text, farewell),
+        LeaveReason.ServerShutdown => new(DisconnectCause.ServerShutdown, reason, text, farewell),
+        LeaveReason.Timeout => new(DisconnectCause.IdleTimeout, reason, text, farewell),
+        LeaveReason.Quit => new(DisconnectCause.Quit, reason, text, farewell),
+        _ => new(DisconnectCause.InternalError, reason, text, farewell),
+    };
+
+    private static SessionEnd Fatal(
+        DisconnectCause cause, LeaveReason reason, string text, ErrorCode code, string clientText, Exception? error = null) =>
+        new(cause, reason, text, EncodedMessage.Encode(new ErrorMessage(code, clientText, Fatal: true)), error);
+
+    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.###} s";
+}

@@ -1,0 +1,140 @@
+using Chat.Protocol;
+using Chat.Server.Tests.Support;
+
+namespace Chat.Server.Tests.Integration;
+
+public class ChatTests
+{
+    [Fact]
+    public async Task TwoUsersChat()
+    {
+        await using var server = TestServer.Start(o => o with { ServerName = "Test room", MessageOfTheDay = "Be nice." });
+        await using var alice = await server.ConnectAsync("alice");
+        await using var bob = await server.ConnectAsync("bob");
+
+        Assert.Equal(["alice"], alice.Welcome.Users);
+        Assert.Equal(["alice", "bob"], bob.Welcome.Users.Order(UserNameRules.Comparer));
+        Assert.Equal("Test room", bob.Welcome.ServerName);
+        Assert.Equal("Be nice.", bob.Welcome.MessageOfTheDay);
+        Assert.Equal(ProtocolInfo.Version, bob.Welcome.ProtocolVersion);
+        Assert.Equal(ChatServerOptions.Default.MaxTextLength, bob.Welcome.MaxTextLength);
+        Assert.Equal(ChatServerOptions.Default.MaxFrameLength, bob.Welcome.MaxFrameLength);
+        await alice.NextAsync<UsersJoined>(joined => joined.UserNames.Contains("bob"));
+
+        await alice.SendAsync("hi bob").AsTask().WaitAsync(TestServer.Timeout);
+        var atBob = await bob.NextAsync<TextPosted>();
+        var atAlice = await alice.NextAsync<TextPosted>();
+        Assert.Equal(atAlice, atBob);
+        Assert.Equal(("alice", "hi bob", TextKind.Plain), (atBob.Author, atBob.Text, atBob.Kind));
+        Assert.Equal(DateTimeKind.Utc, atBob.Timestamp.Kind);
+
+        await bob.SendActionAsync("waves").AsTask().WaitAsync(TestServer.Timeout);
+        var action = await alice.NextAsync<TextPosted>();
+        Assert.Equal(("bob", "waves", TextKind.Action), (action.Author, action.Text, action.Kind));
+        Assert.True(action.Id > atBob.Id);
+    }
+
+    [Fact]
+    public async Task ANewcomerSeesTheRecentLines()
+    {
+        await using var server = TestServer.Start(o => o with { HistoryLength = 2 });
+        await using var alice = await server.ConnectAsync("alice");
+        foreach (var text in new[] { "one", "two", "three" })
+        {
+            await alice.SendAsync(text).AsTask().WaitAsync(TestServer.Timeout);
+        }
+
+        await alice.LinesAsync(3);
+        await using var bob = await server.ConnectAsync("bob");
+
+        Assert.Equal(["two", "three"], bob.Welcome.Recent.Select(line => line.Text));
+    }
+
+    [Fact]
+    public async Task APrivateMessageReachesOnlyItsRecipientAndIsEchoedToTheSender()
+    {
+        await using var server = TestServer.Start();
+        await using var alice = await server.ConnectAsync("alice");
+        await using var bob = await server.ConnectAsync("bob");
+        await using var carol = await server.ConnectAsync("carol");
+
+        await alice.SendPrivateAsync("BOB", "just between us").AsTask().WaitAsync(TestServer.Timeout);
+        await alice.SendAsync("hello everyone").AsTask().WaitAsync(TestServer.Timeout);
+
+        var received = await bob.NextAsync<PrivateMessage>();
+        var echoed = await alice.NextAsync<PrivateMessage>();
+        Assert.Equal(received, echoed);
+        Assert.Equal(("alice", "bob", "just between us"), (received.From, received.To, received.Text));
+
+        // Carol's next message after the private one is the public line: she never saw the private one.
+        var atCarol = await carol.NextAsync<ChatMessage>(m => m is TextPosted or PrivateMessage);
+        Assert.Equal("hello everyone", Assert.IsType<TextPosted>(atCarol).Text);
+    }
+
+    [Fact]
+    public async Task APrivateMessageToSomeoneAbsentIsRefusedAndTheSessionGoesOn()
+    {
+        await using var server = TestServer.Start();
+        await using var alice = await server.ConnectAsync("alice");
+
+        await alice.SendPrivateAsync("nobody", "hello?").AsTask().WaitAsync(TestServer.Timeout);
+        var error = await alice.NextAsync<ErrorMessage>();
+        Assert.Equal(ErrorCode.UnknownUser, error.Code);
+        Assert.False(error.Fatal);
+        Assert.Contains("nobody", error.Text, StringComparison.Ordinal);
+
+        await alice.SendAsync("still here").AsTask().WaitAsync(TestServer.Timeout);
+        Assert.Equal("still here", (await alice.NextAsync<TextPosted>()).Text);
+    }
+
+    [Fact]
+    public async Task TextThatBreaksTheRulesIsRefusedAndTheSessionGoesOn()
+    {
+        await using var server = TestServer.Start(o => o with { MaxTextLength = 10 });
+        await using var alice = await server.ConnectAsync("alice");
+        Assert.Equal(10, alice.Welcome.MaxTextLength);
+
+        await alice.SendAsync("eleven char").AsTask().WaitAsync(TestServer.Timeout);
+        var tooLong = await alice.NextAsync<ErrorMessage>();
+        Assert.Equal((ErrorCode.TextTooLong, false), (tooLong.Code, tooLong.Fatal));
+
+        await alice.SendAsync("bell\u0007").AsTask().WaitAsync(TestServer.Timeout);
+        Assert.Equal(ErrorCode.InvalidText, (await alice.NextAsync<ErrorMessage>()).Code);
+
+        await alice.SendAsync("   ").AsTask().WaitAsync(TestServer.Timeout);
+        Assert.Equal(ErrorCode.InvalidText, (await alice.NextAsync<ErrorMessage>()).Code);
+
+        await alice.SendPrivateAsync("alice", "line\nbreak").AsTask().WaitAsync(TestServer.Timeout);
+        Assert.Equal(ErrorCode.InvalidText, (await alice.NextAsync<ErrorMessage>()).Code);
+
+        // Ten emoji are ten characters, though twenty UTF-16 units.
+        var emoji = string.Concat(Enumerable.Repeat("😀", 10));
+        await alice.SendAsync(emoji).AsTask().WaitAsync(TestServer.Timeout);
+        Assert.Equal(emoji, (await alice.NextAsync<TextPosted>()).Text);
+    }
+
+    [Fact]
+    public async Task LeavingWithAGoodbyeIsAnnouncedWithItsText()
+    {
+        await using var server = TestServer.Start();
+        await using var alice = await server.ConnectAsync("alice");
+        var bob = await server.ConnectAsync("bob");
+        await alice.NextAsync<UsersJoined>(joined => joined.UserNames.Contains("bob"));
+
+        await bob.LeaveAsync("off to lunch").WaitAsync(TestServer.Timeout);
+
+        Assert.Equal(new Departure("bob", LeaveReason.Quit, "off to lunch"), await alice.DepartureOfAsync("bob"));
+        Assert.Equal(["alice"], alice.Users);
+    }
+
+    [Fact]
+    public async Task PingsAreAnswered()
+    {
+        await using var server = TestServer.Start();
+        await using var alice = await server.ConnectAsync("alice");
+
+        var roundTrip = await alice.PingAsync().WaitAsync(TestServer.Timeout);
+
+        Assert.True(roundTrip >= TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,84 @@
+using Chat.Protocol;
+using Moq;
+
+namespace Chat.Server.Tests.Room;
+
+public class LocalRoomBroadcasterTests
+{
+    private static readonly EncodedMessage Line = EncodedMessage.Encode(new TextPosted(1, "alice", "hi", DateTime.UnixEpoch));
+
+    [Fact]
+    public void PublishHandsTheSameEncodedMessageToEveryMember()
+    {
+        var broadcaster = new LocalRoomBroadcaster();
+        var members = Enumerable.Range(0, 40).Select(_ => new Mock<IRoomMember>()).ToArray();
+        foreach (var member in members)
+        {
+            broadcaster.Add(member.Object);
+        }
+
+        broadcaster.Publish(Line);
+
+        Assert.Equal(40, broadcaster.Count);
+        foreach (var member in members)
+        {
+            member.Verify(m => m.Deliver(It.Is<EncodedMessage>(e => ReferenceEquals(e, Line))), Times.Once);
+        }
+    }
+
+    [Fact]
+    public void PublishSkipsTheExceptedMember()
+    {
+        var broadcaster = new LocalRoomBroadcaster();
+        var alice = new Mock<IRoomMember>();
+        var bob = new Mock<IRoomMember>();
+        broadcaster.Add(alice.Object);
+        broadcaster.Add(bob.Object);
+
+        broadcaster.Publish(Line, except: bob.Object);
+
+        alice.Verify(m => m.Deliver(Line), Times.Once);
+        bob.Verify(m => m.Deliver(It.IsAny<EncodedMessage>()), Times.Never);
+    }
+
+    [Fact]
+    public void RemovedMembersReceiveNothingAndTheOthersStillEverything()
+    {
+        var broadcaster = new LocalRoomBroadcaster();
+        var members = Enumerable.Range(0, 5).Select(_ => new Mock<IRoomMember>()).ToArray();
+        foreach (var member in members)
+        {
+            broadcaster.Add(member.Object);
+        }
+
+        broadcaster.Remove(members[1].Object);
+        broadcaster.Remove(members[4].Object);
+        broadcaster.Remove(members[4].Object); // twice does nothing
+        broadcaster.Add(members[0].Object); // already there: once only
+        broadcaster.Publish(Line);
+
+        Assert.Equal(3, broadcaster.Count);
+        foreach (var index in new[] { 0, 2, 3 })
+        {
+            members[index].Verify(m => m.Deliver(Line), Times.Once);
+        }
+
+        members[1].Verify(m => m.Deliver(It.IsAny<EncodedMessage>()), Times.Never);
+        members[4].Verify(m => m.Deliver(It.IsAny<EncodedMessage>()), Times.Never);
+    }
+
+    [Fact]
+    public void SendReachesOnlyTheRecipient()
+    {
+        var broadcaster = new LocalRoomBroadcaster();
+        var alice = new Mock<IRoomMember>();
+        var bob = new Mock<IRoomMember>();
+        broadcaster.Add(alice.Object);
+        broadcaster.Add(bob.Object);
+
+        broadcaster.Send(bob.Object, Line);
+
+        bob.Verify(m => m.Deliver(Line), Times.Once);
+        alice.Verify(m => m.Deliver(It.IsAny<EncodedMessage>()), Times.Never);
+    }
+}

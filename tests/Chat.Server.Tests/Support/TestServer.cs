@@ -1,0 +1,47 @@
+using System.Net;
+using Chat.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace Chat.Server.Tests.Support;
+
+/// <summary>A real <see cref="ChatServer"/> on 127.0.0.1 and a free port, owned by one test.</summary>
+internal sealed class TestServer : IAsyncDisposable
+{
+    /// <summary>The longest any single step of a test may wait.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private TestServer(ChatServer server, ListLoggerProvider logs)
+    {
+        Server = server;
+        Logs = logs;
+        Port = server.LocalEndPoint!.Port;
+    }
+
+    public ChatServer Server { get; }
+
+    public ListLoggerProvider Logs { get; }
+
+    public int Port { get; }
+
+    public static TestServer Start(Func<ChatServerOptions, ChatServerOptions>? configure = null)
+    {
+        var options = ChatServerOptions.Default with { Address = IPAddress.Loopback, Port = 0 };
+        options = configure?.Invoke(options) ?? options;
+        var logs = new ListLoggerProvider();
+        var loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
+        var server = new ChatServer(options, loggerFactory);
+        server.Start();
+        return new TestServer(server, logs);
+    }
+
+    public Task<ChatClient> ConnectAsync(string name, ChatClientOptions? options = null) =>
+        ChatClient.ConnectAsync("127.0.0.1", Port, name, options).WaitAsync(Timeout);
+
+    public Task<RawClient> ConnectRawAsync(int? receiveBufferSize = null) => RawClient.ConnectAsync(Port, receiveBufferSize);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync().AsTask().WaitAsync(Timeout);
+        Logs.Dispose();
+    }
+}
