@@ -80,7 +80,7 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     public string Status => _unseen > 0 ? $"{_connectionStatus} · {_unseen} new below (Ctrl+End)" : _connectionStatus;
 
     /// <summary>The window's title.</summary>
-    public string Title => $"ChatRoom · {ServerName}";
+    public string Title => $"{ServerName} · {UserName}";
 
     /// <summary>Tells the view model whether the log shows its newest line (the user has not scrolled up).</summary>
     /// <param name="following"><see langword="true"/> when the newest line is in view.</param>
