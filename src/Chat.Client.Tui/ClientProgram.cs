@@ -1,0 +1,105 @@
+using System.Runtime.InteropServices;
+using Chat.Client.Tui.Connection;
+using Chat.Client.Tui.ViewModels;
+using Chat.Client.Tui.Views;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+
+namespace Chat.Client.Tui;
+
+/// <summary>
+/// Starts the client: checks for a terminal, runs the UI, and makes sure that whatever happens
+/// the terminal is restored and an error is told in words, never as a stack trace.
+/// </summary>
+internal static class ClientProgram
+{
+    /// <summary>Exit code when there is no terminal to draw on.</summary>
+    public const int NoTerminalExitCode = 2;
+
+    /// <summary>Exit code after an unexpected error.</summary>
+    public const int FailureExitCode = 1;
+
+    public static int Run(string host, int port, string? name)
+    {
+        if (!Driver.IsAttachedToTerminal(out _, out _))
+        {
+            Console.Error.WriteLine(
+                "Chat.Client.Tui is a full-screen program and needs a terminal, but none is attached. " +
+                "Run it in a terminal window, or over SSH with a terminal (ssh -t).");
+            return NoTerminalExitCode;
+        }
+
+        Exception? failure = null;
+        var exitCode = FailureExitCode;
+        IApplication? app = null;
+        try
+        {
+            app = Application.Create().Init();
+            var chat = new ChatApp(app, new ChatClientConnector(host, port));
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+            using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
+            AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
+            exitCode = chat.Run(name);
+            failure = chat.Failure;
+
+            void OnSignal(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                chat.RequestQuit();
+            }
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
+            RestoreTerminal(app, failure is null ? exitCode : FailureExitCode);
+        }
+
+        if (failure is not null)
+        {
+            Console.Error.WriteLine($"The chat client stopped because of an unexpected error: {ProblemText.Describe(failure)}");
+            return FailureExitCode;
+        }
+
+        return exitCode;
+
+        void OnUnhandledException(object sender, UnhandledExceptionEventArgs e)
+        {
+            // The process is going down: give the terminal back first, then say why in one line.
+            RestoreTerminal(app, FailureExitCode);
+            Console.Error.WriteLine(
+                $"The chat client stopped because of an unexpected error: {(e.ExceptionObject as Exception)?.Message ?? "unknown"}");
+            Environment.Exit(FailureExitCode);
+        }
+    }
+
+    /// <summary>
+    /// Gives the terminal back (leaves the alternate screen, turns off raw mode and mouse
+    /// reporting). When the terminal is already gone (a dropped SSH session, a closed tmux pane)
+    /// Terminal.Gui can wait forever for it, so a watchdog ends the process with
+    /// <paramref name="exitCode"/> if restoring takes too long.
+    /// </summary>
+    private static void RestoreTerminal(IApplication? app, int exitCode)
+    {
+        if (app is null)
+        {
+            return;
+        }
+
+        using var watchdog = new Timer(_ => Environment.Exit(exitCode), null, RestoreTimeout, System.Threading.Timeout.InfiniteTimeSpan);
+        try
+        {
+            app.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The terminal may be gone already.
+        }
+    }
+
+    private static TimeSpan RestoreTimeout => TimeSpan.FromSeconds(3);
+}

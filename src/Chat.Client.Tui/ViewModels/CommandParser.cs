@@ -1,0 +1,79 @@
+namespace Chat.Client.Tui.ViewModels;
+
+/// <summary>
+/// Reads a typed line: plain text is said in the room, a line starting with '/' is a command,
+/// "//text" says "/text" (the IRC convention), and the word <c>exit</c> alone (any case,
+/// surrounding spaces allowed) quits.
+/// </summary>
+public static class CommandParser
+{
+    /// <summary>The word that, alone on a line, leaves the room and quits.</summary>
+    public const string ExitWord = "exit";
+
+    /// <summary>The commands, one line each, for <c>/help</c>.</summary>
+    public static IReadOnlyList<string> Help { get; } =
+    [
+        "Commands:",
+        "  /msg <name> <text>   send a private message",
+        "  /me <text>           perform an action (* you waves)",
+        "  /who                 list who is in the room",
+        "  /quit [message]      leave and quit (so does typing exit, or Ctrl+Q)",
+        "  /reconnect           connect again after being disconnected (or Ctrl+R)",
+        "  /help                this help",
+        "  //text               say a line that starts with /",
+        "Keys: Enter send · Up/Down earlier input · Tab complete a name · PgUp/PgDn scroll · Ctrl+Home/Ctrl+End top/bottom · Ctrl+Q quit",
+    ];
+
+    /// <summary>Parses one input line.</summary>
+    /// <param name="input">The line as typed.</param>
+    /// <returns>The command; never <see langword="null"/>.</returns>
+    public static InputCommand Parse(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return new NoCommand();
+        }
+
+        var trimmed = input.Trim();
+        if (string.Equals(trimmed, ExitWord, StringComparison.OrdinalIgnoreCase))
+        {
+            return new QuitCommand(string.Empty);
+        }
+
+        if (!trimmed.StartsWith('/'))
+        {
+            return new SayCommand(input);
+        }
+
+        if (trimmed.StartsWith("//", StringComparison.Ordinal))
+        {
+            return new SayCommand(trimmed[1..]);
+        }
+
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        var name = (space < 0 ? trimmed[1..] : trimmed[1..space]).ToLowerInvariant();
+        var rest = space < 0 ? string.Empty : trimmed[(space + 1)..].Trim();
+        return name switch
+        {
+            "me" => rest.Length > 0 ? new ActionCommand(rest) : new InvalidCommand("Usage: /me <action>, for example /me waves"),
+            "msg" or "m" or "query" => ParsePrivate(rest),
+            "who" or "names" => new WhoCommand(),
+            "help" or "?" => new HelpCommand(),
+            "quit" or "exit" or "bye" => new QuitCommand(rest),
+            "reconnect" => new ReconnectCommand(),
+            "" => new InvalidCommand("Type a command after the /, or //text to say a line that starts with /. /help lists the commands."),
+            _ => new InvalidCommand($"Unknown command /{name}. /help lists the commands; //{name} says it as text."),
+        };
+    }
+
+    private static InputCommand ParsePrivate(string rest)
+    {
+        var space = rest.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 0 || rest[(space + 1)..].Trim().Length == 0)
+        {
+            return new InvalidCommand("Usage: /msg <name> <text>");
+        }
+
+        return new PrivateCommand(rest[..space], rest[(space + 1)..].Trim());
+    }
+}

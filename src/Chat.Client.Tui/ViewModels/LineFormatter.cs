@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace Chat.Client.Tui.ViewModels;
+
+/// <summary>Turns log lines into styled segments: "12:34 &lt;alice&gt; hello", "12:34 * alice waves", …</summary>
+public static class LineFormatter
+{
+    /// <summary>Formats one line.</summary>
+    /// <param name="line">The line.</param>
+    /// <returns>Its prefix and body segments.</returns>
+    public static FormattedLine Format(LogLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var time = new LogSegment(line.Time.ToString("HH:mm ", CultureInfo.InvariantCulture), LogStyle.Time);
+        var nick = new LogSegment(line.Author, LogStyle.Nick, NickColors.IndexOf(line.Author));
+        var textStyle = line.MentionsMe ? LogStyle.Mention : LogStyle.Text;
+        return line.Kind switch
+        {
+            LogKind.Message => new([time, Punct("<"), nick, Punct("> ")], [new(line.Text, textStyle)]),
+            LogKind.OwnMessage => new([time, Punct("<"), new(line.Author, LogStyle.OwnNick), Punct("> ")], [new(line.Text, LogStyle.OwnText)]),
+            LogKind.Action => new(
+                [time, new("* ", LogStyle.Action), nick, new(" ", LogStyle.Action)],
+                [new(line.Text, line.MentionsMe ? LogStyle.Mention : LogStyle.Action)]),
+            LogKind.PrivateIn => new([time, new("*", LogStyle.Private), nick, new("* ", LogStyle.Private)], [new(line.Text, LogStyle.Private)]),
+            LogKind.PrivateOut => new([time, new("-> *", LogStyle.Private), nick, new("* ", LogStyle.Private)], [new(line.Text, LogStyle.OwnText)]),
+            LogKind.Notice => new([time, new("-!- ", LogStyle.Notice)], [new(line.Text, LogStyle.Notice)]),
+            LogKind.Error => new([time, new("!!! ", LogStyle.Error)], [new(line.Text, LogStyle.Error)]),
+            LogKind.Join => new([time, new("--> ", LogStyle.Join)], [nick, new(" " + line.Text, LogStyle.Join)]),
+            LogKind.Leave => new([time, new("<-- ", LogStyle.Leave)], [nick, new(" " + line.Text, LogStyle.Leave)]),
+            _ => new([time, new("-- ", LogStyle.Info)], [new(line.Text, LogStyle.Info)]),
+        };
+    }
+
+    private static LogSegment Punct(string text) => new(text, LogStyle.Punctuation);
+}

@@ -1,0 +1,23 @@
+using Chat.Client.Tui.Connection;
+
+namespace Chat.Client.Tui.ViewModels;
+
+/// <summary>How a login attempt ended.</summary>
+public abstract record LoginResult
+{
+    private protected LoginResult()
+    {
+    }
+}
+
+/// <summary>In the room.</summary>
+/// <param name="Session">The joined session.</param>
+public sealed record LoginSucceeded(IChatSession Session) : LoginResult;
+
+/// <summary>The name was refused, locally or by the server; the user may try another.</summary>
+/// <param name="Message">Why, in words.</param>
+public sealed record LoginRefused(string Message) : LoginResult;
+
+/// <summary>The server could not be reached or refused the client; the user may retry or quit.</summary>
+/// <param name="Message">What happened, in words ("No chat server is listening on 127.0.0.1:5000.").</param>
+public sealed record LoginFailed(string Message) : LoginResult;

@@ -1,0 +1,214 @@
+using Chat.Client.Tui.Connection;
+using Chat.Protocol;
+
+namespace Chat.Client.Tui.ViewModels;
+
+public sealed partial class RoomViewModel
+{
+    private TaskCompletionSource _wake = NewSignal();
+
+    /// <summary>
+    /// Reads the room's messages until this user quits. A lost connection is reconnected by
+    /// itself with growing back-off, under the same name. After the server shuts down or closes
+    /// the session it waits for the user (<see cref="ReconnectNow"/>) instead of hammering a
+    /// server that is going away. Never throws.
+    /// </summary>
+    /// <returns>A task that completes when the user has quit or the view model is disposed.</returns>
+    public async Task RunAsync()
+    {
+        var token = _stopping.Token;
+        var session = _session;
+        if (session is null)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                var end = await ReadUntilEndAsync(session, token);
+                if (end is null)
+                {
+                    return;
+                }
+
+                var ended = session;
+                _ui.Post(() => Interlocked.CompareExchange(ref _session, null, ended));
+                await DisposeQuietlyAsync(ended);
+                if (end.Lost)
+                {
+                    session = await ReconnectAsync("Connection lost: " + end.Reason, token);
+                }
+                else
+                {
+                    var wake = Volatile.Read(ref _wake);
+                    _ui.Post(() => EnterDisconnected(end.Reason));
+                    await WaitForUserAsync(wake, token);
+                    session = await ReconnectAsync($"Reconnecting to {_connector.Endpoint}", token);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Quitting.
+        }
+        catch (ObjectDisposedException) when (token.IsCancellationRequested)
+        {
+            // Disposed while stopping.
+        }
+    }
+
+    /// <summary>
+    /// Reconnects now: after a shutdown or a closed session, or to skip the rest of a reconnect wait.
+    /// Does nothing while connected.
+    /// </summary>
+    public void ReconnectNow()
+    {
+        if (State is ConnectionState.Disconnected or ConnectionState.Reconnecting)
+        {
+            Interlocked.Exchange(ref _wake, NewSignal()).TrySetResult();
+        }
+        else if (State == ConnectionState.Connected)
+        {
+            Log.Add(Local(LogKind.Info, "Already connected."));
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Reads until the session ends; <see langword="null"/> when this user left or the view model stopped.</summary>
+    private async Task<SessionEnd?> ReadUntilEndAsync(IChatSession session, CancellationToken token)
+    {
+        string? closedBecause = null;
+        try
+        {
+            await foreach (var message in session.ReadMessagesAsync(token))
+            {
+                if (message is ServerShutdown shutdown)
+                {
+                    closedBecause = DescribeShutdown(shutdown.Text).TrimEnd('.');
+                }
+                else if (message is ErrorMessage { Fatal: true } fatal)
+                {
+                    closedBecause = "the server closed the session: " + TextSanitizer.Sanitize(fatal.Text);
+                }
+
+                _ui.Post(() => Apply(message, session));
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return State == ConnectionState.Closed ? null : new SessionEnd(true, ProblemText.Describe(ex));
+        }
+
+        if (State == ConnectionState.Closed || token.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        return closedBecause is null
+            ? new SessionEnd(true, "the server closed the connection.")
+            : new SessionEnd(false, closedBecause);
+    }
+
+    /// <summary>Tries again with growing waits until it is back in the room; after a final refusal it waits for the user.</summary>
+    private async Task<IChatSession> ReconnectAsync(string reason, CancellationToken token)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var delay = _policy.DelayBefore(attempt);
+            var wake = Volatile.Read(ref _wake);
+            var seconds = Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds));
+            var attemptNumber = attempt;
+            var waiting = $"{reason} — reconnecting in {seconds} s (attempt {attemptNumber}) · Ctrl+R now · Ctrl+Q quits";
+            using (var waitCancel = CancellationTokenSource.CreateLinkedTokenSource(token))
+            {
+                // Start the timer before telling anyone, so a test clock advanced on the news cannot miss it.
+                var timer = Task.Delay(delay, _time, waitCancel.Token);
+                _ui.Post(() => EnterReconnecting(waiting));
+                await Task.WhenAny(timer, wake.Task);
+                await waitCancel.CancelAsync();
+            }
+
+            token.ThrowIfCancellationRequested();
+            _ui.Post(() => EnterReconnecting($"{reason} — reconnecting to {_connector.Endpoint} (attempt {attemptNumber})…"));
+            try
+            {
+                var session = await _connector.ConnectAsync(UserName, token);
+                _ui.Post(() => Rejoin(session));
+                return session;
+            }
+            catch (ChatRejectedException ex) when (ex.Reason == RejectReason.NameTaken)
+            {
+                // The server may not have noticed the old connection is gone yet.
+                reason = $"The name {UserName} is still in use (the server may not have noticed the old connection yet)";
+            }
+            catch (ChatRejectedException ex) when (ex.Reason == RejectReason.ServerFull)
+            {
+                reason = ProblemText.Describe(ex).TrimEnd('.');
+            }
+            catch (ChatRejectedException ex)
+            {
+                var refused = ProblemText.Describe(ex).TrimEnd('.');
+                var stop = Volatile.Read(ref _wake);
+                _ui.Post(() => EnterDisconnected("the server refused to let you back in: " + refused));
+                await WaitForUserAsync(stop, token);
+                attempt = 0;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is ChatException or IOException or OperationCanceledException)
+            {
+                reason = "Reconnect failed: " + ProblemText.Describe(ex).TrimEnd('.');
+            }
+        }
+    }
+
+    private static Task WaitForUserAsync(TaskCompletionSource wake, CancellationToken token) => wake.Task.WaitAsync(token);
+
+    private void Rejoin(IChatSession session)
+    {
+        if (State == ConnectionState.Closed)
+        {
+            _ = DisposeQuietlyAsync(session);
+            return;
+        }
+
+        Join(session, rejoined: true);
+    }
+
+    private void EnterReconnecting(string status)
+    {
+        if (State == ConnectionState.Closed)
+        {
+            return;
+        }
+
+        if (State != ConnectionState.Reconnecting)
+        {
+            Log.Add(Local(LogKind.Error, status.Split(" — ")[0]));
+        }
+
+        State = ConnectionState.Reconnecting;
+        SetConnectionStatus(status);
+    }
+
+    private void EnterDisconnected(string reason)
+    {
+        if (State == ConnectionState.Closed)
+        {
+            return;
+        }
+
+        State = ConnectionState.Disconnected;
+        Log.Add(Local(LogKind.Error, $"Disconnected: {reason}. Ctrl+R or /reconnect connects again; Ctrl+Q quits."));
+        SetConnectionStatus($"Disconnected: {reason} · Ctrl+R reconnect · Ctrl+Q quit");
+    }
+}

@@ -1,0 +1,206 @@
+using Chat.Client.Tui.Connection;
+using Chat.Protocol;
+
+namespace Chat.Client.Tui.ViewModels;
+
+/// <summary>
+/// The room: the message log, who is present, the status line, what typed lines do, and the
+/// connection behind them (reading, reconnecting). Knows nothing of Terminal.Gui; every
+/// change it makes happens on the UI thread through <see cref="IUiDispatcher"/>.
+/// </summary>
+public sealed partial class RoomViewModel : IAsyncDisposable
+{
+    private readonly IChatConnector _connector;
+    private readonly IUiDispatcher _ui;
+    private readonly TimeProvider _time;
+    private readonly ReconnectPolicy _policy;
+    private readonly TimeZoneInfo _timeZone;
+    private readonly SortedSet<string> _users = new(UserNameRules.Comparer);
+    private readonly CancellationTokenSource _stopping = new();
+    private volatile IChatSession? _session;
+    private long _lastSeenId;
+    private string _connectionStatus = string.Empty;
+    private bool _following = true;
+    private int _unseen;
+    private int _disposed;
+
+    /// <summary>Creates the room for a session that has just joined.</summary>
+    /// <param name="session">The joined session; the view model owns it from now on.</param>
+    /// <param name="connector">Opens a new session when the connection is lost.</param>
+    /// <param name="ui">Runs changes on the UI thread.</param>
+    /// <param name="time">The clock for reconnect waits and local lines; <see cref="TimeProvider.System"/> when omitted.</param>
+    /// <param name="policy">The reconnect back-off; <see cref="ReconnectPolicy.Default"/> when omitted.</param>
+    /// <param name="timeZone">The zone times are shown in; the local zone when omitted.</param>
+    public RoomViewModel(
+        IChatSession session,
+        IChatConnector connector,
+        IUiDispatcher ui,
+        TimeProvider? time = null,
+        ReconnectPolicy? policy = null,
+        TimeZoneInfo? timeZone = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        _connector = connector ?? throw new ArgumentNullException(nameof(connector));
+        _ui = ui ?? throw new ArgumentNullException(nameof(ui));
+        _time = time ?? TimeProvider.System;
+        _policy = policy ?? ReconnectPolicy.Default;
+        _timeZone = timeZone ?? TimeZoneInfo.Local;
+        Log.Appended += OnLogAppended;
+        Join(session, rejoined: false);
+    }
+
+    /// <summary>Raised when <see cref="Status"/> changes.</summary>
+    public event EventHandler? StatusChanged;
+
+    /// <summary>Raised when <see cref="Users"/>, <see cref="UserName"/> or <see cref="ServerName"/> change.</summary>
+    public event EventHandler? UsersChanged;
+
+    /// <summary>Raised once this user has left: the view closes and the program exits with code 0.</summary>
+    public event EventHandler? QuitRequested;
+
+    /// <summary>The message log.</summary>
+    public MessageLog Log { get; } = new();
+
+    /// <summary>This user's name, as the server accepted it.</summary>
+    public string UserName { get; private set; } = string.Empty;
+
+    /// <summary>The server's name.</summary>
+    public string ServerName { get; private set; } = string.Empty;
+
+    /// <summary>The longest line the server accepts, in Unicode scalar values.</summary>
+    public int MaxTextLength { get; private set; } = ProtocolInfo.DefaultMaxTextLength;
+
+    /// <summary>Who is in the room, sorted by name.</summary>
+    public IReadOnlyList<string> Users { get; private set; } = [];
+
+    /// <summary>Where the connection stands.</summary>
+    public ConnectionState State { get; private set; }
+
+    /// <summary>The status line: connection state, and new lines below when scrolled up.</summary>
+    public string Status => _unseen > 0 ? $"{_connectionStatus} · {_unseen} new below (Ctrl+End)" : _connectionStatus;
+
+    /// <summary>The window's title.</summary>
+    public string Title => $"{ServerName} · {UserName}";
+
+    /// <summary>Tells the view model whether the log shows its newest line (the user has not scrolled up).</summary>
+    /// <param name="following"><see langword="true"/> when the newest line is in view.</param>
+    public void SetFollowing(bool following)
+    {
+        if (_following == following)
+        {
+            return;
+        }
+
+        _following = following;
+        if (following && _unseen > 0)
+        {
+            _unseen = 0;
+            StatusChanged?.Invoke(this, EventArgs.Empty);
+        }
+    }
+
+    /// <summary>Stops reading and closes the connection without saying goodbye. Safe to call twice.</summary>
+    /// <returns>A task that completes when the connection is closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        if (Interlocked.Exchange(ref _session, null) is { } session)
+        {
+            await DisposeQuietlyAsync(session);
+        }
+
+        _stopping.Dispose();
+    }
+
+    private void Join(IChatSession session, bool rejoined)
+    {
+        _session = session;
+        var welcome = session.Welcome;
+        UserName = welcome.UserName;
+        ServerName = TextSanitizer.Sanitize(welcome.ServerName);
+        MaxTextLength = welcome.MaxTextLength > 0 ? welcome.MaxTextLength : ProtocolInfo.DefaultMaxTextLength;
+        _users.Clear();
+        _users.UnionWith(welcome.Users);
+        _users.Add(UserName);
+        Users = [.. _users];
+
+        var lines = new List<LogLine>
+        {
+            Local(LogKind.Info, rejoined
+                ? $"Reconnected to {ServerName} ({_connector.Endpoint}) as {UserName}."
+                : $"Connected to {ServerName} ({_connector.Endpoint}) as {UserName}. Type /help for help."),
+        };
+        if (!rejoined)
+        {
+            foreach (var motd in (welcome.MessageOfTheDay ?? string.Empty).Split('\n'))
+            {
+                if (!string.IsNullOrWhiteSpace(motd))
+                {
+                    lines.Add(Local(LogKind.Notice, TextSanitizer.Sanitize(motd.TrimEnd('\r'))));
+                }
+            }
+        }
+
+        foreach (var posted in welcome.Recent ?? [])
+        {
+            if (posted.Id > _lastSeenId)
+            {
+                lines.Add(ToLine(posted));
+            }
+        }
+
+        Log.AddRange(lines);
+        State = ConnectionState.Connected;
+        UsersChanged?.Invoke(this, EventArgs.Empty);
+        SetConnectionStatus(ConnectedStatus());
+    }
+
+    private string ConnectedStatus() =>
+        $"{UserName} on {ServerName} ({_connector.Endpoint}) · {Users.Count} {(Users.Count == 1 ? "user" : "users")} · /help";
+
+    private void SetConnectionStatus(string text)
+    {
+        _connectionStatus = text;
+        StatusChanged?.Invoke(this, EventArgs.Empty);
+    }
+
+    private void OnLogAppended(object? sender, int first)
+    {
+        if (_following)
+        {
+            return;
+        }
+
+        _unseen += Log.Count - first;
+        StatusChanged?.Invoke(this, EventArgs.Empty);
+    }
+
+    private void SetUsers(IEnumerable<string> joined, IEnumerable<string> left)
+    {
+        _users.UnionWith(joined);
+        _users.ExceptWith(left);
+        Users = [.. _users];
+        UsersChanged?.Invoke(this, EventArgs.Empty);
+        if (State == ConnectionState.Connected)
+        {
+            SetConnectionStatus(ConnectedStatus());
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(IChatSession session)
+    {
+        try
+        {
+            await session.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is ChatException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The connection is gone either way.
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Chat.Client.Tui.Connection;
+using Chat.Client.Tui.ViewModels;
+using Terminal.Gui.App;
+using Terminal.Gui.Input;
+
+namespace Chat.Client.Tui.Views;
+
+/// <summary>The whole client on an initialized application: the login dialog, then the room until the user quits.</summary>
+internal sealed class ChatApp(IApplication app, IChatConnector connector)
+{
+    /// <summary>An unexpected error that stopped the UI, if one did.</summary>
+    public Exception? Failure { get; private set; }
+
+    /// <summary>The room window while it runs.</summary>
+    public RoomWindow? Room { get; private set; }
+
+    /// <summary>Runs the client on the calling (main) thread; returns when the user has quit.</summary>
+    /// <param name="name">The name from the command line, if any: joins with it at once.</param>
+    /// <returns>The exit code: 0.</returns>
+    public int Run(string? name)
+    {
+        IChatSession? session;
+        using (var login = new LoginDialog(new LoginViewModel(connector), name, joinAtOnce: name is not null))
+        {
+            app.Run(login, OnError);
+            session = login.Session;
+        }
+
+        if (session is null || Failure is not null)
+        {
+            return 0;
+        }
+
+        var viewModel = new RoomViewModel(session, connector, new AppDispatcher(app));
+        using var room = new RoomWindow(viewModel);
+        Room = room;
+        app.Keyboard.KeyDown += OnAppKeyDown;
+        var reading = Task.Run(viewModel.RunAsync);
+        try
+        {
+            app.Run(room, OnError);
+        }
+        finally
+        {
+            app.Keyboard.KeyDown -= OnAppKeyDown;
+            Room = null;
+
+            // Off the UI thread: the main loop has stopped and must not be waited on.
+            Task.Run(async () =>
+            {
+                await viewModel.DisposeAsync();
+                await reading;
+            }).Wait(ShutdownTimeout);
+        }
+
+        return 0;
+    }
+
+    private static TimeSpan ShutdownTimeout => TimeSpan.FromSeconds(5);
+
+    /// <summary>Ends the session politely from outside the UI (SIGTERM, SIGHUP).</summary>
+    public void RequestQuit() =>
+        new AppDispatcher(app).Post(() =>
+        {
+            if (Room is { } room)
+            {
+                _ = room.ViewModel.QuitAsync();
+            }
+            else
+            {
+                app.RequestStop();
+            }
+        });
+
+    /// <summary>An exception escaped a UI handler: remember it, stop the UI cleanly, and report it after the terminal is restored.</summary>
+    private bool OnError(Exception exception)
+    {
+        Failure ??= exception;
+        app.RequestStop();
+        return true;
+    }
+
+    private void OnAppKeyDown(object? sender, Key key)
+    {
+        // Esc would stop the top runnable; only dialogs on top of the room may use it.
+        if (Room is { } room && ReferenceEquals(app.TopRunnableView, room) && room.HandleGlobalKey(key))
+        {
+            key.Handled = true;
+        }
+    }
+}

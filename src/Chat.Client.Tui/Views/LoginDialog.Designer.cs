@@ -1,0 +1,32 @@
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Chat.Client.Tui.Views;
+
+internal sealed partial class LoginDialog
+{
+    private Label _intro = null!;
+    private Label _nameLabel = null!;
+    private TextField _name = null!;
+    private Label _message = null!;
+    private Button _quit = null!;
+    private Button _join = null!;
+
+    private void InitializeComponent()
+    {
+        Title = "ChatRoom";
+        Width = 64;
+        Height = 11;
+
+        _intro = new Label { X = 1, Y = 0, Width = Dim.Fill(1) };
+        _nameLabel = new Label { Text = "_Name:", X = 1, Y = 2 };
+        _name = new TextField { X = Pos.Right(_nameLabel) + 1, Y = 2, Width = Dim.Fill(1) };
+        _message = new Label { X = 1, Y = 4, Width = Dim.Fill(1), Height = 2 };
+        _quit = new Button { Text = "_Quit" };
+        _join = new Button { Text = "_Join" };
+
+        Add(_intro, _nameLabel, _name, _message);
+        AddButton(_quit);
+        AddButton(_join);
+    }
+}

@@ -1,0 +1,188 @@
+using System.Collections;
+using System.Collections.Specialized;
+using Chat.Client.Tui.ViewModels;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Views;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+
+namespace Chat.Client.Tui.Views;
+
+/// <summary>
+/// The message log as rows of a <see cref="ListView"/>: each log line wrapped to the view's
+/// width, drawn in colour. Appending costs the same at any size (only the new line is wrapped,
+/// nothing is rescanned), which the built-in list wrapper cannot do.
+/// </summary>
+internal sealed class MessageLogSource : IListDataSource
+{
+    private readonly MessageLog _log;
+    private readonly List<LogRow> _rows = [];
+    private int _width;
+
+    public MessageLogSource(MessageLog log, int width)
+    {
+        _log = log;
+        _width = Math.Max(1, width);
+        _log.Appended += OnAppended;
+        WrapFrom(0);
+    }
+
+    public event NotifyCollectionChangedEventHandler? CollectionChanged;
+
+    public int Count => _rows.Count;
+
+    /// <summary>Rows are wrapped to the view, so nothing is wider than it.</summary>
+    public int MaxItemLength => _width;
+
+    public bool SuspendCollectionChangedEvent { get; set; }
+
+    /// <summary>The width the rows are wrapped to.</summary>
+    public int Width => _width;
+
+    /// <summary>Wraps every line again for a new width (the terminal was resized).</summary>
+    public void SetWidth(int width)
+    {
+        width = Math.Max(1, width);
+        if (width == _width)
+        {
+            return;
+        }
+
+        _width = width;
+        _rows.Clear();
+        WrapFrom(0);
+        Changed();
+    }
+
+    /// <summary>The log line a row belongs to.</summary>
+    public int LineAt(int row) => _rows.Count == 0 ? 0 : _rows[Math.Clamp(row, 0, _rows.Count - 1)].Line;
+
+    /// <summary>The first row of a log line.</summary>
+    public int FirstRowOf(int line)
+    {
+        int low = 0, high = _rows.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_rows[middle].Line < line)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    public bool IsMarked(int item) => false;
+
+    public void SetMark(int item, bool value)
+    {
+        // The log has no marks.
+    }
+
+    public bool RenderMark(ListView listView, int item, int row, bool isMarked, bool markMultiple) => false;
+
+    /// <summary>The rows as plain text (used by the list's type-to-search).</summary>
+    public IList ToList() => Enumerable.Range(0, _rows.Count).Select(RowText).ToList();
+
+    /// <summary>One row as plain text, as it appears on screen.</summary>
+    public string RowText(int item)
+    {
+        var row = _rows[item];
+        var line = LineFormatter.Format(_log[row.Line]);
+        var body = LineWrapper.BodyText(line)[row.Start..row.End];
+        return row.First
+            ? string.Concat(line.Prefix.Select(s => s.Text)) + body
+            : new string(' ', LineWrapper.Indent(LineWrapper.PrefixColumns(line), _width)) + body;
+    }
+
+    public void Render(ListView listView, bool selected, int item, int col, int row, int width, int viewportX)
+    {
+        var normal = listView.GetAttributeForRole(VisualRole.Normal);
+        var highlight = selected && listView.HasFocus;
+        listView.Move(col, row);
+        var used = 0;
+        if (item >= 0 && item < _rows.Count)
+        {
+            var logRow = _rows[item];
+            var line = LineFormatter.Format(_log[logRow.Line]);
+            if (logRow.First)
+            {
+                foreach (var segment in line.Prefix)
+                {
+                    used += Draw(listView, segment.Text, Style(segment, normal, highlight), width - used);
+                }
+            }
+            else
+            {
+                var indent = Math.Min(width, LineWrapper.Indent(LineWrapper.PrefixColumns(line), _width));
+                used += Draw(listView, new string(' ', indent), Style(normal, highlight), width);
+            }
+
+            var offset = 0;
+            foreach (var segment in line.Body)
+            {
+                var start = Math.Max(offset, logRow.Start);
+                var end = Math.Min(offset + segment.Text.Length, logRow.End);
+                if (start < end)
+                {
+                    used += Draw(listView, segment.Text[(start - offset)..(end - offset)], Style(segment, normal, highlight), width - used);
+                }
+
+                offset += segment.Text.Length;
+            }
+        }
+
+        if (used < width)
+        {
+            listView.SetAttribute(Style(normal, highlight));
+            listView.AddStr(new string(' ', width - used));
+        }
+    }
+
+    public void Dispose() => _log.Appended -= OnAppended;
+
+    private static Attribute Style(LogSegment segment, Attribute normal, bool highlight) =>
+        Style(LogPalette.For(segment, normal), highlight);
+
+    private static Attribute Style(Attribute attribute, bool highlight) =>
+        highlight ? attribute with { Style = attribute.Style | TextStyle.Reverse } : attribute;
+
+    private static int Draw(ListView listView, string text, Attribute attribute, int columns)
+    {
+        var clipped = TerminalText.Clip(text, columns);
+        if (clipped.Length == 0)
+        {
+            return 0;
+        }
+
+        listView.SetAttribute(attribute);
+        listView.AddStr(clipped);
+        return TerminalText.Columns(clipped);
+    }
+
+    private void OnAppended(object? sender, int first)
+    {
+        WrapFrom(first);
+        Changed();
+    }
+
+    private void WrapFrom(int firstLine)
+    {
+        for (var i = firstLine; i < _log.Count; i++)
+        {
+            LineWrapper.Wrap(i, LineFormatter.Format(_log[i]), _width, _rows);
+        }
+    }
+
+    private void Changed()
+    {
+        if (!SuspendCollectionChangedEvent)
+        {
+            CollectionChanged?.Invoke(this, new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Reset));
+        }
+    }
+}

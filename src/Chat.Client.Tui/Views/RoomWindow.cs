@@ -1,0 +1,200 @@
+using Chat.Client.Tui.ViewModels;
+using Terminal.Gui.Input;
+using Terminal.Gui.Views;
+
+namespace Chat.Client.Tui.Views;
+
+/// <summary>
+/// The room: message log, user list, input line and status line, bound to a
+/// <see cref="RoomViewModel"/>. Keys: Enter sends, Up/Down recall, Tab completes a name,
+/// PgUp/PgDn scroll, Ctrl+Home/Ctrl+End jump, Ctrl+R reconnects, Ctrl+Q quits; Esc does not quit.
+/// </summary>
+internal sealed partial class RoomWindow : Window
+{
+    private readonly RoomViewModel _viewModel;
+    private readonly MessageLogSource _logSource;
+    private readonly UserListSource _userSource;
+    private bool _following = true;
+
+    public RoomWindow(RoomViewModel viewModel)
+    {
+        _viewModel = viewModel;
+        InitializeComponent();
+        Title = viewModel.Title;
+
+        _logSource = new MessageLogSource(viewModel.Log, 80);
+        _log.Source = _logSource;
+        _log.CollectionChanged += (_, _) => FollowTail();
+        _log.ViewportChanged += (_, _) => OnLogViewportChanged();
+        _userSource = new UserListSource(viewModel);
+        _users.Source = _userSource;
+
+        _input.Accepting += OnInputAccepting;
+        _input.KeyDown += OnInputKeyDown;
+        KeyDown += OnWindowKeyDown;
+
+        viewModel.StatusChanged += (_, _) => ShowStatus();
+        viewModel.UsersChanged += (_, _) => ShowUsers();
+        viewModel.QuitRequested += (_, _) => RequestStop();
+        ShowStatus();
+        ShowUsers();
+        Initialized += (_, _) => _input.SetFocus();
+    }
+
+    /// <summary>The view model behind the window.</summary>
+    public RoomViewModel ViewModel => _viewModel;
+
+    /// <summary>Handles keys that work anywhere in the window; called from the application's key hook too.</summary>
+    /// <returns>Whether the key was used.</returns>
+    public bool HandleGlobalKey(Key key)
+    {
+        if (key == Key.Q.WithCtrl)
+        {
+            _ = _viewModel.QuitAsync();
+            return true;
+        }
+
+        if (key == Key.R.WithCtrl)
+        {
+            _viewModel.ReconnectNow();
+            return true;
+        }
+
+        // Esc would close the window (and the program); a chat client keeps running.
+        return key == Key.Esc;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _log.Source = null;
+            _users.Source = null;
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void OnWindowKeyDown(object? sender, Key key)
+    {
+        if (HandleGlobalKey(key))
+        {
+            key.Handled = true;
+        }
+    }
+
+    private void OnInputAccepting(object? sender, CommandEventArgs e)
+    {
+        e.Handled = true;
+        var text = _input.Text ?? string.Empty;
+        _input.Text = string.Empty;
+        _ = SubmitAsync(text);
+    }
+
+    private async Task SubmitAsync(string text)
+    {
+        var accepted = await _viewModel.SubmitAsync(text);
+        if (!accepted)
+        {
+            App?.Invoke(() =>
+            {
+                if (string.IsNullOrEmpty(_input.Text))
+                {
+                    _input.Text = text;
+                    _input.InsertionPoint = text.Length;
+                }
+            });
+        }
+    }
+
+    private void OnInputKeyDown(object? sender, Key key)
+    {
+        if (key == Key.Tab)
+        {
+            key.Handled = true;
+            if (_viewModel.Complete(_input.Text ?? string.Empty, _input.InsertionPoint) is { } completion)
+            {
+                _input.Text = completion.Line;
+                _input.InsertionPoint = completion.Cursor;
+            }
+        }
+        else if (key == Key.CursorUp)
+        {
+            key.Handled = true;
+            Recall(_viewModel.RecallPrevious(_input.Text ?? string.Empty));
+        }
+        else if (key == Key.CursorDown)
+        {
+            key.Handled = true;
+            Recall(_viewModel.RecallNext());
+        }
+        else if (key == Key.PageUp)
+        {
+            key.Handled = _log.MovePageUp(false) || true;
+        }
+        else if (key == Key.PageDown)
+        {
+            key.Handled = _log.MovePageDown(false) || true;
+        }
+        else if (key == Key.Home.WithCtrl)
+        {
+            key.Handled = _log.MoveHome(false) || true;
+        }
+        else if (key == Key.End.WithCtrl)
+        {
+            key.Handled = _log.MoveEnd(false) || true;
+        }
+    }
+
+    private void Recall(string? text)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        _input.Text = text;
+        _input.InsertionPoint = text.Length;
+    }
+
+    private void FollowTail()
+    {
+        if (_following && _logSource.Count > 0)
+        {
+            _log.SelectedItem = _logSource.Count - 1;
+            _log.EnsureSelectedItemVisible();
+        }
+    }
+
+    private void OnLogViewportChanged()
+    {
+        var width = _log.Viewport.Width;
+        if (width > 0 && width != _logSource.Width)
+        {
+            var topLine = _logSource.LineAt(_log.Viewport.Y);
+            var selectedLine = _logSource.LineAt(_log.SelectedItem ?? 0);
+            _logSource.SetWidth(width);
+            if (!_following)
+            {
+                _log.SelectedItem = _logSource.FirstRowOf(selectedLine);
+                _log.Viewport = _log.Viewport with { Y = _logSource.FirstRowOf(topLine) };
+            }
+        }
+
+        var following = _log.Viewport.Y + _log.Viewport.Height >= _logSource.Count;
+        if (following != _following)
+        {
+            _following = following;
+            _viewModel.SetFollowing(following);
+        }
+    }
+
+    private void ShowStatus() => _status.Text = _viewModel.Status;
+
+    private void ShowUsers()
+    {
+        Title = _viewModel.Title;
+        _usersFrame.Title = $"Users ({_viewModel.Users.Count})";
+        _userSource.Refresh();
+    }
+}

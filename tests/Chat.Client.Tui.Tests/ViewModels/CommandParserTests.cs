@@ -1,0 +1,76 @@
+using Chat.Client.Tui.ViewModels;
+
+namespace Chat.Client.Tui.Tests.ViewModels;
+
+public class CommandParserTests
+{
+    [Theory]
+    [InlineData("exit")]
+    [InlineData("EXIT")]
+    [InlineData("  Exit  ")]
+    [InlineData("\texit")]
+    public void ExitAloneOnTheLineQuits(string input) => Assert.Equal(new QuitCommand(""), CommandParser.Parse(input));
+
+    [Theory]
+    [InlineData("exit now")]
+    [InlineData("exiting")]
+    [InlineData("I will exit")]
+    public void ExitInsideALineIsJustText(string input) => Assert.Equal(new SayCommand(input), CommandParser.Parse(input));
+
+    [Fact]
+    public void PlainTextIsSaid() => Assert.Equal(new SayCommand("hello room"), CommandParser.Parse("hello room"));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void EmptyInputDoesNothing(string? input) => Assert.IsType<NoCommand>(CommandParser.Parse(input));
+
+    [Fact]
+    public void MeIsAnAction() => Assert.Equal(new ActionCommand("waves hello"), CommandParser.Parse("/me waves hello"));
+
+    [Fact]
+    public void MeWithoutTextGetsAHint() => Assert.Contains("Usage: /me", Assert.IsType<InvalidCommand>(CommandParser.Parse("/me")).Hint);
+
+    [Fact]
+    public void MsgIsAPrivateMessage() => Assert.Equal(new PrivateCommand("bob", "hi there"), CommandParser.Parse("/msg bob hi there"));
+
+    [Theory]
+    [InlineData("/msg")]
+    [InlineData("/msg bob")]
+    [InlineData("/msg bob   ")]
+    public void MsgWithoutRecipientOrTextGetsUsage(string input) =>
+        Assert.Contains("Usage: /msg", Assert.IsType<InvalidCommand>(CommandParser.Parse(input)).Hint);
+
+    [Theory]
+    [InlineData("/who")]
+    [InlineData("/WHO")]
+    [InlineData("/names")]
+    public void WhoListsUsers(string input) => Assert.IsType<WhoCommand>(CommandParser.Parse(input));
+
+    [Fact]
+    public void HelpShowsHelp() => Assert.IsType<HelpCommand>(CommandParser.Parse("/help"));
+
+    [Theory]
+    [InlineData("/quit", "")]
+    [InlineData("/quit see you later", "see you later")]
+    [InlineData("/exit", "")]
+    public void QuitCarriesItsMessage(string input, string message) => Assert.Equal(new QuitCommand(message), CommandParser.Parse(input));
+
+    [Fact]
+    public void ReconnectIsACommand() => Assert.IsType<ReconnectCommand>(CommandParser.Parse("/reconnect"));
+
+    [Fact]
+    public void UnknownCommandGetsAHintAndIsNotSent()
+    {
+        var command = Assert.IsType<InvalidCommand>(CommandParser.Parse("/frobnicate now"));
+        Assert.Contains("Unknown command /frobnicate", command.Hint);
+        Assert.Contains("/help", command.Hint);
+    }
+
+    [Fact]
+    public void DoubleSlashSaysTheRestLiterally() => Assert.Equal(new SayCommand("/shrug is a command"), CommandParser.Parse("//shrug is a command"));
+
+    [Fact]
+    public void LoneSlashGetsAHint() => Assert.IsType<InvalidCommand>(CommandParser.Parse("/"));
+}
