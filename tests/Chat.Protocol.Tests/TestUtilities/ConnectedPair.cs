@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace Chat.Protocol.Tests.TestUtilities;
 
@@ -48,16 +49,40 @@ internal sealed class ConnectedPair : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A TCP pair over sockets with chosen kernel buffer sizes, wrapped with <see cref="ChatConnection.FromSocket"/>.
+    /// </summary>
+    public static async Task<ConnectedPair> CreateTcpAsync(ChatConnectionOptions options, int clientSendBuffer, int serverReceiveBuffer)
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.ReceiveBufferSize = serverReceiveBuffer; // inherited by the accepted socket
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen();
+        var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { SendBufferSize = clientSendBuffer };
+        try
+        {
+            var accepting = listener.AcceptAsync();
+            await client.ConnectAsync(listener.LocalEndPoint!).WithTimeout();
+            var server = await accepting.WithTimeout();
+            return new ConnectedPair(ChatConnection.FromSocket(client, options), ChatConnection.FromSocket(server, options), null);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         // Abort rather than close: a test that failed half-way must not wait for a graceful close.
         Client.Abort("test over");
         Server.Abort("test over");
-        await Client.DisposeAsync();
-        await Server.DisposeAsync();
+        await Client.DisposeAsync().WithTimeout();
+        await Server.DisposeAsync().WithTimeout();
         if (_listener is not null)
         {
-            await _listener.DisposeAsync();
+            await _listener.DisposeAsync().WithTimeout();
         }
     }
 }

@@ -85,17 +85,17 @@ internal sealed class FakeChatServer : IAsyncDisposable
     {
         if (_listener is not null)
         {
-            await _listener.DisposeAsync();
+            await _listener.DisposeAsync().WithTimeout();
         }
 
         if (_memoryClientEnd is not null)
         {
-            await _memoryClientEnd.DisposeAsync();
+            await _memoryClientEnd.DisposeAsync().WithTimeout();
         }
 
         if (_memoryServerEnd is not null)
         {
-            await _memoryServerEnd.DisposeAsync();
+            await _memoryServerEnd.DisposeAsync().WithTimeout();
         }
     }
 }

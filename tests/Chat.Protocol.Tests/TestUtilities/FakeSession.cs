@@ -45,6 +45,6 @@ internal sealed class FakeSession(ChatConnection connection) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Connection.Abort("test over");
-        await Connection.DisposeAsync();
+        await Connection.DisposeAsync().WithTimeout();
     }
 }

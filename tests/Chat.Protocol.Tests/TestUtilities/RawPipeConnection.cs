@@ -51,9 +51,9 @@ internal sealed class RawPipeConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Connection.DisposeAsync();
-        await Incoming.CompleteAsync();
-        await Outgoing.CompleteAsync();
+        await Connection.DisposeAsync().WithTimeout();
+        await Incoming.CompleteAsync().WithTimeout();
+        await Outgoing.CompleteAsync().WithTimeout();
     }
 
     private sealed class Transport(PipeReader input, PipeWriter output) : IConnectionTransport
