@@ -175,7 +175,15 @@ public sealed partial class ChatConnection : IChatConnection
     }
 
     /// <inheritdoc />
-    public void Abort(string reason = "The connection was aborted.") => _transport.Abort(reason);
+    public void Abort(string reason = "The connection was aborted.")
+    {
+        if (_closing is { Task.IsCompleted: true })
+        {
+            return; // Closed already: there is nothing left to tear down, and the peer saw a clean end.
+        }
+
+        _transport.Abort(reason);
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -6,12 +6,17 @@ namespace Chat.Protocol.Tests.TestUtilities;
 /// A scripted stand-in for a chat server: the test decides, message by message, what it
 /// receives and what it answers. Over TCP it listens on 127.0.0.1 with a port of the system's
 /// choosing; in memory it hands one end of <see cref="ChatConnection.CreatePair"/> to the client.
+/// It owns every session it accepts and every client it started: disposing it aborts the
+/// sessions first (as a crashed server would), then disposes the clients, so a test never waits
+/// for a graceful close that its script did not play.
 /// </summary>
 internal sealed class FakeChatServer : IAsyncDisposable
 {
     private readonly ChatListener? _listener;
     private ChatConnection? _memoryServerEnd;
     private ChatConnection? _memoryClientEnd;
+    private readonly List<FakeSession> _sessions = [];
+    private readonly List<Task<ChatClient>> _clients = [];
 
     private FakeChatServer(TransportKind kind, ChatConnectionOptions options)
     {
@@ -36,27 +41,47 @@ internal sealed class FakeChatServer : IAsyncDisposable
     /// <summary>Starts a client joining this server, the way an application would.</summary>
     public Task<ChatClient> ConnectClientAsync(string userName, ChatClientOptions? options = null, CancellationToken cancellationToken = default)
     {
+        Task<ChatClient> joining;
         if (_listener is not null)
         {
-            return ChatClient.ConnectAsync("127.0.0.1", Port, userName, options, cancellationToken);
+            joining = ChatClient.ConnectAsync("127.0.0.1", Port, userName, options, cancellationToken);
+        }
+        else
+        {
+            var end = Interlocked.Exchange(ref _memoryClientEnd, null)
+                ?? throw new InvalidOperationException("An in-memory fake server takes one client.");
+            joining = ChatClient.JoinAsync(end, userName, options, cancellationToken);
         }
 
-        var end = Interlocked.Exchange(ref _memoryClientEnd, null)
-            ?? throw new InvalidOperationException("An in-memory fake server takes one client.");
-        return ChatClient.JoinAsync(end, userName, options, cancellationToken);
+        lock (_clients)
+        {
+            _clients.Add(joining);
+        }
+
+        return joining;
     }
 
     /// <summary>Waits for the next client to connect.</summary>
     public async Task<FakeSession> AcceptAsync()
     {
+        FakeSession session;
         if (_listener is not null)
         {
-            return new FakeSession(await _listener.AcceptAsync().WithTimeout());
+            session = new FakeSession(await _listener.AcceptAsync().WithTimeout());
+        }
+        else
+        {
+            var end = Interlocked.Exchange(ref _memoryServerEnd, null)
+                ?? throw new InvalidOperationException("An in-memory fake server takes one client.");
+            session = new FakeSession(end);
         }
 
-        var end = Interlocked.Exchange(ref _memoryServerEnd, null)
-            ?? throw new InvalidOperationException("An in-memory fake server takes one client.");
-        return new FakeSession(end);
+        lock (_sessions)
+        {
+            _sessions.Add(session);
+        }
+
+        return session;
     }
 
     /// <summary>
@@ -68,21 +93,26 @@ internal sealed class FakeChatServer : IAsyncDisposable
     {
         var joining = ConnectClientAsync(userName, options);
         var session = await AcceptAsync();
-        try
-        {
-            var hello = await session.ReceiveAsync<Hello>();
-            await session.SendAsync(FakeSession.WelcomeFor(hello, others));
-            return (await joining.WithTimeout(), session);
-        }
-        catch
-        {
-            await session.DisposeAsync();
-            throw;
-        }
+        var hello = await session.ReceiveAsync<Hello>();
+        await session.SendAsync(FakeSession.WelcomeFor(hello, others));
+        return (await joining.WithTimeout(), session);
     }
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var session in _sessions)
+        {
+            await session.DisposeAsync();
+        }
+
+        foreach (var joining in _clients)
+        {
+            if (joining.IsCompletedSuccessfully)
+            {
+                await joining.Result.DisposeAsync().WithTimeout();
+            }
+        }
+
         if (_listener is not null)
         {
             await _listener.DisposeAsync().WithTimeout();
