@@ -109,6 +109,9 @@ public sealed partial class ChatClient
                 }
 
                 return true;
+            case Hello or SendText or SendPrivate or Goodbye or Chat.Protocol.Welcome or Rejected:
+                throw new ChatProtocolException(
+                    $"The server sent {message.GetType().Name} during the session, which breaks the protocol.");
             case ServerShutdown:
             case ErrorMessage { Fatal: true }:
                 // The server closes the connection next; that end is expected, not a loss.
