@@ -229,6 +229,24 @@ public class ChatClientSessionTests
         Assert.Equal(System.Net.Sockets.SocketError.ConnectionReset, reset.SocketErrorCode);
     }
 
+    public static TheoryData<ChatMessage> OutOfTurn => new(
+        SampleMessages.Hello, SampleMessages.SendText, SampleMessages.SendPrivate, SampleMessages.Goodbye,
+        SampleMessages.Welcome, SampleMessages.Rejected);
+
+    [Theory]
+    [MemberData(nameof(OutOfTurn))]
+    public async Task AMessageOutOfTurnIsAProtocolError(ChatMessage message)
+    {
+        await using var server = FakeChatServer.Start(TransportKind.Memory);
+        var (client, session) = await server.JoinAsync("alice");
+
+        await session.SendAsync(message);
+
+        var ex = await Assert.ThrowsAsync<ChatProtocolException>(() => client.Completion.WithTimeout());
+        Assert.Equal($"The server sent {message.GetType().Name} during the session, which breaks the protocol.", ex.Message);
+        await Assert.ThrowsAsync<ChatConnectionLostException>(() => session.Connection.ReceiveAsync().WithTimeout());
+    }
+
     [Theory]
     [MemberData(nameof(Transports))]
     public async Task LeaveSaysGoodbyeThenCloses(TransportKind kind)
