@@ -18,7 +18,7 @@ public sealed partial class ChatConnection : IChatConnection
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenRegistration _closedRegistration;
     private bool _outputCompleted;
-    private int _disposed;
+    private TaskCompletionSource? _closing;
 
     internal ChatConnection(IConnectionTransport transport, ChatConnectionOptions options)
     {
@@ -175,18 +175,44 @@ public sealed partial class ChatConnection : IChatConnection
     }
 
     /// <inheritdoc />
-    public void Abort(string reason = "The connection was aborted.") => _transport.Abort(reason);
+    public void Abort(string reason = "The connection was aborted.")
+    {
+        if (_closing is { Task.IsCompleted: true })
+        {
+            return; // Closed already: there is nothing left to tear down, and the peer saw a clean end.
+        }
+
+        _transport.Abort(reason);
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        // Every caller waits for the one close: a second dispose must not return while the first is still closing.
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.CompareExchange(ref _closing, mine, null) is { } closing)
         {
+            await closing.Task.ConfigureAwait(false);
             return;
         }
 
+        try
+        {
+            await CloseAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            mine.SetResult();
+        }
+    }
+
+    private bool IsDisposed => Volatile.Read(ref _closing) is not null;
+
+    private async Task CloseAsync()
+    {
         // Let a send in progress finish its frame, then end the stream; a send stuck on a peer
-        // that does not read is cut off after the close timeout.
+        // that does not read is cut off after the close timeout. Sends still waiting for their
+        // turn find the connection closed and fail.
         if (await _sendLock.WaitAsync(_closeTimeout).ConfigureAwait(false))
         {
             try
@@ -223,7 +249,7 @@ public sealed partial class ChatConnection : IChatConnection
 
         if (result.IsCanceled || result.IsCompleted)
         {
-            throw Lost(_disposed == 1 ? "The connection is closed." : "The other side closed the connection.");
+            throw Lost(IsDisposed ? "The connection is closed." : "The other side closed the connection.");
         }
     }
 
@@ -234,7 +260,7 @@ public sealed partial class ChatConnection : IChatConnection
             throw new ChatConnectionLostException(reason);
         }
 
-        if (_disposed == 1)
+        if (IsDisposed)
         {
             throw new ChatConnectionLostException("The connection is closed.");
         }

@@ -20,7 +20,10 @@ public sealed record ChatConnectionOptions
     /// <summary>How long <see cref="ChatConnection.ConnectAsync"/> waits for the server to accept.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a graceful close may take to deliver what is buffered before it aborts.</summary>
+    /// <summary>
+    /// How long each step of a graceful close may take: delivering what is buffered (after which
+    /// the connection is aborted), then, over TCP, waiting for the peer to close its side.
+    /// </summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     internal void Validate()

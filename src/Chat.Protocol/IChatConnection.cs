@@ -4,14 +4,17 @@ namespace Chat.Protocol;
 
 /// <summary>
 /// A connection that carries <see cref="ChatMessage"/>s both ways: over TCP
-/// (<see cref="ChatConnection.ConnectAsync"/>, <see cref="ChatListener"/>), in memory
-/// (<see cref="ChatConnection.CreatePair"/>), or over any duplex pipe.
+/// (<see cref="ChatConnection.ConnectAsync"/>, <see cref="ChatConnection.FromSocket"/>,
+/// <see cref="ChatListener"/>) or in memory (<see cref="ChatConnection.CreatePair"/>).
 /// </summary>
 /// <remarks>
-/// Sends are safe from several threads at once; each message goes out whole. Receives are
-/// for one reader at a time. Disposing closes the connection gracefully (what was sent is
-/// delivered first, within <see cref="ChatConnectionOptions.CloseTimeout"/>); disposing twice
-/// does nothing.
+/// Sends are safe from several threads at once; each message goes out whole, and messages from
+/// one thread arrive in the order that thread sent them. Receives are for one reader at a time.
+/// Disposing closes the connection gracefully: every send that completed is delivered before
+/// the end of the stream, and over TCP the close then waits for the peer to close its side
+/// (discarding what it still sends), each step within <see cref="ChatConnectionOptions.CloseTimeout"/>.
+/// Sends still waiting for their turn when disposal starts fail with
+/// <see cref="ChatConnectionLostException"/>. Disposing again, even concurrently, waits for the same close.
 /// </remarks>
 public interface IChatConnection : IAsyncDisposable
 {

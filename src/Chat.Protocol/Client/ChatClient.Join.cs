@@ -39,7 +39,8 @@ public sealed partial class ChatClient
 
     /// <summary>
     /// Joins a room over a connection that is already open, such as one end of
-    /// <see cref="ChatConnection.CreatePair"/>. The client owns the connection from now on.
+    /// <see cref="ChatConnection.CreatePair"/>. The client owns the connection from now on: if
+    /// joining fails, the connection is closed.
     /// </summary>
     /// <param name="connection">An open connection to a server.</param>
     /// <param name="userName">The name to appear under.</param>
@@ -57,19 +58,41 @@ public sealed partial class ChatClient
     {
         ArgumentNullException.ThrowIfNull(connection);
         options ??= ChatClientOptions.Default;
-        options.Validate();
-        CheckName(userName);
+        try
+        {
+            options.Validate();
+            CheckName(userName);
+            return await HandshakeAsync(connection, userName, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The session never started: nothing the server still sends matters. (When the server
+            // ended the handshake itself, the connection was already closed gracefully.)
+            connection.Abort("Joining the room failed.");
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.HandshakeTimeout);
+    private static async Task<ChatClient> HandshakeAsync(
+        IChatConnection connection, string userName, ChatClientOptions options, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(options.HandshakeTimeout, options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             var hello = new Hello(ProtocolInfo.Version, UserNameRules.Normalize(userName), options.ClientName, options.ClientVersion);
-            await connection.SendAsync(hello, timeout.Token).ConfigureAwait(false);
-            var welcome = await ReceiveWelcomeAsync(connection, timeout.Token).ConfigureAwait(false);
+            await connection.SendAsync(hello, linked.Token).ConfigureAwait(false);
+            var welcome = await ReceiveWelcomeAsync(connection, linked.Token).ConfigureAwait(false);
+            if (welcome.ProtocolVersion is < 1 or > ProtocolInfo.Version)
+            {
+                throw new ChatProtocolException(
+                    $"The server answered in protocol version {welcome.ProtocolVersion}, but this client speaks version {ProtocolInfo.Version}.");
+            }
+
             return new ChatClient(connection, welcome, options);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new ChatTimeoutException(
                 $"The server did not answer the greeting within {options.HandshakeTimeout.TotalSeconds:0.#} s.", ex);
@@ -94,14 +117,19 @@ public sealed partial class ChatClient
             {
                 case Welcome welcome:
                     return welcome;
-                case Rejected rejected:
-                    throw new ChatRejectedException(rejected.Reason, rejected.Text);
                 case Ping ping:
                     await connection.SendAsync(new Pong(ping.Token), cancellationToken).ConfigureAwait(false);
                     break;
+
+                // The server closes the connection after each of these; close ours gracefully in turn.
+                case Rejected rejected:
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    throw new ChatRejectedException(rejected.Reason, rejected.Text);
                 case ErrorMessage error:
+                    await connection.DisposeAsync().ConfigureAwait(false);
                     throw new ChatException($"The server refused the connection: {error.Text}");
                 case ServerShutdown shutdown:
+                    await connection.DisposeAsync().ConfigureAwait(false);
                     throw new ChatException($"The server is shutting down: {shutdown.Text}");
                 case null:
                     throw new ChatConnectionLostException("The server closed the connection before welcoming you.");

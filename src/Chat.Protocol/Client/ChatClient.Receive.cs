@@ -52,8 +52,29 @@ public sealed partial class ChatClient
         }
         finally
         {
-            Finish(failure);
+            await EndSessionAsync(failure).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Closes the connection (a reset after a failure, a graceful close after an expected end),
+    /// stops the keep-alive, and completes the message stream, the pending pings and <see cref="Completion"/>.
+    /// </summary>
+    private async Task EndSessionAsync(Exception? failure)
+    {
+        _endReason = failure ?? new ChatConnectionLostException("The session has ended.");
+        Interlocked.Exchange(ref _ended, 1);
+        if (failure is not null)
+        {
+            _connection.Abort(failure.Message);
+        }
+        else
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        Finish(failure);
     }
 
     /// <summary>Updates the client's state for one message; returns whether the application should see it.</summary>
@@ -88,6 +109,9 @@ public sealed partial class ChatClient
                 }
 
                 return true;
+            case Hello or SendText or SendPrivate or Goodbye or Chat.Protocol.Welcome or Rejected:
+                throw new ChatProtocolException(
+                    $"The server sent {message.GetType().Name} during the session, which breaks the protocol.");
             case ServerShutdown:
             case ErrorMessage { Fatal: true }:
                 // The server closes the connection next; that end is expected, not a loss.
@@ -134,6 +158,7 @@ public sealed partial class ChatClient
         var time = _options.TimeProvider;
         var tick = TimeSpan.FromTicks(Math.Max(_options.KeepAliveInterval.Ticks / 3, TimeSpan.TicksPerMillisecond));
         using var timer = new PeriodicTimer(tick, time);
+        Task? pinging = null;
         try
         {
             while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
@@ -152,10 +177,13 @@ public sealed partial class ChatClient
                     return;
                 }
 
-                if (silence >= _options.KeepAliveInterval && time.GetElapsedTime(_lastPinged) >= _options.KeepAliveInterval)
+                if (silence >= _options.KeepAliveInterval
+                    && time.GetElapsedTime(_lastPinged) >= _options.KeepAliveInterval
+                    && pinging is not { IsCompleted: false })
                 {
+                    // Not awaited: a ping stuck behind a server that stopped reading must not stop the timeout above.
                     _lastPinged = time.GetTimestamp();
-                    await TrySendAsync(new Ping(Interlocked.Increment(ref _nextPingToken))).ConfigureAwait(false);
+                    pinging = TrySendAsync(new Ping(Interlocked.Increment(ref _nextPingToken))).AsTask();
                 }
             }
         }

@@ -35,7 +35,9 @@ public sealed partial class ChatClient : IAsyncDisposable
     private long _nextPingToken;
     private volatile bool _endExpected;
     private volatile bool _waitingForApplication;
-    private int _disposed;
+    private int _ended;
+    private Exception? _endReason;
+    private TaskCompletionSource? _leaving;
 
     private ChatClient(IChatConnection connection, Welcome welcome, ChatClientOptions options)
     {
@@ -148,6 +150,13 @@ public sealed partial class ChatClient : IAsyncDisposable
         _pings[token] = pending;
         try
         {
+            // The session's end fails every registered ping; one registered after that must fail here.
+            Interlocked.MemoryBarrier();
+            if (Volatile.Read(ref _ended) == 1)
+            {
+                throw new ChatConnectionLostException(_endReason!.Message, _endReason);
+            }
+
             await _connection.SendAsync(new Ping(token), cancellationToken).ConfigureAwait(false);
             var answered = await pending.Answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             return _options.TimeProvider.GetElapsedTime(pending.SentAt, answered);
@@ -168,17 +177,43 @@ public sealed partial class ChatClient : IAsyncDisposable
     public async Task LeaveAsync(string text = "", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+
+        // Every caller, DisposeAsync included, waits for the one leave.
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.CompareExchange(ref _leaving, mine, null) is { } leaving)
         {
+            await leaving.Task.ConfigureAwait(false);
             return;
         }
 
-        _endExpected = true;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Connection.CloseTimeout);
         try
         {
-            await _connection.SendAsync(new Goodbye(text), timeout.Token).ConfigureAwait(false);
+            await SayGoodbyeAsync(text, cancellationToken).ConfigureAwait(false);
+            await ShutdownAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            mine.SetResult();
+        }
+    }
+
+    /// <summary>Leaves the room without a parting message, if that has not happened yet. Safe to call twice.</summary>
+    /// <returns>A task that completes when the connection is closed.</returns>
+    public async ValueTask DisposeAsync() => await LeaveAsync().ConfigureAwait(false);
+
+    private async Task SayGoodbyeAsync(string text, CancellationToken cancellationToken)
+    {
+        _endExpected = true;
+        if (Volatile.Read(ref _ended) == 1)
+        {
+            return; // Gone already: there is nobody to say goodbye to.
+        }
+
+        using var timeout = new CancellationTokenSource(_options.Connection.CloseTimeout, _options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await _connection.SendAsync(new Goodbye(text), linked.Token).ConfigureAwait(false);
         }
         catch (ChatException)
         {
@@ -188,13 +223,7 @@ public sealed partial class ChatClient : IAsyncDisposable
         {
             // The caller stopped waiting; close anyway.
         }
-
-        await ShutdownAsync().ConfigureAwait(false);
     }
-
-    /// <summary>Leaves the room without a parting message, if that has not happened yet. Safe to call twice.</summary>
-    /// <returns>A task that completes when the connection is closed.</returns>
-    public async ValueTask DisposeAsync() => await LeaveAsync().ConfigureAwait(false);
 
     private async Task ShutdownAsync()
     {
@@ -202,7 +231,6 @@ public sealed partial class ChatClient : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _receiving.ConfigureAwait(false);
         await _keepingAlive.ConfigureAwait(false);
-        _stopping.Dispose();
     }
 
     private sealed class PendingPing(long sentAt)

@@ -8,7 +8,7 @@ namespace Chat.Protocol;
 /// <summary>
 /// Encodes messages to frames and decodes frame bodies to messages. Decoding treats every
 /// input as hostile (<see cref="MessagePackSecurity.UntrustedData"/>) and checks that every
-/// required field is present.
+/// required field is present, not nil, and of the right kind, naming the field when it is not.
 /// </summary>
 public static class MessageSerializer
 {
@@ -90,7 +90,8 @@ public static class MessageSerializer
             }
 
             var id = peek.ReadInt32();
-            if (!MessageIds.IsKnown(id))
+            var shape = MessageShape.ForId(id);
+            if (shape is null)
             {
                 // A newer peer may send types we do not know; skipping them keeps old clients working.
                 reader.Skip();
@@ -98,11 +99,14 @@ public static class MessageSerializer
                 return null;
             }
 
+            // Check the shape first, so that a missing or nil field is named rather than becoming a null.
+            shape.Check(ref peek, shape.Name);
+            EnsureEnd(ref peek);
+
             var message = MessagePackSerializer.Deserialize<ChatMessage>(ref reader, Options)
                 ?? throw Violation($"message type {id} has no fields");
             EnsureEnd(ref reader);
-            MessageValidator.Validate(message);
-            return message;
+            return OptionalFields.Fill(message);
         }
         catch (MessagePackSerializationException ex)
         {
@@ -138,5 +142,5 @@ public static class MessageSerializer
         return ex;
     }
 
-    private static ChatProtocolException Violation(string what) => new($"Received a malformed message: {what}.");
+    internal static ChatProtocolException Violation(string what) => new($"Received a malformed message: {what}.");
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
@@ -11,6 +12,13 @@ namespace Chat.Protocol.Transports;
 /// coalescing everything buffered into one send. An idle connection holds no receive buffer:
 /// the receive loop waits for data with a zero-byte read before it rents memory.
 /// </summary>
+/// <remarks>
+/// Disposing is a lingering close. After the last byte is handed to the kernel and the send side
+/// is shut down, the transport keeps reading (and discarding) until the peer closes its side, for
+/// at most the close timeout. Closing a socket that still has unread input makes the kernel reset
+/// the connection, and a reset destroys whatever the kernel had not yet delivered to the peer:
+/// the last messages, often the one that says why the connection is closing.
+/// </remarks>
 internal sealed class SocketTransport : IConnectionTransport
 {
     private const int MinimumReceiveSize = 4096;
@@ -24,6 +32,8 @@ internal sealed class SocketTransport : IConnectionTransport
     private readonly Task _sending;
     private string? _abortReason;
     private int _disposed;
+    private volatile bool _sendFailed;
+    private volatile bool _discardInput;
 
     public SocketTransport(Socket socket, ChatConnectionOptions options)
     {
@@ -75,6 +85,7 @@ internal sealed class SocketTransport : IConnectionTransport
 
         _socket.Dispose();
         _output.Reader.CancelPendingRead();
+        _input.Writer.CancelPendingFlush(); // a receive loop waiting for the reader to make room must see the end too
         SignalClosed();
     }
 
@@ -85,17 +96,24 @@ internal sealed class SocketTransport : IConnectionTransport
             return;
         }
 
+        var started = Stopwatch.GetTimestamp();
+
         // The owner has completed Output (or aborted); let the send loop deliver what is left, but not forever.
-        try
-        {
-            await _sending.WaitAsync(_closeTimeout).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
+        if (!await CompletesWithinAsync(_sending, _closeTimeout).ConfigureAwait(false))
         {
             Abort("The connection was closed before everything was delivered.");
         }
 
+        if (_abortReason is null && !_sendFailed)
+        {
+            // Linger: nobody reads any more, so discard what the peer still sends until it closes its side.
+            _discardInput = true;
+            _input.Writer.CancelPendingFlush();
+            await CompletesWithinAsync(_receiving, _closeTimeout - Stopwatch.GetElapsedTime(started)).ConfigureAwait(false);
+        }
+
         _socket.Dispose();
+        _input.Writer.CancelPendingFlush();
         await _receiving.ConfigureAwait(false);
         await _sending.ConfigureAwait(false);
         SignalClosed();
@@ -108,10 +126,23 @@ internal sealed class SocketTransport : IConnectionTransport
         Exception? error = null;
         try
         {
+            byte[]? discard = null;
             while (true)
             {
                 // Wait for data without holding a buffer, so idle connections cost little memory.
                 await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None).ConfigureAwait(false);
+
+                if (_discardInput)
+                {
+                    // Closing: nobody reads any more; drain until the peer closes its side.
+                    discard ??= new byte[MinimumReceiveSize];
+                    if (await _socket.ReceiveAsync(discard, SocketFlags.None).ConfigureAwait(false) == 0)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
 
                 var memory = writer.GetMemory(MinimumReceiveSize);
                 var received = await _socket.ReceiveAsync(memory, SocketFlags.None).ConfigureAwait(false);
@@ -122,10 +153,12 @@ internal sealed class SocketTransport : IConnectionTransport
 
                 writer.Advance(received);
                 var flush = await writer.FlushAsync().ConfigureAwait(false);
-                if (flush.IsCompleted || flush.IsCanceled)
+                if (flush.IsCompleted)
                 {
                     break; // Nobody reads any more.
                 }
+
+                // A cancelled flush was woken by a close or an abort: the next turn discards or fails.
             }
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
@@ -195,7 +228,9 @@ internal sealed class SocketTransport : IConnectionTransport
             if (error is not null)
             {
                 // A broken send means a broken connection: wake the receive loop too.
+                _sendFailed = true;
                 _socket.Dispose();
+                _input.Writer.CancelPendingFlush();
                 SignalClosed();
             }
         }
@@ -258,6 +293,24 @@ internal sealed class SocketTransport : IConnectionTransport
             _ => $"The connection failed: {ex.Message}.",
         };
         return new ChatConnectionLostException(text, ex);
+    }
+
+    private static async Task<bool> CompletesWithinAsync(Task task, TimeSpan timeout)
+    {
+        if (timeout <= TimeSpan.Zero)
+        {
+            return task.IsCompleted;
+        }
+
+        try
+        {
+            await task.WaitAsync(timeout).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     // The source is never disposed: Closed must stay readable after disposal, and it holds no timer.

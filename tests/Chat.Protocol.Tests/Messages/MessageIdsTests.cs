@@ -1,0 +1,81 @@
+using System.Reflection;
+using MessagePack;
+
+namespace Chat.Protocol.Tests.Messages;
+
+public class MessageIdsTests
+{
+    internal static IReadOnlyDictionary<int, Type> UnionTypes =>
+        typeof(ChatMessage).GetCustomAttributes<UnionAttribute>().ToDictionary(u => u.Key, u => u.SubType);
+
+    internal static IReadOnlyDictionary<string, int> Constants =>
+        typeof(MessageIds).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .ToDictionary(f => f.Name, f => (int)f.GetRawConstantValue()!);
+
+    [Fact]
+    public void EveryConstantIsTheUnionTagOfExactlyOneMessageType()
+    {
+        Assert.Equal(Constants.Values.Order(), UnionTypes.Keys.Order());
+        Assert.Equal(Constants.Count, Constants.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public void EveryMessageTypeHasAUnionTag()
+    {
+        var messageTypes = typeof(ChatMessage).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(ChatMessage)) && !t.IsAbstract);
+        Assert.Equal(messageTypes.OrderBy(t => t.Name), UnionTypes.Values.OrderBy(t => t.Name));
+    }
+
+    [Fact]
+    public void ConstantsAreNamedAfterTheirMessageTypes()
+    {
+        foreach (var (name, id) in Constants)
+        {
+            var type = UnionTypes[id].Name;
+            Assert.True(type == name || type == name + "Message", $"MessageIds.{name} = {id} tags {type}.");
+        }
+    }
+
+    [Fact]
+    public void TheIdsAreTheOnesThatWereShipped()
+    {
+        // Renumbering an id breaks every peer already deployed: this list only ever grows.
+        Assert.Equal(
+            new Dictionary<string, int>
+            {
+                ["Hello"] = 1, ["Welcome"] = 2, ["Rejected"] = 3, ["SendText"] = 4, ["TextPosted"] = 5,
+                ["UsersJoined"] = 6, ["UsersLeft"] = 7, ["SendPrivate"] = 8, ["PrivateMessage"] = 9,
+                ["ServerNotice"] = 10, ["Error"] = 11, ["Ping"] = 12, ["Pong"] = 13, ["Goodbye"] = 14,
+                ["ServerShutdown"] = 15,
+            },
+            Constants);
+    }
+
+    [Fact]
+    public void IsKnownAcceptsExactlyTheDefinedIds()
+    {
+        for (var id = -5; id < 40; id++)
+        {
+            Assert.Equal(UnionTypes.ContainsKey(id), MessageIds.IsKnown(id));
+        }
+    }
+
+    [Fact]
+    public void FieldKeysFollowTheConstructorParameterOrder()
+    {
+        foreach (var type in UnionTypes.Values.Append(typeof(Departure)))
+        {
+            var parameters = type.GetConstructors().Single().GetParameters();
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                var property = type.GetProperty(parameters[i].Name!)!;
+                Assert.Equal(i, property.GetCustomAttribute<KeyAttribute>()!.IntKey);
+            }
+
+            var keyed = type.GetProperties().Count(p => p.GetCustomAttribute<KeyAttribute>() is not null);
+            Assert.Equal(parameters.Length, keyed);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+namespace Chat.Protocol.Tests.TestUtilities;
+
+/// <summary>One instance of every message type, every field set to something other than its default.</summary>
+internal static class SampleMessages
+{
+    /// <summary>2026-01-02 03:04:05 UTC: whole seconds, so it is encoded as a 32-bit timestamp.</summary>
+    public static readonly DateTime WholeSecond = new(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+
+    /// <summary>2026-01-02 03:04:05.250 UTC: with a fraction, so it is encoded as a 64-bit timestamp.</summary>
+    public static readonly DateTime WithFraction = new(2026, 1, 2, 3, 4, 5, 250, DateTimeKind.Utc);
+
+    public static Hello Hello => new(1, "alice", "Chat.Client.Tui", "1.0.0");
+
+    public static Welcome Welcome => new(
+        1,
+        "alice",
+        "ChatRoom",
+        ["alice", "bob"],
+        "Be nice.",
+        [new TextPosted(7, "bob", "hi", WholeSecond, TextKind.Action)],
+        4000,
+        32768);
+
+    public static Rejected Rejected => new(RejectReason.NameTaken, "The name \"alice\" is taken.");
+
+    public static SendText SendText => new("hello", TextKind.Plain);
+
+    public static TextPosted TextPosted => new(42, "alice", "hello", WithFraction, TextKind.Plain);
+
+    public static UsersJoined UsersJoined => new(["carol", "dave"]);
+
+    public static UsersLeft UsersLeft => new([
+        new Departure("bob", LeaveReason.Quit, "bye"),
+        new Departure("eve", LeaveReason.Kicked, "spam"),
+    ]);
+
+    public static SendPrivate SendPrivate => new("bob", "psst", TextKind.Action);
+
+    public static PrivateMessage PrivateMessage => new("alice", "bob", "psst", WholeSecond, TextKind.Plain);
+
+    public static ServerNotice ServerNotice => new("Restart at noon.", WholeSecond);
+
+    public static ErrorMessage ErrorMessage => new(ErrorCode.UnknownUser, "No user named \"zed\".", false);
+
+    public static Ping Ping => new(1234567890123);
+
+    public static Pong Pong => new(-1);
+
+    public static Goodbye Goodbye => new("bye");
+
+    public static ServerShutdown ServerShutdown => new("Maintenance.");
+
+    public static IReadOnlyList<ChatMessage> All =>
+    [
+        Hello, Welcome, Rejected, SendText, TextPosted, UsersJoined, UsersLeft, SendPrivate,
+        PrivateMessage, ServerNotice, ErrorMessage, Ping, Pong, Goodbye, ServerShutdown,
+    ];
+
+    public static TheoryData<string> Names
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var message in All)
+            {
+                data.Add(message.GetType().Name);
+            }
+
+            return data;
+        }
+    }
+
+    public static ChatMessage Named(string typeName) => All.Single(m => m.GetType().Name == typeName);
+}
