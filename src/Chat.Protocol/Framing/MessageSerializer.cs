@@ -75,6 +75,17 @@ public static class MessageSerializer
     /// <exception cref="ChatProtocolException">The body is not a well-formed message.</exception>
     public static ChatMessage? Decode(ReadOnlySequence<byte> body)
     {
+        // The messages a client receives most are decoded in one pass; anything else, or anything
+        // unusual about them, takes the general path below, which also names what is wrong.
+        return FastPathDecoder.TryDecode(body, out var common) ? common : DecodeChecked(body);
+    }
+
+    /// <summary>
+    /// The general path of <see cref="Decode(ReadOnlySequence{byte})"/>: checks the body's shape
+    /// field by field, then deserializes it.
+    /// </summary>
+    internal static ChatMessage? DecodeChecked(ReadOnlySequence<byte> body)
+    {
         var reader = new MessagePackReader(body);
         try
         {
