@@ -43,11 +43,17 @@ internal sealed class SocketTransport : IConnectionTransport
 
         // The reader must be able to hold a whole frame before it can consume it.
         long inputLimit = Math.Max(64 * 1024, (long)options.MaxFrameLength + ProtocolInfo.FramePrefixLength + MinimumReceiveSize);
+        // Both readers run inline, on the thread that flushed: the connection's reader decodes on
+        // the receive loop's thread as soon as bytes arrive, and a send reaches the socket on the
+        // sender's thread, without a trip through the thread pool each time. Neither reader
+        // blocks: each does its work and awaits again. (Writers resume on the pool as usual.)
         _input = new Pipe(new PipeOptions(
+            readerScheduler: PipeScheduler.Inline,
             pauseWriterThreshold: inputLimit,
             resumeWriterThreshold: inputLimit / 2,
             useSynchronizationContext: false));
         _output = new Pipe(new PipeOptions(
+            readerScheduler: PipeScheduler.Inline,
             pauseWriterThreshold: options.MaxPendingSendBytes,
             resumeWriterThreshold: options.MaxPendingSendBytes / 2,
             useSynchronizationContext: false));
