@@ -11,13 +11,15 @@ namespace Chat.LoadTest.Clients;
 internal sealed class ClientFleet : IAsyncDisposable
 {
     private readonly LoadClient?[] _clients;
+    private readonly HashSet<int> _keepUserLists;
     private int _failures;
     private string? _firstFailure;
     private long _lastWelcomedAt;
 
-    private ClientFleet(int count, PresenceGoal presence, RunProblems problems)
+    private ClientFleet(int count, int userListSample, PresenceGoal presence, RunProblems problems)
     {
         _clients = new LoadClient?[count];
+        _keepUserLists = [.. UserListSample.Indices(userListSample, count)];
         Presence = presence;
         Problems = problems;
     }
@@ -99,7 +101,7 @@ internal sealed class ClientFleet : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var problems = new RunProblems();
-        var fleet = new ClientFleet(settings.Count, new PresenceGoal(settings.Count), problems);
+        var fleet = new ClientFleet(settings.Count, settings.UserListSample, new PresenceGoal(settings.Count), problems);
         if (settings.Count == 0)
         {
             return fleet;
@@ -171,8 +173,10 @@ internal sealed class ClientFleet : IAsyncDisposable
     {
         try
         {
+            // Only the clients whose user list is compared at the end keep one in the client library.
+            var options = _keepUserLists.Contains(index) ? settings.ClientOptions : settings.ClientOptions with { TrackUsers = false };
             var client = await ChatClient.ConnectAsync(
-                settings.Host, settings.Port, UserName(settings.Tag, index), settings.ClientOptions, cancellationToken).ConfigureAwait(false);
+                settings.Host, settings.Port, UserName(settings.Tag, index), options, cancellationToken).ConfigureAwait(false);
             var now = Stopwatch.GetTimestamp();
             InterlockedMax(ref _lastWelcomedAt, now);
             _clients[index] = new LoadClient(index, client, new PresenceSet(settings.Tag, settings.Count), Presence, Problems);

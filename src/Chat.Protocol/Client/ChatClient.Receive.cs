@@ -101,18 +101,24 @@ public sealed partial class ChatClient
 
                 return false;
             case UsersJoined joined:
-                lock (_usersLock)
+                if (_users is not null)
                 {
-                    _users.UnionWith(joined.UserNames);
+                    lock (_usersLock)
+                    {
+                        _users.UnionWith(joined.UserNames);
+                    }
                 }
 
                 return true;
             case UsersLeft left:
-                lock (_usersLock)
+                if (_users is not null)
                 {
-                    foreach (var departure in left.Departures)
+                    lock (_usersLock)
                     {
-                        _users.Remove(departure.UserName);
+                        foreach (var departure in left.Departures)
+                        {
+                            _users.Remove(departure.UserName);
+                        }
                     }
                 }
 
