@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using Chat.Protocol.Internal;
 
 namespace Chat.Protocol.Transports;
 
@@ -48,11 +49,13 @@ internal sealed class SocketTransport : IConnectionTransport
         // sender's thread, without a trip through the thread pool each time. Neither reader
         // blocks: each does its work and awaits again. (Writers resume on the pool as usual.)
         _input = new Pipe(new PipeOptions(
+            pool: SegmentPool.ForConnections,
             readerScheduler: PipeScheduler.Inline,
             pauseWriterThreshold: inputLimit,
             resumeWriterThreshold: inputLimit / 2,
             useSynchronizationContext: false));
         _output = new Pipe(new PipeOptions(
+            pool: SegmentPool.ForConnections,
             readerScheduler: PipeScheduler.Inline,
             pauseWriterThreshold: options.MaxPendingSendBytes,
             resumeWriterThreshold: options.MaxPendingSendBytes / 2,
