@@ -12,14 +12,17 @@ namespace Chat.Protocol.Internal;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The cache is a fixed array of slots in sets of two, indexed by a hash of the bytes: bounded
-/// whatever a server sends, and a name that does not fit simply replaces an older one. Only
-/// ASCII names of up to <see cref="MaxNameBytes"/> bytes are kept (every name
+/// The cache is an array of slots in sets of two, indexed by a hash of the bytes; a name that
+/// does not fit replaces an older one. It starts small and doubles, up to its maximum, each time
+/// it has missed as many names as it has slots (the names in use no longer fit), so a client in a
+/// small room holds a few KiB and a process that sees tens of thousands of names gets room for
+/// them. Only ASCII names of up to <see cref="MaxNameBytes"/> bytes are kept (every name
 /// <see cref="UserNameRules"/> allows is one); anything else is decoded as usual.
 /// </para>
 /// <para>
 /// Thread-safe without locks: a slot holds a reference to an immutable string, read once and
-/// compared in full against the bytes, so a race between two threads can only cost a miss.
+/// compared in full against the bytes, so a race between two threads (or with a growth) can only
+/// cost a miss.
 /// </para>
 /// </remarks>
 internal sealed class NameCache
@@ -29,30 +32,44 @@ internal sealed class NameCache
 
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly string?[] _slots;
-    private readonly int _setMask;
+    private readonly int _maxSlots;
+    private string?[] _slots;
+    private int _misses;
 
     /// <summary>Creates an empty cache.</summary>
-    /// <param name="slots">How many names it holds at most: a power of two, at least 2.</param>
-    public NameCache(int slots)
+    /// <param name="slots">How many names it holds at first: a power of two, at least 2.</param>
+    /// <param name="maxSlots">How many it may grow to: a power of two, at least <paramref name="slots"/>.</param>
+    public NameCache(int slots, int maxSlots)
     {
         if (slots < 2 || !BitOperations.IsPow2(slots))
         {
             throw new ArgumentOutOfRangeException(nameof(slots), slots, "The number of slots must be a power of two, at least 2.");
         }
 
+        if (maxSlots < slots || !BitOperations.IsPow2(maxSlots))
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxSlots), maxSlots, "The most slots must be a power of two, at least the initial number.");
+        }
+
         _slots = new string?[slots];
-        _setMask = (slots / 2) - 1;
+        _maxSlots = maxSlots;
+    }
+
+    /// <summary>Creates an empty cache of a fixed size.</summary>
+    /// <param name="slots">How many names it holds: a power of two, at least 2.</param>
+    public NameCache(int slots)
+        : this(slots, slots)
+    {
     }
 
     /// <summary>
-    /// The cache the decoder uses: 16,384 names (128 KiB of references), enough for every name
-    /// of a 10,000-user room to stay cached in most slots.
+    /// The cache the decoder uses: 1,024 names at first (8 KiB of references), growing to 65,536
+    /// (512 KiB) in a process that keeps meeting new ones.
     /// </summary>
-    public static NameCache Shared { get; } = new(16 * 1024);
+    public static NameCache Shared { get; } = new(1024, 64 * 1024);
 
-    /// <summary>How many names it holds at most.</summary>
-    public int Capacity => _slots.Length;
+    /// <summary>How many names it holds at most now.</summary>
+    public int Capacity => Volatile.Read(ref _slots).Length;
 
     /// <summary>The string for <paramref name="utf8"/>: the cached instance when there is one, otherwise a new string (cached when it is a short ASCII name).</summary>
     /// <param name="utf8">The name's UTF-8 bytes, as they came off the wire.</param>
@@ -64,8 +81,8 @@ internal sealed class NameCache
             return utf8.Length == 0 ? string.Empty : s_utf8.GetString(utf8);
         }
 
-        var first = (int)(Hash(utf8) & (uint)_setMask) * 2;
-        var slots = _slots;
+        var slots = Volatile.Read(ref _slots);
+        var first = (int)(Hash(utf8) & (uint)((slots.Length / 2) - 1)) * 2;
         var cached = Volatile.Read(ref slots[first]);
         if (Matches(cached, utf8))
         {
@@ -87,7 +104,22 @@ internal sealed class NameCache
         var name = Encoding.ASCII.GetString(utf8);
         Volatile.Write(ref slots[first + 1], cached);
         Volatile.Write(ref slots[first], name);
+        CountMiss(slots);
         return name;
+    }
+
+    /// <summary>Doubles the cache once it has missed as many names as it holds (a racy count is good enough).</summary>
+    private void CountMiss(string?[] slots)
+    {
+        if (slots.Length >= _maxSlots || ++_misses < slots.Length)
+        {
+            return;
+        }
+
+        if (Interlocked.CompareExchange(ref _slots, new string?[slots.Length * 2], slots) == slots)
+        {
+            _misses = 0;
+        }
     }
 
     private static bool Matches(string? cached, ReadOnlySpan<byte> utf8) =>

@@ -98,10 +98,49 @@ public class NameCacheTests
         Assert.NotSame(first, cache.Get(Encoding.ASCII.GetBytes(name)));
     }
 
+    [Fact]
+    public void ACacheThatKeepsMissingGrowsUpToItsMaximumAndThenKeepsNamesItHadToDrop()
+    {
+        var cache = new NameCache(4, 64);
+        var names = Enumerable.Range(0, 20).Select(i => Encoding.ASCII.GetBytes($"member-{i}")).ToArray();
+
+        for (var round = 0; round < 10; round++)
+        {
+            foreach (var name in names)
+            {
+                cache.Get(name);
+            }
+        }
+
+        Assert.Equal(64, cache.Capacity);
+        var kept = names.Select(n => cache.Get(n)).ToArray();
+        Assert.True(names.Select((n, i) => ReferenceEquals(kept[i], cache.Get(n))).Count(same => same) >= 15,
+            "Most of 20 names fit in 64 slots.");
+    }
+
+    [Fact]
+    public void ACacheWhoseNamesFitDoesNotGrow()
+    {
+        var cache = new NameCache(64, 1024);
+        for (var round = 0; round < 100; round++)
+        {
+            cache.Get("alice"u8);
+            cache.Get("bob"u8);
+        }
+
+        Assert.Equal(64, cache.Capacity);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(6)]
     public void TheSizeMustBeAPowerOfTwo(int slots) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new NameCache(slots));
+
+    [Theory]
+    [InlineData(8, 4)]
+    [InlineData(8, 12)]
+    public void TheMaximumMustBeAPowerOfTwoNoSmallerThanTheStart(int slots, int maxSlots) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NameCache(slots, maxSlots));
 }
