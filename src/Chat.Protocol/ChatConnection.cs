@@ -58,13 +58,17 @@ public sealed partial class ChatConnection : IChatConnection
     /// <param name="socket">A connected stream socket.</param>
     /// <param name="options">Settings; <see cref="ChatConnectionOptions.Default"/> when omitted.</param>
     /// <returns>The connection.</returns>
-    public static ChatConnection FromSocket(Socket socket, ChatConnectionOptions? options = null)
+    public static ChatConnection FromSocket(Socket socket, ChatConnectionOptions? options = null) =>
+        WrapSocket(socket, options, waitForData: true);
+
+    /// <summary>Wraps a connected TCP socket; <paramref name="waitForData"/> as <see cref="SocketTransport"/> explains.</summary>
+    internal static ChatConnection WrapSocket(Socket socket, ChatConnectionOptions? options, bool waitForData)
     {
         ArgumentNullException.ThrowIfNull(socket);
         options ??= ChatConnectionOptions.Default;
         options.Validate();
         socket.NoDelay = true;
-        return new ChatConnection(new SocketTransport(socket, options), options);
+        return new ChatConnection(new SocketTransport(socket, options, waitForData), options);
     }
 
     /// <inheritdoc />
