@@ -80,45 +80,31 @@ public sealed partial class EchoBotTests
     [Fact]
     public async Task ComesBackAfterTheServerShutsDownAndStartsAgain()
     {
-        var server = await ServerProcess.StartAsync();
+        await using var server = await ServerProcess.StartAsync();
         await using var bot = await StartBotAsync(server.Port);
-        var port = server.Port;
-        try
-        {
-            await server.CommandAsync("close");
-            await bot.WaitForErrorAsync("Server shutdown");
-            await bot.WaitForErrorAsync("Joining again");
-            Assert.Equal(0, await server.Process.WaitForExitAsync());
-        }
-        finally
-        {
-            await server.DisposeAsync();
-        }
 
-        await using var restarted = await RestartOnAsync(port);
+        await server.CommandAsync("close");
+        await bot.WaitForErrorAsync("Server shutdown");
+        await bot.WaitForErrorAsync("Joining again");
+        Assert.Equal(0, await server.Process.WaitForExitAsync());
+
+        await using var restarted = await RestartOnAsync(server.Port);
         await AssertBotAnswersAsync(restarted);
     }
 
     [Fact]
     public async Task ComesBackAfterTheServerIsKilledAndStartsAgain()
     {
-        var server = await ServerProcess.StartAsync();
+        await using var server = await ServerProcess.StartAsync();
         await using var bot = await StartBotAsync(server.Port);
-        var port = server.Port;
-        try
-        {
-            await server.Process.KillAsync();
-            await bot.WaitForErrorAsync("The server closed the connection");
-            await bot.WaitForErrorAsync("Joining again");
-        }
-        finally
-        {
-            await server.DisposeAsync();
-        }
+
+        await server.Process.KillAsync();
+        await bot.WaitForErrorAsync("The server closed the connection");
+        await bot.WaitForErrorAsync("Joining again");
 
         // Nothing listens now: the bot keeps trying, with back-off, and says why.
-        await bot.WaitForErrorAsync($"No chat server is listening on 127.0.0.1:{port}");
-        await using var restarted = await RestartOnAsync(port);
+        await bot.WaitForErrorAsync($"No chat server is listening on 127.0.0.1:{server.Port}");
+        await using var restarted = await RestartOnAsync(server.Port);
         await AssertBotAnswersAsync(restarted);
     }
 

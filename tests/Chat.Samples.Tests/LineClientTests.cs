@@ -129,6 +129,26 @@ public sealed class LineClientTests
     }
 
     [Fact]
+    public async Task LingersAfterItsInputEndsToPrintTheAnswers()
+    {
+        // A script asking the echo bot something: the bot's answer comes after the client's own
+        // line, so the client stays (--linger) to print it.
+        await using var server = await ServerProcess.StartAsync();
+        await using var bot = ProgramProcess.Start(BuiltPrograms.EchoBot, "--port", server.Port.ToString(CultureInfo.InvariantCulture));
+        await bot.WaitForErrorAsync("Joined");
+        await using var alice = StartLineClient(server, "--name", "alice", "--linger", "600");
+
+        await alice.WriteLinesAsync("!echo ping");
+        alice.CloseInput();
+
+        await alice.WaitForOutputAsync(line => line == "<echo-bot> ping", "the bot's answer");
+        Assert.False(alice.HasExited); // Still lingering: Ctrl+C or SIGTERM cuts it short.
+        alice.Signal(15);
+        Assert.Equal(0, await alice.WaitForExitAsync());
+        Assert.Equal(["<alice> !echo ping", "<echo-bot> ping"], alice.OutputLines.Skip(1));
+    }
+
+    [Fact]
     public async Task ExitsWith3WhenNothingListensOnThePort()
     {
         // A socket bound but not listening: connections to its port are refused, and no other
@@ -177,21 +197,14 @@ public sealed class LineClientTests
     [Fact]
     public async Task ExitsWith5WhenTheConnectionIsLost()
     {
-        var server = await ServerProcess.StartAsync();
-        try
-        {
-            await using var client = StartLineClient(server, "--name", "alice");
-            await client.WaitForOutputAsync("*** Joined");
+        await using var server = await ServerProcess.StartAsync();
+        await using var client = StartLineClient(server, "--name", "alice");
+        await client.WaitForOutputAsync("*** Joined");
 
-            await server.Process.KillAsync();
+        await server.Process.KillAsync();
 
-            Assert.Equal(5, await client.WaitForExitAsync());
-            await client.WaitForErrorAsync("LineClient: "); // The reason, in words.
-        }
-        finally
-        {
-            await server.DisposeAsync();
-        }
+        Assert.Equal(5, await client.WaitForExitAsync());
+        await client.WaitForErrorAsync("LineClient: "); // The reason, in words.
     }
 
     [Fact]

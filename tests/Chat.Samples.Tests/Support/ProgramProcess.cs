@@ -20,6 +20,7 @@ internal sealed partial class ProgramProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _transcript = new();
     private readonly TaskCompletionSource _outputEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _errorEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _disposed;
 
     private ProgramProcess(Process process, string name)
     {
@@ -128,8 +129,14 @@ internal sealed partial class ProgramProcess : IAsyncDisposable
         await _process.WaitForExitAsync().WithTimeout();
     }
 
+    /// <summary>Kills the process if it is still running. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             await KillAsync();
