@@ -48,7 +48,7 @@ files=$(unzip -Z1 "$nupkg")
 for f in Chat.Protocol.nuspec README.md LICENSE lib/net10.0/Chat.Protocol.dll lib/net10.0/Chat.Protocol.xml; do
   grep -qxF "$f" <<<"$files" || fail "the package has no $f (it has: $(tr '\n' ' ' <<<"$files"))"
 done
-unzip -Z1 "$snupkg" | grep -qxF lib/net10.0/Chat.Protocol.pdb || fail "the symbol package has no lib/net10.0/Chat.Protocol.pdb"
+grep -qxF lib/net10.0/Chat.Protocol.pdb <<<"$(unzip -Z1 "$snupkg")" || fail "the symbol package has no lib/net10.0/Chat.Protocol.pdb"
 
 nuspec=$(unzip -p "$nupkg" Chat.Protocol.nuspec)
 expect_in_nuspec() {
@@ -62,7 +62,7 @@ expect_in_nuspec '<projectUrl>https://' "project URL"
 expect_in_nuspec '<description>[^<]{20,}</description>' "description"
 expect_in_nuspec '<dependency id="MessagePack" version="2\.5\.307"' "MessagePack 2.5.307 dependency"
 
-unzip -p "$nupkg" README.md | grep -q 'ChatClient.ConnectAsync' || fail "the package README has no example"
+grep -qF 'ChatClient.ConnectAsync' <<<"$(unzip -p "$nupkg" README.md)" || fail "the package README has no example"
 members=$(unzip -p "$nupkg" lib/net10.0/Chat.Protocol.xml | grep -c '<member name=' || true)
 [ "$members" -ge 200 ] || fail "the XML documentation has only $members members"
 echo "check-package: the package holds the library, $members documented members, README, license and symbols"

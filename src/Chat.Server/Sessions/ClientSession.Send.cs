@@ -30,6 +30,12 @@ internal sealed partial class ClientSession
         {
             // The session is closing and gave up on delivering the rest.
         }
+        catch (ChatException) when (_connection.Closed.IsCancellationRequested)
+        {
+            // The connection closed, most often because the client closed its side right after
+            // its goodbye. The read loop still has what the client sent before that, and decides
+            // the end once it has read it (a goodbye, a clean end, or a lost connection).
+        }
         catch (ChatException ex)
         {
             Disconnect(SessionEnd.ConnectionLost(ex));

@@ -1,0 +1,343 @@
+// EchoBot: a bot that sits in a ChatRoom and answers commands.
+//
+//   !echo <text>   says <text> back
+//   !time          the server's time (UTC) of the command
+//   !who           who is in the room
+//   !help          the commands
+//
+// Commands said in the room are answered in the room; commands sent privately are answered
+// privately. It ignores everything else, its own lines included. When the connection is lost or
+// the server shuts down, it joins again with back-off, so it comes back when the server does.
+// Ctrl+C or SIGTERM makes it say goodbye and exit. Its answers are paced well below the server's
+// rate limit, so that a room full of people typing commands cannot get it kicked for flooding.
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading.Channels;
+using Chat.Protocol;
+
+const string Usage = """
+    Usage: EchoBot [--host <host>] [--port <port>] [--name <name>] [--max-backoff <seconds>]
+
+    Joins a ChatRoom and answers !echo <text>, !time, !who and !help, in the room or privately.
+
+      --host <host>            the server (default 127.0.0.1)
+      --port <port>            its port (default 5000)
+      --name <name>            the bot's name in the room (default echo-bot)
+      --max-backoff <seconds>  the longest wait between attempts to join again (default 30)
+      -h, --help               this help
+
+    Logs go to standard error. Exit codes: 0 stopped by Ctrl+C or SIGTERM; 2 bad usage;
+    3 the server refuses the name for good (invalid or reserved) or speaks another protocol
+    version; 4 the operator kicked the bot out.
+    """;
+
+// --- The command line ------------------------------------------------------------------------
+var host = "127.0.0.1";
+var port = ProtocolInfo.DefaultPort;
+var name = "echo-bot";
+var maxBackoff = TimeSpan.FromSeconds(30);
+for (var i = 0; i < args.Length; i++)
+{
+    var option = args[i];
+    if (option is "-h" or "--help")
+    {
+        Console.WriteLine(Usage);
+        return 0;
+    }
+
+    var value = i + 1 < args.Length ? args[++i] : null;
+    switch (option)
+    {
+        case "--host" when !string.IsNullOrWhiteSpace(value):
+            host = value;
+            break;
+        case "--port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and <= 65535:
+            break;
+        case "--name" when value is not null:
+            name = value; // The server has the last word on names; a refusal ends the bot with exit code 3.
+            break;
+        case "--max-backoff" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0.1 and <= 3600:
+            maxBackoff = TimeSpan.FromSeconds(seconds);
+            break;
+        default:
+            Console.Error.WriteLine($"EchoBot: {option} {value} is not a valid option.{Environment.NewLine}{Environment.NewLine}{Usage}");
+            return 2;
+    }
+}
+
+// --- Ctrl+C and SIGTERM: leave the room politely, then exit ------------------------------------
+using var stopping = new CancellationTokenSource();
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+// --- Join, answer, and join again after a loss, until stopped --------------------------------
+var clientOptions = ChatClientOptions.Default with { ClientName = "EchoBot" };
+var backoff = new Backoff(TimeSpan.FromSeconds(0.5), maxBackoff);
+var pacer = new Pacer(perSecond: 2, burst: 5);
+while (!stopping.IsCancellationRequested)
+{
+    try
+    {
+        await using var client = await ChatClient.ConnectAsync(host, port, name, clientOptions, stopping.Token);
+        Log($"Joined {client.Welcome.ServerName} at {host}:{port} as {client.UserName}; {client.Users.Count} in the room.");
+        var joined = TimeProvider.System.GetTimestamp();
+        var end = await ServeAsync(client, pacer, stopping.Token);
+        if (end is ErrorMessage { Code: ErrorCode.Kicked } kick)
+        {
+            Log($"Kicked out: {kick.Text} Not coming back.");
+            return 4;
+        }
+
+        Log(end switch
+        {
+            ServerShutdown shutdown => $"Server shutdown: {shutdown.Text}",
+            ErrorMessage error => $"The server ended the session: {error.Text}",
+            _ => "The session ended.",
+        });
+        if (TimeProvider.System.GetElapsedTime(joined) > TimeSpan.FromSeconds(30))
+        {
+            backoff.Reset(); // A session that lasted was a success: the next hiccup is retried quickly.
+        }
+    }
+    catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+    {
+        break;
+    }
+    catch (ChatRejectedException ex) when (ex.Reason is RejectReason.NameInvalid or RejectReason.NameReserved or RejectReason.VersionUnsupported)
+    {
+        Log(ex.Message);
+        return 3;
+    }
+    catch (ChatException ex)
+    {
+        // Refused, not found, lost, timed out, the room full, or the name taken (often by this
+        // bot's own previous session, which the server has not noticed is gone): all pass.
+        Log(ex.Message);
+    }
+
+    var delay = backoff.Next();
+    Log($"Joining again in {delay.TotalSeconds:0.#} s.");
+    try
+    {
+        await Task.Delay(delay, stopping.Token);
+    }
+    catch (OperationCanceledException)
+    {
+        break;
+    }
+}
+
+Log("Stopped.");
+return 0;
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true; // Not the default hard exit: the loop above leaves the room first.
+    stopping.Cancel();
+}
+
+static void Log(string text) =>
+    Console.Error.WriteLine($"{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} {text}");
+
+// Reads the room until the session ends; returns the message that ended it (ServerShutdown or a
+// fatal ErrorMessage), or null. Throws ChatException when the connection is lost, and
+// OperationCanceledException after leaving the room when stopped.
+static async Task<ChatMessage?> ServeAsync(ChatClient client, Pacer pacer, CancellationToken stopping)
+{
+    // Answers wait in a short queue and go out at the pacer's rate. When commands come faster than
+    // that, new ones are dropped (TryWrite fails on a full queue): a bot that falls ever further
+    // behind helps nobody.
+    var answers = Channel.CreateBounded<Answer>(16);
+    using var sessionOver = new CancellationTokenSource();
+    var sending = SendAnswersAsync(client, answers.Reader, pacer, sessionOver.Token);
+    var hinted = new HashSet<string>(UserNameRules.Comparer); // Who was told "try !help" once already.
+    ChatMessage? end = null;
+    try
+    {
+        await foreach (var message in client.ReadMessagesAsync(stopping))
+        {
+            switch (message)
+            {
+                case TextPosted posted when !IsMe(client, posted.Author) && posted.Kind == TextKind.Plain:
+                    if (AnswerTo(client, posted.Text, posted.Timestamp) is { } answer && !answers.Writer.TryWrite(new Answer(null, answer)))
+                    {
+                        Log($"Too many commands at once; not answering {posted.Author}.");
+                    }
+
+                    break;
+                case PrivateMessage whisper when !IsMe(client, whisper.From) && whisper.Kind == TextKind.Plain:
+                    // Only one hint per user: two bots that each answered anything would chat forever.
+                    var reply = AnswerTo(client, whisper.Text, whisper.Timestamp)
+                        ?? (hinted.Add(whisper.From) ? "I only understand commands; try !help" : null);
+                    if (reply is not null && !answers.Writer.TryWrite(new Answer(whisper.From, reply)))
+                    {
+                        Log($"Too many commands at once; not answering {whisper.From}.");
+                    }
+
+                    break;
+                case ErrorMessage { Code: ErrorCode.RateLimited, Fatal: false } error:
+                    pacer.SlowDown();
+                    Log($"{error.Text} Answering more slowly now.");
+                    break;
+                case ErrorMessage { Fatal: false } error:
+                    Log($"The server says: {error.Text}");
+                    break;
+                case ServerShutdown or ErrorMessage { Fatal: true }:
+                    end = message; // The server closes the connection next; the loop ends then.
+                    break;
+            }
+        }
+
+        return end;
+    }
+    catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+    {
+        await client.LeaveAsync("EchoBot was stopped by its operator.", CancellationToken.None);
+        throw;
+    }
+    finally
+    {
+        await sessionOver.CancelAsync();
+        await sending;
+    }
+}
+
+// The answer to one line, or null when the line is not a command this bot knows.
+static string? AnswerTo(ChatClient client, string text, DateTime timestamp)
+{
+    var line = text.Trim();
+    var split = line.IndexOf(' ', StringComparison.Ordinal);
+    var command = (split < 0 ? line : line[..split]).ToUpperInvariant();
+    var argument = split < 0 ? string.Empty : line[(split + 1)..].Trim();
+    return command switch
+    {
+        "!ECHO" when argument.Length > 0 => argument,
+        "!ECHO" => "Usage: !echo <text>",
+        "!TIME" => $"It is {timestamp.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC.",
+        "!WHO" => WhoIsHere(client.Users, client.Welcome.MaxTextLength),
+        "!HELP" => "Commands: !echo <text> (says it back), !time (the server's time), !who (who is here), !help. Private messages work too.",
+        _ => null,
+    };
+}
+
+// "3 in the room: alice, bob, echo-bot", cut short to fit the server's longest line.
+static string WhoIsHere(IReadOnlyList<string> users, int maxLength)
+{
+    var text = new StringBuilder($"{users.Count} in the room: ");
+    for (var i = 0; i < users.Count; i++)
+    {
+        var more = $", and {users.Count - i} more";
+        var next = (i == 0 ? string.Empty : ", ") + users[i];
+        if (text.Length + next.Length + more.Length > maxLength)
+        {
+            return text.Append(more).ToString();
+        }
+
+        text.Append(next);
+    }
+
+    return text.ToString();
+}
+
+static bool IsMe(ChatClient client, string userName) => UserNameRules.Comparer.Equals(userName, client.UserName);
+
+// Sends the queued answers one at a time, no faster than the pacer allows, until the session is over.
+static async Task SendAnswersAsync(ChatClient client, ChannelReader<Answer> answers, Pacer pacer, CancellationToken sessionOver)
+{
+    try
+    {
+        await foreach (var answer in answers.ReadAllAsync(sessionOver))
+        {
+            await pacer.WaitAsync(sessionOver);
+            if (answer.To is null)
+            {
+                await client.SendAsync(answer.Text, sessionOver);
+            }
+            else
+            {
+                await client.SendPrivateAsync(answer.To, answer.Text, sessionOver);
+            }
+        }
+    }
+    catch (Exception ex) when (ex is OperationCanceledException or ChatException)
+    {
+        // The session is over: answers still queued are for a room this bot is no longer in.
+    }
+}
+
+/// <summary>An answer to send: to the room, or privately to <see cref="To"/>.</summary>
+internal sealed record Answer(string? To, string Text);
+
+/// <summary>
+/// A token bucket: up to <c>burst</c> sends at once, then <c>perSecond</c>. The server's own limit
+/// (by default 5 a second after a burst of 30) is not advertised, so the bot starts below it. When
+/// the server still says it is too fast, the bot pauses and halves its rate (once for a burst of
+/// refusals), so that it never owes the server so much that it is disconnected for flooding.
+/// </summary>
+internal sealed class Pacer(double perSecond, int burst)
+{
+    private readonly Lock _lock = new();
+    private double _perSecond = perSecond;
+    private double _tokens = burst;
+    private long _updated = TimeProvider.System.GetTimestamp();
+    private long _slowedDown;
+
+    /// <summary>Takes a token, first waiting for one to be there.</summary>
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            TimeSpan wait;
+            lock (_lock)
+            {
+                var now = TimeProvider.System.GetTimestamp();
+                _tokens = Math.Min(burst, _tokens + (TimeProvider.System.GetElapsedTime(_updated, now).TotalSeconds * _perSecond));
+                _updated = now;
+                if (_tokens >= 1)
+                {
+                    _tokens -= 1;
+                    return;
+                }
+
+                wait = TimeSpan.FromSeconds((1 - _tokens) / _perSecond);
+            }
+
+            // Pacing, not waiting for an event: the next token is this far away (unless SlowDown
+            // pushes it further meanwhile, which the next turn of the loop sees).
+            await Task.Delay(wait, cancellationToken);
+        }
+    }
+
+    /// <summary>The server refused a send as too fast: pause, and halve the rate.</summary>
+    public void SlowDown()
+    {
+        lock (_lock)
+        {
+            var now = TimeProvider.System.GetTimestamp();
+            if (_slowedDown != 0 && TimeProvider.System.GetElapsedTime(_slowedDown, now) < TimeSpan.FromSeconds(1))
+            {
+                return; // The same burst of refusals: the server's answers to what was already sent.
+            }
+
+            _slowedDown = now;
+            _perSecond = Math.Max(_perSecond / 2, 0.1);
+            _tokens = Math.Min(_tokens, 0) - 1;
+        }
+    }
+}
+
+/// <summary>Exponential back-off with jitter, so that many bots do not all return at the same instant.</summary>
+internal sealed class Backoff(TimeSpan first, TimeSpan max)
+{
+    private TimeSpan _next = first < max ? first : max;
+
+    public TimeSpan Next()
+    {
+        var delay = _next * (0.8 + (0.4 * Random.Shared.NextDouble()));
+        _next = _next * 2 < max ? _next * 2 : max;
+        return delay < max ? delay : max;
+    }
+
+    public void Reset() => _next = first < max ? first : max;
+}
