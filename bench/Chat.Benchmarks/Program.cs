@@ -16,4 +16,4 @@ foreach (var argument in args)
     }
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. arguments]);
+BenchmarkSwitcher.FromAssembly(typeof(Chat.Benchmarks.Broadcast.BroadcastBenchmarks).Assembly).Run([.. arguments]);

@@ -39,7 +39,8 @@ public sealed partial class ChatConnection
             try
             {
                 await socket.ConnectAsync(new IPEndPoint(address, port), timeout.Token).ConfigureAwait(false);
-                return FromSocket(socket, options);
+                // A connection this side opened is usually a client's only one: receive without the zero-byte wait.
+                return WrapSocket(socket, options, waitForData: false);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {

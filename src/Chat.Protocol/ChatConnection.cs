@@ -20,6 +20,12 @@ public sealed partial class ChatConnection : IChatConnection
     private bool _outputCompleted;
     private TaskCompletionSource? _closing;
 
+    // The open pipe read, used by the single reader only: the bytes it returned that are not yet
+    // decoded, and whether the peer's stream ended after them.
+    private ReadOnlySequence<byte> _held;
+    private bool _holding;
+    private bool _heldCompleted;
+
     internal ChatConnection(IConnectionTransport transport, ChatConnectionOptions options)
     {
         _transport = transport;
@@ -52,71 +58,34 @@ public sealed partial class ChatConnection : IChatConnection
     /// <param name="socket">A connected stream socket.</param>
     /// <param name="options">Settings; <see cref="ChatConnectionOptions.Default"/> when omitted.</param>
     /// <returns>The connection.</returns>
-    public static ChatConnection FromSocket(Socket socket, ChatConnectionOptions? options = null)
+    public static ChatConnection FromSocket(Socket socket, ChatConnectionOptions? options = null) =>
+        WrapSocket(socket, options, waitForData: true);
+
+    /// <summary>Wraps a connected TCP socket; <paramref name="waitForData"/> as <see cref="SocketTransport"/> explains.</summary>
+    internal static ChatConnection WrapSocket(Socket socket, ChatConnectionOptions? options, bool waitForData)
     {
         ArgumentNullException.ThrowIfNull(socket);
         options ??= ChatConnectionOptions.Default;
         options.Validate();
         socket.NoDelay = true;
-        return new ChatConnection(new SocketTransport(socket, options), options);
+        return new ChatConnection(new SocketTransport(socket, options, waitForData), options);
     }
 
     /// <inheritdoc />
-    public async ValueTask<ChatMessage?> ReceiveAsync(CancellationToken cancellationToken = default)
+    public ValueTask<ChatMessage?> ReceiveAsync(CancellationToken cancellationToken = default)
     {
-        var input = _transport.Input;
-        while (true)
+        // One read from the pipe often brings many frames: they are decoded one call at a time
+        // from the held buffer, without going back to the pipe (or through an async state machine).
+        if (_holding)
         {
             ThrowIfUnusable();
-            ReadResult result;
-            try
+            if (TryTakeHeld(out var message))
             {
-                result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not ChatException && ex is not OperationCanceledException)
-            {
-                throw Lost("The connection is closed.", ex);
-            }
-
-            if (result.IsCanceled)
-            {
-                ThrowIfUnusable();
-                throw Lost("The connection is closed.");
-            }
-
-            var buffer = result.Buffer;
-            var consumed = buffer.Start;
-            var examined = buffer.End;
-            try
-            {
-                if (FrameReader.TryReadFrame(ref buffer, _maxFrameLength, out var body))
-                {
-                    consumed = examined = buffer.Start;
-                    var message = MessageSerializer.Decode(body);
-                    if (message is not null)
-                    {
-                        return message;
-                    }
-
-                    continue; // A message type this version does not know: skip it.
-                }
-
-                if (result.IsCompleted)
-                {
-                    if (buffer.IsEmpty)
-                    {
-                        return null;
-                    }
-
-                    throw new ChatProtocolException(
-                        $"The connection ended in the middle of a frame ({buffer.Length} bytes were left over).");
-                }
-            }
-            finally
-            {
-                input.AdvanceTo(consumed, examined);
+                return new ValueTask<ChatMessage?>(message);
             }
         }
+
+        return ReceiveFromPipeAsync(cancellationToken);
     }
 
     /// <inheritdoc />
@@ -204,6 +173,94 @@ public sealed partial class ChatConnection : IChatConnection
         {
             mine.SetResult();
         }
+    }
+
+    private async ValueTask<ChatMessage?> ReceiveFromPipeAsync(CancellationToken cancellationToken)
+    {
+        var input = _transport.Input;
+        while (true)
+        {
+            ThrowIfUnusable();
+            if (_holding)
+            {
+                // No whole frame is left in the held buffer: hand it back and wait for more bytes.
+                var rest = _held;
+                var ended = _heldCompleted;
+                ReleaseHeld();
+                if (ended)
+                {
+                    if (rest.IsEmpty)
+                    {
+                        return null;
+                    }
+
+                    throw new ChatProtocolException(
+                        $"The connection ended in the middle of a frame ({rest.Length} bytes were left over).");
+                }
+            }
+
+            ReadResult result;
+            try
+            {
+                result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not ChatException && ex is not OperationCanceledException)
+            {
+                throw Lost("The connection is closed.", ex);
+            }
+
+            if (result.IsCanceled)
+            {
+                input.AdvanceTo(result.Buffer.Start);
+                ThrowIfUnusable();
+                throw Lost("The connection is closed.");
+            }
+
+            _held = result.Buffer;
+            _heldCompleted = result.IsCompleted;
+            _holding = true;
+            if (TryTakeHeld(out var message))
+            {
+                return message;
+            }
+        }
+    }
+
+    /// <summary>Decodes the next whole frame of the held buffer, skipping message types this version does not know.</summary>
+    /// <returns>Whether a message was taken; <see langword="false"/> when the held buffer holds no whole frame.</returns>
+    private bool TryTakeHeld(out ChatMessage? message)
+    {
+        try
+        {
+            while (FrameReader.TryReadFrame(ref _held, _maxFrameLength, out var body))
+            {
+                message = MessageSerializer.Decode(body);
+                if (message is not null)
+                {
+                    return true;
+                }
+
+                // A message type this version does not know: skip it.
+            }
+        }
+        catch
+        {
+            // A frame too large stays unconsumed; a malformed one is consumed. Either way the read ends here.
+            ReleaseHeld();
+            throw;
+        }
+
+        message = null;
+        return false;
+    }
+
+    /// <summary>Ends the open pipe read: everything before the held buffer is consumed, all of it examined.</summary>
+    private void ReleaseHeld()
+    {
+        _holding = false;
+        var held = _held;
+        _held = default;
+        _transport.Input.AdvanceTo(held.Start, held.End);
     }
 
     private bool IsDisposed => Volatile.Read(ref _closing) is not null;

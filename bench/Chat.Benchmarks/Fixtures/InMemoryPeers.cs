@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using Chat.Protocol;
 using Chat.Protocol.Transports;
@@ -10,9 +11,10 @@ namespace Chat.Benchmarks.Fixtures;
 /// side: what a server pays to deliver, not what clients pay to decode.
 /// </summary>
 /// <remarks>
-/// A benchmark of the server's own fan-out plugs in here: hand <see cref="Connections"/> to the
-/// server's sessions (or the room), post, and call <see cref="DrainAsync"/> (the server sends
-/// from its own tasks) until <see cref="BytesReceived"/> reaches what was expected.
+/// <see cref="Room.RoomFanOutBenchmarks"/> hands <see cref="Connections"/> to the server's
+/// sessions, says hello for each client with <see cref="SendRaw"/>, posts to the room, and calls
+/// <see cref="DrainAsync"/> (the server sends from its own tasks) until
+/// <see cref="BytesReceived"/> reaches what was expected.
 /// </remarks>
 internal sealed class InMemoryPeers : IAsyncDisposable
 {
@@ -60,6 +62,40 @@ internal sealed class InMemoryPeers : IAsyncDisposable
         var taken = DrainOne(_clientEnds[index].Input);
         BytesReceived += taken;
         return taken;
+    }
+
+    /// <summary>Writes raw bytes from client end <paramref name="index"/>, for the server's end to receive.</summary>
+    public void SendRaw(int index, ReadOnlySpan<byte> bytes)
+    {
+        var output = _clientEnds[index].Output;
+        output.Write(bytes);
+        var flushing = output.FlushAsync();
+        if (!flushing.IsCompleted)
+        {
+            flushing.AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Drains for at least <paramref name="quiet"/>, and until nothing has arrived for that long.</summary>
+    /// <returns><see langword="true"/> when nothing arrived at all in the meantime.</returns>
+    public bool Quiet(TimeSpan quiet)
+    {
+        var clean = true;
+        var last = DateTime.UtcNow;
+        while (DateTime.UtcNow - last < quiet)
+        {
+            if (Drain() > 0)
+            {
+                clean = false;
+                last = DateTime.UtcNow;
+            }
+            else
+            {
+                Thread.Sleep(1);
+            }
+        }
+
+        return clean;
     }
 
     /// <summary>Takes bytes until <paramref name="bytes"/> more have arrived in all, waiting for senders on other threads.</summary>

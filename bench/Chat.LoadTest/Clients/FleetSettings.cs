@@ -9,10 +9,12 @@ namespace Chat.LoadTest.Clients;
 /// <param name="Count">How many clients join.</param>
 /// <param name="Concurrency">How many joins may be under way at once.</param>
 /// <param name="ClientOptions">The client API's settings.</param>
+/// <param name="UserListSample">How many clients keep a user list in the client library, to be compared name by name (see <see cref="Clients.UserListSample"/>).</param>
 internal sealed record FleetSettings(
     string Host,
     int Port,
     int Tag,
     int Count,
     int Concurrency,
-    ChatClientOptions ClientOptions);
+    ChatClientOptions ClientOptions,
+    int UserListSample);

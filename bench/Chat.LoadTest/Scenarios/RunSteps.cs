@@ -137,8 +137,8 @@ internal static class RunSteps
 
     private static (bool Match, string Description) VerifyUserLists(RunEnvironment environment, ClientFleet fleet)
     {
-        var sample = Math.Min(environment.Settings.PresenceSample, fleet.Requested);
-        if (sample <= 0)
+        var sample = UserListSample.Indices(environment.Settings.PresenceSample, fleet.Requested);
+        if (sample.Count == 0)
         {
             return (true, "user lists not compared (--presence-sample 0)");
         }
@@ -147,9 +147,8 @@ internal static class RunSteps
         var checkedCount = 0;
         var mismatches = 0;
         string? first = null;
-        for (var k = 0; k < sample; k++)
+        foreach (var index in sample)
         {
-            var index = sample == 1 ? 0 : (int)((long)k * (fleet.Requested - 1) / (sample - 1));
             if (fleet.Clients[index] is not { } client)
             {
                 continue;

@@ -2,6 +2,7 @@ namespace Chat.Protocol;
 
 public sealed partial class ChatClient
 {
+
     private async Task ReceiveLoopAsync()
     {
         await Task.Yield();
@@ -12,6 +13,7 @@ public sealed partial class ChatClient
             {
                 var message = await _connection.ReceiveAsync(_stopping.Token).ConfigureAwait(false);
                 Volatile.Write(ref _lastHeard, _options.TimeProvider.GetTimestamp());
+
                 if (message is null)
                 {
                     if (!_endExpected)
@@ -22,11 +24,18 @@ public sealed partial class ChatClient
                     break;
                 }
 
-                if (!await HandleAsync(message).ConfigureAwait(false))
+                if (message is Ping ping)
+                {
+                    await TrySendAsync(new Pong(ping.Token)).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (!Track(message) || _incoming.Writer.TryWrite(message))
                 {
                     continue;
                 }
 
+                // The application is a whole queue behind: wait for it to catch up.
                 _waitingForApplication = true;
                 try
                 {
@@ -77,14 +86,13 @@ public sealed partial class ChatClient
         Finish(failure);
     }
 
-    /// <summary>Updates the client's state for one message; returns whether the application should see it.</summary>
-    private async ValueTask<bool> HandleAsync(ChatMessage message)
+    /// <summary>Updates the client's state for one message (other than a ping); returns whether the application should see it.</summary>
+    private bool Track(ChatMessage message)
     {
         switch (message)
         {
-            case Ping ping:
-                await TrySendAsync(new Pong(ping.Token)).ConfigureAwait(false);
-                return false;
+            case TextPosted or PrivateMessage:
+                return true;
             case Pong pong:
                 if (_pings.TryGetValue(pong.Token, out var pending))
                 {
@@ -93,18 +101,24 @@ public sealed partial class ChatClient
 
                 return false;
             case UsersJoined joined:
-                lock (_usersLock)
+                if (_users is not null)
                 {
-                    _users.UnionWith(joined.UserNames);
+                    lock (_usersLock)
+                    {
+                        _users.UnionWith(joined.UserNames);
+                    }
                 }
 
                 return true;
             case UsersLeft left:
-                lock (_usersLock)
+                if (_users is not null)
                 {
-                    foreach (var departure in left.Departures)
+                    lock (_usersLock)
                     {
-                        _users.Remove(departure.UserName);
+                        foreach (var departure in left.Departures)
+                        {
+                            _users.Remove(departure.UserName);
+                        }
                     }
                 }
 

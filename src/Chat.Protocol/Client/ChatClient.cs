@@ -23,7 +23,7 @@ public sealed partial class ChatClient : IAsyncDisposable
     private readonly IChatConnection _connection;
     private readonly ChatClientOptions _options;
     private readonly Channel<ChatMessage> _incoming;
-    private readonly HashSet<string> _users;
+    private readonly HashSet<string>? _users; // null when the options say not to track users
     private readonly Lock _usersLock = new();
     private readonly ConcurrentDictionary<long, PendingPing> _pings = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -44,7 +44,7 @@ public sealed partial class ChatClient : IAsyncDisposable
         _connection = connection;
         _options = options;
         Welcome = welcome;
-        _users = new HashSet<string>(welcome.Users, UserNameRules.Comparer);
+        _users = options.TrackUsers ? new HashSet<string>(welcome.Users, UserNameRules.Comparer) : null;
         _incoming = Channel.CreateBounded<ChatMessage>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
         {
             SingleWriter = true,
@@ -66,10 +66,17 @@ public sealed partial class ChatClient : IAsyncDisposable
     public EndPoint? RemoteEndPoint => _connection.RemoteEndPoint;
 
     /// <summary>Who is in the room now, this user included, sorted by name.</summary>
+    /// <exception cref="InvalidOperationException">The client was told not to track users (<see cref="ChatClientOptions.TrackUsers"/>).</exception>
     public IReadOnlyList<string> Users
     {
         get
         {
+            if (_users is null)
+            {
+                throw new InvalidOperationException(
+                    "This client does not keep the list of users: ChatClientOptions.TrackUsers is off.");
+            }
+
             lock (_usersLock)
             {
                 var users = _users.ToArray();

@@ -35,6 +35,16 @@ public sealed record ChatClientOptions
     /// </summary>
     public int ReceiveQueueCapacity { get; init; } = 16 * 1024;
 
+    /// <summary>
+    /// Whether the client keeps the set of users present (<see cref="ChatClient.Users"/>) up to
+    /// date from the welcome and every join and leave notice. On by default. A program that runs
+    /// many clients in one process and tracks presence itself (such as a load generator) turns it
+    /// off: each client of a room of N users would otherwise hold its own set of N names. With it
+    /// off, <see cref="ChatClient.Users"/> throws; the notices still reach
+    /// <see cref="ChatClient.ReadMessagesAsync"/>.
+    /// </summary>
+    public bool TrackUsers { get; init; } = true;
+
     /// <summary>Settings of the underlying connection (frame size limit, timeouts).</summary>
     public ChatConnectionOptions Connection { get; init; } = ChatConnectionOptions.Default;
 

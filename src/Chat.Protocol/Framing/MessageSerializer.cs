@@ -12,11 +12,6 @@ namespace Chat.Protocol;
 /// </summary>
 public static class MessageSerializer
 {
-    private const int ScratchKeepLimit = 64 * 1024;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_scratch;
-
     /// <summary>The MessagePack options used for everything read from or written to the wire.</summary>
     public static MessagePackSerializerOptions Options { get; } =
         MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData);
@@ -31,20 +26,20 @@ public static class MessageSerializer
         ArgumentNullException.ThrowIfNull(message);
 
         // The body's length is known only after encoding, so encode into a per-thread scratch buffer first.
-        var body = t_scratch ??= new ArrayBufferWriter<byte>(1024);
-        body.ResetWrittenCount();
-        MessagePackSerializer.Serialize(body, message, Options);
-        var span = writer.GetSpan(ProtocolInfo.FramePrefixLength + body.WrittenCount);
-        BinaryPrimitives.WriteUInt32BigEndian(span, (uint)body.WrittenCount);
-        body.WrittenSpan.CopyTo(span[ProtocolInfo.FramePrefixLength..]);
-        var total = ProtocolInfo.FramePrefixLength + body.WrittenCount;
-        writer.Advance(total);
-        if (body.Capacity > ScratchKeepLimit)
+        var body = ScratchBuffer.ForThisThread();
+        try
         {
-            t_scratch = null; // do not keep a huge buffer alive after a rare huge message
+            MessagePackSerializer.Serialize(body, message, Options);
+            var span = writer.GetSpan(ProtocolInfo.FramePrefixLength + body.WrittenCount);
+            CopyFrame(body, span);
+            var total = ProtocolInfo.FramePrefixLength + body.WrittenCount;
+            writer.Advance(total);
+            return total;
         }
-
-        return total;
+        finally
+        {
+            body.Trim();
+        }
     }
 
     /// <summary>Encodes a message to a new array holding one whole frame (prefix and body).</summary>
@@ -52,9 +47,27 @@ public static class MessageSerializer
     /// <returns>The frame's bytes.</returns>
     public static byte[] ToFrame(ChatMessage message)
     {
-        var writer = new ArrayBufferWriter<byte>(256);
-        WriteFrame(writer, message);
-        return writer.WrittenSpan.ToArray();
+        ArgumentNullException.ThrowIfNull(message);
+        var body = ScratchBuffer.ForThisThread();
+        try
+        {
+            MessagePackSerializer.Serialize(body, message, Options);
+
+            // The one allocation: the frame itself, of exactly the right size.
+            var frame = GC.AllocateUninitializedArray<byte>(ProtocolInfo.FramePrefixLength + body.WrittenCount);
+            CopyFrame(body, frame);
+            return frame;
+        }
+        finally
+        {
+            body.Trim();
+        }
+    }
+
+    private static void CopyFrame(ScratchBuffer body, Span<byte> destination)
+    {
+        BinaryPrimitives.WriteUInt32BigEndian(destination, (uint)body.WrittenCount);
+        body.WrittenSpan.CopyTo(destination[ProtocolInfo.FramePrefixLength..]);
     }
 
     /// <summary>Encodes a message's body alone (no length prefix).</summary>
@@ -74,6 +87,17 @@ public static class MessageSerializer
     /// <returns>The message, or <see langword="null"/> when its type is unknown.</returns>
     /// <exception cref="ChatProtocolException">The body is not a well-formed message.</exception>
     public static ChatMessage? Decode(ReadOnlySequence<byte> body)
+    {
+        // The messages a client receives most are decoded in one pass; anything else, or anything
+        // unusual about them, takes the general path below, which also names what is wrong.
+        return FastPathDecoder.TryDecode(body, out var common) ? common : DecodeChecked(body);
+    }
+
+    /// <summary>
+    /// The general path of <see cref="Decode(ReadOnlySequence{byte})"/>: checks the body's shape
+    /// field by field, then deserializes it.
+    /// </summary>
+    internal static ChatMessage? DecodeChecked(ReadOnlySequence<byte> body)
     {
         var reader = new MessagePackReader(body);
         try

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net;
+using Chat.Protocol.Internal;
 
 namespace Chat.Protocol.Transports;
 
@@ -71,7 +72,8 @@ internal sealed class MemoryTransport : IConnectionTransport
     private static Pipe NewPipe(ChatConnectionOptions options)
     {
         long limit = Math.Max(64 * 1024, (long)options.MaxFrameLength + ProtocolInfo.FramePrefixLength);
-        return new Pipe(new PipeOptions(pauseWriterThreshold: limit, resumeWriterThreshold: limit / 2, useSynchronizationContext: false));
+        return new Pipe(new PipeOptions(
+            pool: SegmentPool.ForConnections, pauseWriterThreshold: limit, resumeWriterThreshold: limit / 2, useSynchronizationContext: false));
     }
 
     private bool Reset(string reason)

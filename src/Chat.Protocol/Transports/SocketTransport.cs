@@ -3,14 +3,18 @@ using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using Chat.Protocol.Internal;
 
 namespace Chat.Protocol.Transports;
 
 /// <summary>
 /// A connected TCP socket seen as a duplex pipe. One loop moves received bytes into
 /// <see cref="Input"/>; another moves what is written to <see cref="Output"/> onto the socket,
-/// coalescing everything buffered into one send. An idle connection holds no receive buffer:
-/// the receive loop waits for data with a zero-byte read before it rents memory.
+/// coalescing everything buffered into one send. An accepted connection holds no receive buffer
+/// while idle: its receive loop waits for data with a zero-byte read before it takes memory, so
+/// ten thousand idle clients cost a server no buffers. A connection this side opened (a client's
+/// one connection) skips that read and receives straight into a buffer: one system call fewer
+/// per message it receives.
 /// </summary>
 /// <remarks>
 /// Disposing is a lingering close. After the last byte is handed to the kernel and the send side
@@ -32,22 +36,35 @@ internal sealed class SocketTransport : IConnectionTransport
     private readonly Task _sending;
     private string? _abortReason;
     private int _disposed;
+    private readonly bool _waitForData;
     private volatile bool _sendFailed;
     private volatile bool _discardInput;
 
-    public SocketTransport(Socket socket, ChatConnectionOptions options)
+    /// <param name="socket">A connected stream socket; the transport owns it.</param>
+    /// <param name="options">The limits and timeouts.</param>
+    /// <param name="waitForData">Whether to wait for data before taking a receive buffer (for the many connections of a server).</param>
+    public SocketTransport(Socket socket, ChatConnectionOptions options, bool waitForData = true)
     {
         _socket = socket;
+        _waitForData = waitForData;
         _closeTimeout = options.CloseTimeout;
         RemoteEndPoint = socket.RemoteEndPoint;
 
         // The reader must be able to hold a whole frame before it can consume it.
         long inputLimit = Math.Max(64 * 1024, (long)options.MaxFrameLength + ProtocolInfo.FramePrefixLength + MinimumReceiveSize);
+        // Both readers run inline, on the thread that flushed: the connection's reader decodes on
+        // the receive loop's thread as soon as bytes arrive, and a send reaches the socket on the
+        // sender's thread, without a trip through the thread pool each time. Neither reader
+        // blocks: each does its work and awaits again. (Writers resume on the pool as usual.)
         _input = new Pipe(new PipeOptions(
+            pool: SegmentPool.ForConnections,
+            readerScheduler: PipeScheduler.Inline,
             pauseWriterThreshold: inputLimit,
             resumeWriterThreshold: inputLimit / 2,
             useSynchronizationContext: false));
         _output = new Pipe(new PipeOptions(
+            pool: SegmentPool.ForConnections,
+            readerScheduler: PipeScheduler.Inline,
             pauseWriterThreshold: options.MaxPendingSendBytes,
             resumeWriterThreshold: options.MaxPendingSendBytes / 2,
             useSynchronizationContext: false));
@@ -129,8 +146,11 @@ internal sealed class SocketTransport : IConnectionTransport
             byte[]? discard = null;
             while (true)
             {
-                // Wait for data without holding a buffer, so idle connections cost little memory.
-                await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None).ConfigureAwait(false);
+                if (_waitForData)
+                {
+                    // Wait for data without holding a buffer, so idle connections cost little memory.
+                    await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None).ConfigureAwait(false);
+                }
 
                 if (_discardInput)
                 {
@@ -149,6 +169,11 @@ internal sealed class SocketTransport : IConnectionTransport
                 if (received == 0)
                 {
                     break; // The peer closed its side cleanly.
+                }
+
+                if (_discardInput)
+                {
+                    continue; // Closing began while this receive waited: what came is not wanted.
                 }
 
                 writer.Advance(received);

@@ -60,6 +60,16 @@ internal sealed record ChatServerOptions
     /// </summary>
     public TimeSpan PresenceInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How many presence deliveries per second the room allows itself: every notice goes to every
+    /// member, so in a room of N members notices are gathered for at least N divided by this
+    /// (and never less than <see cref="PresenceInterval"/>). With the default, a room of 2,000 waits
+    /// the 100 ms interval and a room of 10,000 half a second, and a stream of arrivals and
+    /// departures costs at most 20,000 deliveries a second however large the room. 0 turns the
+    /// limit off.
+    /// </summary>
+    public int PresenceDeliveriesPerSecond { get; init; } = 20_000;
+
     /// <summary>The most names one join or leave notice carries.</summary>
     public int MaxPresenceBatch { get; init; } = 1000;
 
@@ -103,6 +113,7 @@ internal sealed record ChatServerOptions
         ArgumentNullException.ThrowIfNull(MessageOfTheDay, nameof(MessageOfTheDay));
         ArgumentException.ThrowIfNullOrWhiteSpace(ServerName, nameof(ServerName));
         ArgumentOutOfRangeException.ThrowIfLessThan(PresenceInterval, TimeSpan.Zero, nameof(PresenceInterval));
+        ArgumentOutOfRangeException.ThrowIfNegative(PresenceDeliveriesPerSecond, nameof(PresenceDeliveriesPerSecond));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPresenceBatch, 1, nameof(MaxPresenceBatch));
         ArgumentOutOfRangeException.ThrowIfLessThan(CloseTimeout, TimeSpan.Zero, nameof(CloseTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));

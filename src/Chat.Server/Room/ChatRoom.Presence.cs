@@ -14,6 +14,12 @@ namespace Chat.Server;
 /// interval still costs a single notice.
 /// </para>
 /// <para>
+/// Each notice goes to every member, so a large room gathers for longer: at least
+/// <see cref="ChatServerOptions.PresenceInterval"/>, and at least the room's size divided by
+/// <see cref="ChatServerOptions.PresenceDeliveriesPerSecond"/>. A batch that reaches
+/// <see cref="ChatServerOptions.MaxPresenceBatch"/> names goes out at once.
+/// </para>
+/// <para>
 /// A newcomer's welcome already lists everyone present, the pending batch included. The last
 /// joiner of a batch knows the whole batch, so the batch skips them; earlier joiners of the
 /// batch receive it (the names after theirs are news to them, the others harmless repeats).
@@ -25,6 +31,7 @@ internal sealed partial class ChatRoom
     private readonly List<Departure> _pendingDepartures = [];
     private readonly TimeSpan _presenceInterval;
     private readonly int _maxPresenceBatch;
+    private readonly int _presenceDeliveriesPerSecond;
     private readonly ITimer _presenceTimer;
     private IRoomMember? _lastJoiner;
     private bool _timerArmed;
@@ -61,8 +68,20 @@ internal sealed partial class ChatRoom
         else if (!_timerArmed)
         {
             _timerArmed = true;
-            _presenceTimer.Change(_presenceInterval, Timeout.InfiniteTimeSpan);
+            _presenceTimer.Change(PresenceDelay(), Timeout.InfiniteTimeSpan);
         }
+    }
+
+    /// <summary>How long to gather presence changes in a room of the current size.</summary>
+    private TimeSpan PresenceDelay()
+    {
+        if (_presenceDeliveriesPerSecond == 0)
+        {
+            return _presenceInterval;
+        }
+
+        var spread = TimeSpan.FromSeconds(_members.Count / (double)_presenceDeliveriesPerSecond);
+        return spread > _presenceInterval ? spread : _presenceInterval;
     }
 
     /// <summary>Sends the pending batch, if any. Called under the lock.</summary>

@@ -14,8 +14,8 @@ namespace Chat.Server;
 /// members receive all messages in the same order, and a slow member never holds the room up.
 /// </para>
 /// <para>
-/// Joins and departures are gathered for <see cref="ChatServerOptions.PresenceInterval"/> and
-/// announced as one <see cref="UsersJoined"/> or <see cref="UsersLeft"/> (see
+/// Joins and departures are gathered for <see cref="ChatServerOptions.PresenceInterval"/> (longer
+/// in a large room) and announced as one <see cref="UsersJoined"/> or <see cref="UsersLeft"/> (see
 /// ChatRoom.Presence.cs), so that a crowd arriving costs one notice per interval rather than
 /// one per person to everyone present.
 /// </para>
@@ -44,6 +44,7 @@ internal sealed partial class ChatRoom : IDisposable
         _maxMembers = options.MaxClients;
         _presenceInterval = options.PresenceInterval;
         _maxPresenceBatch = options.MaxPresenceBatch;
+        _presenceDeliveriesPerSecond = options.PresenceDeliveriesPerSecond;
         _presenceTimer = _time.CreateTimer(
             static state => ((ChatRoom)state!).OnPresenceTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }

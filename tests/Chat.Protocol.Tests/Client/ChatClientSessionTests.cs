@@ -139,6 +139,27 @@ public class ChatClientSessionTests
 
     [Theory]
     [MemberData(nameof(Transports))]
+    public async Task AClientToldNotToTrackUsersStillDeliversPresenceNotices(TransportKind kind)
+    {
+        await using var server = FakeChatServer.Start(kind);
+        var options = ChatClientOptions.Default with { TrackUsers = false };
+        var (client, session) = await server.JoinAsync("alice", options, "bob");
+
+        Assert.Equal(["alice", "bob"], client.Welcome.Users);
+        var ex = Assert.Throws<InvalidOperationException>(() => client.Users);
+        Assert.Contains("TrackUsers", ex.Message, StringComparison.Ordinal);
+
+        await using var reader = client.ReadMessagesAsync().GetAsyncEnumerator();
+        await session.SendAsync(new UsersJoined(["carol"]));
+        Assert.True(await reader.MoveNextAsync().WithTimeout());
+        Assert.Equal(["carol"], Assert.IsType<UsersJoined>(reader.Current).UserNames);
+        await session.SendAsync(new UsersLeft([new Departure("bob", LeaveReason.Quit)]));
+        Assert.True(await reader.MoveNextAsync().WithTimeout());
+        Assert.Equal("bob", Assert.IsType<UsersLeft>(reader.Current).Departures[0].UserName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
     public async Task PingsFromTheServerAreAnsweredAndNotShownToTheApplication(TransportKind kind)
     {
         await using var server = FakeChatServer.Start(kind);

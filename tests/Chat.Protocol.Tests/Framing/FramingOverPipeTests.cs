@@ -79,6 +79,64 @@ public class FramingOverPipeTests
     }
 
     [Fact]
+    public async Task FramesThatArriveTogetherAreDecodedWithoutWaitingAgain()
+    {
+        await using var pipe = new RawPipeConnection(inline: true);
+        await pipe.WriteAsync([.. MessageSerializer.ToFrame(new Ping(1)), .. MessageSerializer.ToFrame(new Ping(2)), .. MessageSerializer.ToFrame(new Ping(3))]);
+
+        Assert.Equal(new Ping(1), await pipe.Connection.ReceiveAsync().WithTimeout());
+        var second = pipe.Connection.ReceiveAsync().AsTask();
+        Assert.True(second.IsCompletedSuccessfully, "A frame already received is decoded at once.");
+        Assert.Equal(new Ping(2), await second);
+        var third = pipe.Connection.ReceiveAsync().AsTask();
+        Assert.True(third.IsCompletedSuccessfully, "A frame already received is decoded at once.");
+        Assert.Equal(new Ping(3), await third);
+
+        var fourth = pipe.Connection.ReceiveAsync().AsTask();
+        Assert.False(fourth.IsCompleted, "Nothing more has arrived.");
+        await pipe.WriteAsync(MessageSerializer.ToFrame(new Ping(4)));
+        Assert.Equal(new Ping(4), await fourth.WithTimeout());
+    }
+
+    [Fact]
+    public async Task AMalformedFrameAfterGoodOnesFailsOnlyTheReceiveThatReachesIt()
+    {
+        await using var pipe = new RawPipeConnection();
+        await pipe.WriteAsync([.. MessageSerializer.ToFrame(new Ping(1)), .. Hex.Prefix(4), .. Hex.Parse("920C91C0"), .. MessageSerializer.ToFrame(new Ping(3))]);
+
+        Assert.Equal(new Ping(1), await pipe.Connection.ReceiveAsync().WithTimeout());
+        var ex = await Assert.ThrowsAsync<ChatProtocolException>(() => pipe.Connection.ReceiveAsync().WithTimeout());
+        Assert.Equal("Received a malformed message: Ping.Token is nil.", ex.Message);
+    }
+
+    [Fact]
+    public async Task AStreamThatEndsMidFrameAfterWholeFramesDeliversThemFirst()
+    {
+        await using var pipe = new RawPipeConnection();
+        var cut = MessageSerializer.ToFrame(new Goodbye("see you"))[..7];
+        await pipe.WriteAsync([.. MessageSerializer.ToFrame(new Ping(1)), .. MessageSerializer.ToFrame(new Ping(2)), .. cut]);
+        await pipe.EndAsync();
+
+        Assert.Equal(new Ping(1), await pipe.Connection.ReceiveAsync().WithTimeout());
+        Assert.Equal(new Ping(2), await pipe.Connection.ReceiveAsync().WithTimeout());
+        var ex = await Assert.ThrowsAsync<ChatProtocolException>(() => pipe.Connection.ReceiveAsync().WithTimeout());
+        Assert.Equal("The connection ended in the middle of a frame (7 bytes were left over).", ex.Message);
+    }
+
+    [Fact]
+    public async Task FramesStillBufferedAreNotDeliveredAfterAnAbort()
+    {
+        await using var pipe = new RawPipeConnection();
+        await pipe.WriteAsync([.. MessageSerializer.ToFrame(new Ping(1)), .. MessageSerializer.ToFrame(new Ping(2))]);
+        Assert.Equal(new Ping(1), await pipe.Connection.ReceiveAsync().WithTimeout());
+
+        pipe.Connection.Abort("Gone.");
+
+        var ex = await Assert.ThrowsAsync<ChatConnectionLostException>(() => pipe.Connection.ReceiveAsync().AsTask().WithTimeout());
+        Assert.Equal("Gone.", ex.Message);
+    }
+
+    [Fact]
     public async Task TwoFramesSplitAtAnyOffsetAreBothReceived()
     {
         var bytes = MessageSerializer.ToFrame(SampleMessages.SendText).Concat(MessageSerializer.ToFrame(SampleMessages.UsersLeft)).ToArray();

@@ -8,17 +8,21 @@ namespace Chat.Protocol.Tests.Transports;
 /// <summary>The TCP transport under a peer played byte by byte with a raw socket.</summary>
 public class SocketTransportTests
 {
+    /// <summary>Both receive loops: waiting for data before taking a buffer (accepted connections), and not (opened ones).</summary>
+    public static TheoryData<bool> ReceiveModes => new(true, false);
+
     private static readonly ChatConnectionOptions Options = ChatConnectionOptions.Default with
     {
         MaxFrameLength = 1024,                       // an input buffer of 64 KiB
         CloseTimeout = TimeSpan.FromMilliseconds(300),
     };
 
-    [Fact]
-    public async Task DisposeDoesNotHangWhileTheReceiveLoopWaitsForTheReaderToMakeRoom()
+    [Theory]
+    [MemberData(nameof(ReceiveModes))]
+    public async Task DisposeDoesNotHangWhileTheReceiveLoopWaitsForTheReaderToMakeRoom(bool waitForData)
     {
         using var sockets = await SocketPair.ConnectAsync();
-        var transport = new SocketTransport(sockets.Client, Options);
+        var transport = new SocketTransport(sockets.Client, Options, waitForData);
         var flooding = FloodAsync(sockets.Server);
         await FillInputAsync(transport);
 
@@ -30,11 +34,12 @@ public class SocketTransportTests
         await flooding.WithTimeout();
     }
 
-    [Fact]
-    public async Task AbortDoesNotHangWhileTheReceiveLoopWaitsForTheReaderToMakeRoom()
+    [Theory]
+    [MemberData(nameof(ReceiveModes))]
+    public async Task AbortDoesNotHangWhileTheReceiveLoopWaitsForTheReaderToMakeRoom(bool waitForData)
     {
         using var sockets = await SocketPair.ConnectAsync();
-        var transport = new SocketTransport(sockets.Client, Options);
+        var transport = new SocketTransport(sockets.Client, Options, waitForData);
         var flooding = FloodAsync(sockets.Server);
         await FillInputAsync(transport);
 
@@ -46,11 +51,12 @@ public class SocketTransportTests
         await flooding.WithTimeout();
     }
 
-    [Fact]
-    public async Task DisposeLingersUntilThePeerClosesAndDiscardsWhatItStillSends()
+    [Theory]
+    [MemberData(nameof(ReceiveModes))]
+    public async Task DisposeLingersUntilThePeerClosesAndDiscardsWhatItStillSends(bool waitForData)
     {
         using var sockets = await SocketPair.ConnectAsync();
-        var transport = new SocketTransport(sockets.Client, Options with { CloseTimeout = TestTimeout.Value });
+        var transport = new SocketTransport(sockets.Client, Options with { CloseTimeout = TestTimeout.Value }, waitForData);
         await transport.Output.WriteAsync(new byte[] { 1, 2, 3 });
         await transport.Output.CompleteAsync();
 
@@ -72,11 +78,12 @@ public class SocketTransportTests
         Assert.Equal(0, await sockets.Server.ReceiveAsync(received).WithTimeout()); // a clean end, not a reset
     }
 
-    [Fact]
-    public async Task APeerResetFailsThePendingReadAsLost()
+    [Theory]
+    [MemberData(nameof(ReceiveModes))]
+    public async Task APeerResetFailsThePendingReadAsLost(bool waitForData)
     {
         using var sockets = await SocketPair.ConnectAsync();
-        await using var transport = new SocketTransport(sockets.Client, Options);
+        await using var transport = new SocketTransport(sockets.Client, Options, waitForData);
         var reading = transport.Input.ReadAsync().AsTask();
 
         SocketPair.Reset(sockets.Server);
@@ -86,11 +93,12 @@ public class SocketTransportTests
         await transport.Closed.WhenCancelledAsync();
     }
 
-    [Fact]
-    public async Task APeerThatClosesCleanlyEndsTheInput()
+    [Theory]
+    [MemberData(nameof(ReceiveModes))]
+    public async Task APeerThatClosesCleanlyEndsTheInput(bool waitForData)
     {
         using var sockets = await SocketPair.ConnectAsync();
-        await using var transport = new SocketTransport(sockets.Client, Options);
+        await using var transport = new SocketTransport(sockets.Client, Options, waitForData);
 
         await sockets.Server.SendAsync(new byte[] { 7 }).WithTimeout();
         sockets.Server.Shutdown(SocketShutdown.Send);
@@ -102,11 +110,12 @@ public class SocketTransportTests
         await transport.Closed.WhenCancelledAsync();
     }
 
-    [Fact]
-    public async Task SendingToAPeerThatHasResetFailsAsLost()
+    [Theory]
+    [MemberData(nameof(ReceiveModes))]
+    public async Task SendingToAPeerThatHasResetFailsAsLost(bool waitForData)
     {
         using var sockets = await SocketPair.ConnectAsync();
-        await using var transport = new SocketTransport(sockets.Client, Options);
+        await using var transport = new SocketTransport(sockets.Client, Options, waitForData);
         SocketPair.Reset(sockets.Server);
         await transport.Closed.WhenCancelledAsync();
 

@@ -115,6 +115,43 @@ public sealed class ChatRoomTests : IDisposable
     }
 
     [Fact]
+    public void ALargeRoomGathersPresenceForLongerToKeepWithinItsDeliveryBudget()
+    {
+        // 50 deliveries a second: a room of 20 waits 20 / 50 = 400 ms rather than the 100 ms interval.
+        using var room = CreateRoom(ChatServerOptions.Default with { PresenceDeliveriesPerSecond = 50, MaxPresenceBatch = 1000 });
+        for (var i = 0; i < 19; i++)
+        {
+            room.Join(Member($"user{i}").Object);
+        }
+
+        _time.Advance(TimeSpan.FromMilliseconds(400)); // the first join armed the timer for a room of 1: 100 ms
+        Assert.Equal(19, Assert.IsType<UsersJoined>(Assert.Single(Published)).UserNames.Count);
+
+        room.Join(Member("late").Object);
+        _time.Advance(TimeSpan.FromMilliseconds(399));
+        Assert.Single(Published);
+
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(["late"], Assert.IsType<UsersJoined>(Published.Last()).UserNames);
+    }
+
+    [Fact]
+    public void WithoutADeliveryBudgetTheIntervalStaysFixed()
+    {
+        using var room = CreateRoom(ChatServerOptions.Default with { PresenceDeliveriesPerSecond = 0 });
+        for (var i = 0; i < 500; i++)
+        {
+            room.Join(Member($"user{i}").Object);
+        }
+
+        _time.Advance(Interval);
+        room.Join(Member("late").Object);
+        _time.Advance(Interval);
+
+        Assert.Equal([500, 1], Published.Select(m => Assert.IsType<UsersJoined>(m).UserNames.Count));
+    }
+
+    [Fact]
     public void ZeroIntervalAnnouncesEachChangeAtOnce()
     {
         using var room = CreateRoom(ChatServerOptions.Default with { PresenceInterval = TimeSpan.Zero });
