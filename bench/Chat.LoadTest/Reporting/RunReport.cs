@@ -135,7 +135,7 @@ internal sealed class RunReport
 
         if (ServerBytesPerConnection is { } perConnection)
         {
-            yield return new Figure("server memory per connection", perConnection, FigureUnit.Bytes);
+            yield return new Figure("memory per connection", perConnection, FigureUnit.Bytes);
         }
 
         yield return new Figure("generator CPU", GeneratorCpuSeconds, FigureUnit.Seconds);
