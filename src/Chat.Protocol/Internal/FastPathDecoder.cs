@@ -108,18 +108,30 @@ internal static class FastPathDecoder
             return null;
         }
 
-        var kind = TextKind.Plain;
-        if (fields == 5)
+        if (!TryReadKind(ref reader, present: fields == 5, out var kind))
         {
-            if (!TryReadInt(ref reader, out var value))
-            {
-                return null;
-            }
-
-            kind = (TextKind)value;
+            return null;
         }
 
         return new TextPosted(id, author, text, timestamp, kind);
+    }
+
+    /// <summary>Reads the optional last field of a line, its <see cref="TextKind"/>; <see cref="TextKind.Plain"/> when it is not <paramref name="present"/>.</summary>
+    private static bool TryReadKind(ref MessagePackReader reader, bool present, out TextKind kind)
+    {
+        kind = TextKind.Plain;
+        if (!present)
+        {
+            return true;
+        }
+
+        if (!TryReadInt(ref reader, out var value))
+        {
+            return false;
+        }
+
+        kind = (TextKind)value;
+        return true;
     }
 
     private static PrivateMessage? ReadPrivateMessage(ref MessagePackReader reader)
@@ -134,15 +146,9 @@ internal static class FastPathDecoder
             return null;
         }
 
-        var kind = TextKind.Plain;
-        if (fields == 5)
+        if (!TryReadKind(ref reader, present: fields == 5, out var kind))
         {
-            if (!TryReadInt(ref reader, out var value))
-            {
-                return null;
-            }
-
-            kind = (TextKind)value;
+            return null;
         }
 
         return new PrivateMessage(from, to, text, timestamp, kind);
