@@ -12,15 +12,17 @@ internal sealed class ClientFleet : IAsyncDisposable
 {
     private readonly LoadClient?[] _clients;
     private readonly HashSet<int> _keepUserLists;
+    private readonly bool _presenceForAll;
     private int _failures;
     private string? _firstFailure;
     private long _lastWelcomedAt;
 
-    private ClientFleet(int count, int userListSample, PresenceGoal presence, RunProblems problems)
+    private ClientFleet(FleetSettings settings, RunProblems problems)
     {
-        _clients = new LoadClient?[count];
-        _keepUserLists = [.. UserListSample.Indices(userListSample, count)];
-        Presence = presence;
+        _clients = new LoadClient?[settings.Count];
+        _keepUserLists = [.. UserListSample.Indices(settings.UserListSample, settings.Count)];
+        _presenceForAll = settings.PresenceForAll;
+        Presence = new PresenceGoal(_presenceForAll ? settings.Count : _keepUserLists.Count);
         Problems = problems;
     }
 
@@ -85,7 +87,7 @@ internal sealed class ClientFleet : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var problems = new RunProblems();
-        var fleet = new ClientFleet(settings.Count, settings.UserListSample, new PresenceGoal(settings.Count), problems);
+        var fleet = new ClientFleet(settings, problems);
         if (settings.Count == 0)
         {
             return fleet;
@@ -97,7 +99,7 @@ internal sealed class ClientFleet : IAsyncDisposable
             return fleet;
         }
 
-        var alreadyPresent = first.Client.Welcome.Users.Count - 1;
+        var alreadyPresent = first.Client.UsersAtJoin - 1;
         fleet.Presence.SetTarget(settings.Count + alreadyPresent);
         first.CheckPresence();
         if (afterFirstClient is not null)
@@ -157,13 +159,18 @@ internal sealed class ClientFleet : IAsyncDisposable
     {
         try
         {
-            // Only the clients whose user list is compared at the end keep one in the client library.
-            var options = _keepUserLists.Contains(index) ? settings.ClientOptions : settings.ClientOptions with { TrackUsers = false };
+            // Only the clients whose user list is compared at the end keep one in the client library;
+            // with presence for the sample only, the others decline presence altogether.
+            var sampled = _keepUserLists.Contains(index);
+            var hearsPresence = sampled || _presenceForAll;
+            var options = sampled ? settings.ClientOptions
+                : settings.ClientOptions with { TrackUsers = false, ReceivePresence = hearsPresence };
             var client = await ChatClient.ConnectAsync(
                 settings.Host, settings.Port, UserName(settings.Tag, index), options, cancellationToken).ConfigureAwait(false);
             var now = Stopwatch.GetTimestamp();
             InterlockedMax(ref _lastWelcomedAt, now);
-            _clients[index] = new LoadClient(index, client, new PresenceSet(settings.Tag, settings.Count), Presence, Problems);
+            var users = hearsPresence ? new PresenceSet(settings.Tag, settings.Count) : null;
+            _clients[index] = new LoadClient(index, client, users, Presence, Problems);
         }
         catch (ChatException ex)
         {

@@ -10,6 +10,10 @@ namespace Chat.LoadTest.Clients;
 /// <param name="Concurrency">How many joins may be under way at once.</param>
 /// <param name="ClientOptions">The client API's settings.</param>
 /// <param name="UserListSample">How many clients keep a user list in the client library, to be compared name by name (see <see cref="Clients.UserListSample"/>).</param>
+/// <param name="PresenceForAll">
+/// Whether every client receives presence and must see every user; otherwise only the sampled
+/// clients do, and the others decline it (<see cref="ChatClientOptions.ReceivePresence"/>).
+/// </param>
 internal sealed record FleetSettings(
     string Host,
     int Port,
@@ -17,4 +21,5 @@ internal sealed record FleetSettings(
     int Count,
     int Concurrency,
     ChatClientOptions ClientOptions,
-    int UserListSample);
+    int UserListSample,
+    bool PresenceForAll);

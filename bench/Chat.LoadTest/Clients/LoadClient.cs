@@ -10,7 +10,7 @@ namespace Chat.LoadTest.Clients;
 /// </summary>
 internal sealed class LoadClient : IAsyncDisposable
 {
-    private readonly PresenceSet _users;
+    private readonly PresenceSet? _users; // null when the client declined presence
     private readonly PresenceGoal _presenceGoal;
     private volatile LinePhase? _lines;
     private readonly RunProblems _problems;
@@ -20,22 +20,34 @@ internal sealed class LoadClient : IAsyncDisposable
     private int _presence;
     private int _presenceReached;
 
-    public LoadClient(int index, ChatClient client, PresenceSet users, PresenceGoal presenceGoal, RunProblems problems)
+    /// <param name="index">The client's number in the run.</param>
+    /// <param name="client">The joined client.</param>
+    /// <param name="users">Where to keep the users it sees; <see langword="null"/> for a client that declined presence.</param>
+    /// <param name="presenceGoal">The run's presence target and count.</param>
+    /// <param name="problems">Where to count what goes wrong.</param>
+    public LoadClient(int index, ChatClient client, PresenceSet? users, PresenceGoal presenceGoal, RunProblems problems)
     {
         Index = index;
         Client = client;
         _users = users;
         _presenceGoal = presenceGoal;
         _problems = problems;
-        foreach (var name in client.Welcome.Users)
+        if (users is not null)
         {
-            users.Add(name);
+            foreach (var name in client.Welcome.Users)
+            {
+                users.Add(name);
+            }
+
+            _presence = users.Count;
         }
 
-        _presence = users.Count;
         Reading = Task.Run(ReadAsync);
         CheckPresence();
     }
+
+    /// <summary>Whether the client receives presence (and counts towards the presence goal).</summary>
+    public bool HearsPresence => _users is not null;
 
     public int Index { get; }
 
@@ -84,10 +96,13 @@ internal sealed class LoadClient : IAsyncDisposable
                     case TextPosted posted:
                         OnLine(posted);
                         break;
+                    case UsersJoined or UsersLeft when _users is null:
+                        _problems.PresenceUnwanted();
+                        break;
                     case UsersJoined joined:
                         foreach (var name in joined.UserNames)
                         {
-                            _users.Add(name);
+                            _users!.Add(name);
                         }
 
                         PublishPresence();
@@ -95,7 +110,7 @@ internal sealed class LoadClient : IAsyncDisposable
                     case UsersLeft left:
                         foreach (var departure in left.Departures)
                         {
-                            _users.Remove(departure.UserName);
+                            _users!.Remove(departure.UserName);
                         }
 
                         PublishPresence();
@@ -153,13 +168,18 @@ internal sealed class LoadClient : IAsyncDisposable
     private void PublishPresence()
     {
         // A full fence, so that this and a concurrent SetTarget + CheckPresence cannot both miss.
-        var presence = _users.Count;
+        var presence = _users!.Count;
         Interlocked.Exchange(ref _presence, presence);
         CheckPresence(presence);
     }
 
     private void CheckPresence(int presence)
     {
+        if (_users is null)
+        {
+            return;
+        }
+
         var target = _presenceGoal.Target;
         if (target > 0 && presence == target && Interlocked.Exchange(ref _presenceReached, 1) == 0)
         {

@@ -2,7 +2,7 @@ namespace Chat.LoadTest.Clients;
 
 /// <summary>
 /// What went wrong during a run, counted across all clients: connections lost, errors the
-/// server sent, lines nobody sent. Keeps the first description of each for the report.
+/// server sent, lines nobody sent, presence sent to clients that declined it. Keeps the first description of each for the report.
 /// </summary>
 internal sealed class RunProblems
 {
@@ -10,6 +10,7 @@ internal sealed class RunProblems
     private long _connectionsLost;
     private long _serverErrors;
     private long _unknownLines;
+    private long _unwantedPresence;
     private string? _firstConnectionLost;
     private string? _firstServerError;
 
@@ -18,6 +19,9 @@ internal sealed class RunProblems
     public long ServerErrors => Volatile.Read(ref _serverErrors);
 
     public long UnknownLines => Volatile.Read(ref _unknownLines);
+
+    /// <summary>Presence notices that reached clients which declined presence.</summary>
+    public long UnwantedPresence => Volatile.Read(ref _unwantedPresence);
 
     public string? FirstConnectionLost => Volatile.Read(ref _firstConnectionLost);
 
@@ -48,4 +52,6 @@ internal sealed class RunProblems
     }
 
     public void UnknownLine() => Interlocked.Increment(ref _unknownLines);
+
+    public void PresenceUnwanted() => Interlocked.Increment(ref _unwantedPresence);
 }

@@ -66,6 +66,13 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => 20,
     };
 
+    private readonly Option<string> _presence = new("--presence")
+    {
+        Description = "all: every client receives presence and must see every user, as people's clients do. "
+            + "sampled: only the --presence-sample clients do; the others decline it (ChatClientOptions.ReceivePresence off), as bots do.",
+        DefaultValueFactory = _ => "all",
+    };
+
     private readonly Option<int> _textLength = new("--text-length")
     {
         Description = "The length of each line, in bytes.",
@@ -84,6 +91,7 @@ internal sealed class CommonOptions
         command.Options.Add(_runs);
         command.Options.Add(_connectConcurrency);
         command.Options.Add(_presenceSample);
+        command.Options.Add(_presence);
         command.Options.Add(_textLength);
     }
 
@@ -126,6 +134,16 @@ internal sealed class CommonOptions
             errors.Add($"--text-length must be between {Measurement.LineText.PrefixLength} and 4000.");
         }
 
+        var presence = parse.GetValue(_presence)!;
+        if (presence is not ("all" or "sampled"))
+        {
+            errors.Add($"--presence {presence}: say all or sampled.");
+        }
+        else if (presence == "sampled" && parse.GetValue(_presenceSample) < 1)
+        {
+            errors.Add("--presence sampled needs --presence-sample of at least 1: those are the clients that receive presence.");
+        }
+
         var arguments = parse.GetValue(_serverArguments) ?? "";
         return new CommonSettings(
             Path.GetFullPath(parse.GetValue(_serverDll)!),
@@ -137,6 +155,7 @@ internal sealed class CommonOptions
             runs,
             concurrency,
             Math.Max(0, parse.GetValue(_presenceSample)),
+            presence != "sampled",
             textLength);
     }
 

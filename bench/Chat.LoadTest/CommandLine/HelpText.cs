@@ -17,7 +17,8 @@ internal static class HelpText
           presence              the users each client must see, whether every client sees exactly
                                 that many (the set its Welcome, UsersJoined and UsersLeft make, as
                                 the client library keeps it), and a name-by-name check of some
-                                clients' ChatClient.Users.
+                                clients' ChatClient.Users. With --presence sampled only the sampled
+                                clients receive presence and are counted; the others decline it.
           lines sent            lines (TextPosted) the senders sent in the measured phase.
           deliveries expected   lines sent x clients: every client, the sender included, receives
                                 every line.

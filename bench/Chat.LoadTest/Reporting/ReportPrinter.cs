@@ -28,7 +28,10 @@ internal static class ReportPrinter
         Line(output, "clients connected", clients);
         if (report.PresenceTarget > 0)
         {
-            var wrong = report.PresenceWrong == 0 ? "every client sees them" : $"{Count(report.PresenceWrong)} clients do NOT";
+            var who = report.PresenceClients < report.ClientsConnected
+                ? $"each of the {Count(report.PresenceClients)} clients that receive presence (the others declined it)"
+                : "every client";
+            var wrong = report.PresenceWrong == 0 ? $"{who} sees them" : $"{Count(report.PresenceWrong)} clients do NOT";
             Line(output, "presence", $"{Count(report.PresenceTarget)} users, {wrong}{(report.PresenceCheck is { } check ? "; " + check : "")}");
         }
 

@@ -31,6 +31,9 @@ internal sealed class RunReport
     /// <summary>Clients that did not see exactly <see cref="PresenceTarget"/> users at the end.</summary>
     public int PresenceWrong { get; set; }
 
+    /// <summary>Clients that receive presence; the others declined it (<c>--presence sampled</c>).</summary>
+    public int PresenceClients { get; set; }
+
     /// <summary>The result of comparing some clients' user lists name by name with the run's users.</summary>
     public string? PresenceCheck { get; set; }
 

@@ -10,6 +10,7 @@ namespace Chat.LoadTest.Running;
 /// <param name="Runs">How many times the scenario runs.</param>
 /// <param name="ConnectConcurrency">How many joins may be under way at once.</param>
 /// <param name="PresenceSample">How many clients have their user list compared name by name at the end.</param>
+/// <param name="PresenceForAll">Whether every client receives presence; otherwise only the <paramref name="PresenceSample"/> clients do.</param>
 /// <param name="TextLength">The length of each line, in bytes (ASCII).</param>
 internal sealed record CommonSettings(
     string ServerDll,
@@ -21,6 +22,7 @@ internal sealed record CommonSettings(
     int Runs,
     int ConnectConcurrency,
     int PresenceSample,
+    bool PresenceForAll,
     int TextLength)
 {
     /// <summary>Whether each run starts its own server.</summary>

@@ -54,7 +54,7 @@ internal sealed class RunEnvironment : IAsyncDisposable
 
     /// <summary>Settings to connect <paramref name="count"/> clients of this run.</summary>
     public FleetSettings Fleet(int count) =>
-        new(Server.Host, Server.Port, Tag, count, Settings.ConnectConcurrency, ClientOptions, Settings.PresenceSample);
+        new(Server.Host, Server.Port, Tag, count, Settings.ConnectConcurrency, ClientOptions, Settings.PresenceSample, Settings.PresenceForAll);
 
     /// <summary>Closes <paramref name="fleet"/> when the run ends.</summary>
     public void Own(ClientFleet fleet) => _fleets.Add(fleet);

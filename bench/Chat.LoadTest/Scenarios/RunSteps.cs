@@ -79,7 +79,8 @@ internal static class RunSteps
     {
         var target = fleet.Presence.Target;
         report.PresenceTarget = target;
-        report.PresenceWrong = fleet.Clients.Count(c => c is not null && c.Presence != target);
+        report.PresenceWrong = fleet.Clients.Count(c => c is not null && c.HearsPresence && c.Presence != target);
+        report.PresenceClients = fleet.Clients.Count(c => c is not null && c.HearsPresence);
         var (listsMatch, check) = VerifyUserLists(environment, fleet);
         report.PresenceCheck = check;
         if (report.PresenceWrong > 0 || !listsMatch)
@@ -103,6 +104,12 @@ internal static class RunSteps
         if (problems.ServerErrors > 0)
         {
             report.Notes.Add($"the server sent {problems.ServerErrors:N0} errors; the first: {problems.FirstServerError}");
+        }
+
+        if (problems.UnwantedPresence > 0)
+        {
+            report.Notes.Add($"{problems.UnwantedPresence:N0} presence notices reached clients that had declined presence");
+            report.Failure ??= "presence reached clients that declined it";
         }
 
         if (problems.UnknownLines > 0)

@@ -81,7 +81,8 @@ public sealed partial class ChatClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var hello = new Hello(ProtocolInfo.Version, UserNameRules.Normalize(userName), options.ClientName, options.ClientVersion);
+            var hello = new Hello(
+                ProtocolInfo.Version, UserNameRules.Normalize(userName), options.ClientName, options.ClientVersion, OmitPresence: !options.ReceivePresence);
             await connection.SendAsync(hello, linked.Token).ConfigureAwait(false);
             var welcome = await ReceiveWelcomeAsync(connection, linked.Token).ConfigureAwait(false);
             if (welcome.ProtocolVersion is < 1 or > ProtocolInfo.Version)

@@ -44,7 +44,7 @@ public sealed partial class ChatClient : IAsyncDisposable
         _connection = connection;
         _options = options;
         Welcome = welcome;
-        _users = options.TrackUsers ? new HashSet<string>(welcome.Users, UserNameRules.Comparer) : null;
+        _users = options.TrackUsers && options.ReceivePresence ? new HashSet<string>(welcome.Users, UserNameRules.Comparer) : null;
         _incoming = Channel.CreateBounded<ChatMessage>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
         {
             SingleWriter = true,
@@ -59,6 +59,13 @@ public sealed partial class ChatClient : IAsyncDisposable
     /// <summary>The server's welcome: the accepted name, the server's name, who was present, recent lines, limits.</summary>
     public Welcome Welcome { get; }
 
+    /// <summary>
+    /// How many users were in the room when this client joined, this user included (from
+    /// <see cref="Welcome.UserCount"/>, or the welcome's list from a server that does not send it).
+    /// Known also when <see cref="ChatClientOptions.ReceivePresence"/> is off.
+    /// </summary>
+    public int UsersAtJoin => Welcome.UserCount > 0 ? Welcome.UserCount : Welcome.Users.Count;
+
     /// <summary>The user name the server accepted.</summary>
     public string UserName => Welcome.UserName;
 
@@ -66,15 +73,19 @@ public sealed partial class ChatClient : IAsyncDisposable
     public EndPoint? RemoteEndPoint => _connection.RemoteEndPoint;
 
     /// <summary>Who is in the room now, this user included, sorted by name.</summary>
-    /// <exception cref="InvalidOperationException">The client was told not to track users (<see cref="ChatClientOptions.TrackUsers"/>).</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The client was told not to track users (<see cref="ChatClientOptions.TrackUsers"/>) or not to
+    /// receive presence at all (<see cref="ChatClientOptions.ReceivePresence"/>).
+    /// </exception>
     public IReadOnlyList<string> Users
     {
         get
         {
             if (_users is null)
             {
-                throw new InvalidOperationException(
-                    "This client does not keep the list of users: ChatClientOptions.TrackUsers is off.");
+                throw new InvalidOperationException(_options.ReceivePresence
+                    ? "This client does not keep the list of users: ChatClientOptions.TrackUsers is off."
+                    : "This client asked to be left out of presence (ChatClientOptions.ReceivePresence is off), so it does not know who is here.");
             }
 
             lock (_usersLock)

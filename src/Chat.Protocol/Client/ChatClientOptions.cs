@@ -45,6 +45,17 @@ public sealed record ChatClientOptions
     /// </summary>
     public bool TrackUsers { get; init; } = true;
 
+    /// <summary>
+    /// Whether the server tells this client who is here: the welcome's user list and every join
+    /// and leave notice. On by default. A bot or program that does not show the users turns it
+    /// off (<see cref="Hello.OmitPresence"/>): in a room of N users, presence costs each member N
+    /// names when it joins and a name for every later arrival and departure. With it off, the
+    /// welcome gives only the number of users (<see cref="ChatClient.UsersAtJoin"/>),
+    /// <see cref="ChatClient.Users"/> throws, and no <see cref="UsersJoined"/> or
+    /// <see cref="UsersLeft"/> arrives; everything else (lines, private messages, notices) does.
+    /// </summary>
+    public bool ReceivePresence { get; init; } = true;
+
     /// <summary>Settings of the underlying connection (frame size limit, timeouts).</summary>
     public ChatConnectionOptions Connection { get; init; } = ChatConnectionOptions.Default;
 

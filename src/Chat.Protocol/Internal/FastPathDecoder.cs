@@ -189,7 +189,8 @@ internal static class FastPathDecoder
 
     private static Welcome? ReadWelcome(ref MessagePackReader reader)
     {
-        if (ReadFields(ref reader, required: 8, all: 8) < 0
+        var welcomeFields = ReadFields(ref reader, required: 8, all: 9);
+        if (welcomeFields < 0
             || !TryReadInt(ref reader, out var version)
             || !TryReadName(ref reader, out var userName)
             || !TryReadString(ref reader, out var serverName)
@@ -212,8 +213,10 @@ internal static class FastPathDecoder
             recent[i] = line;
         }
 
+        var userCount = 0;
         return TryReadInt(ref reader, out var maxText) && TryReadInt(ref reader, out var maxFrame)
-            ? new Welcome(version, userName, serverName, users, messageOfTheDay, recent, maxText, maxFrame)
+            && (welcomeFields == 8 || TryReadInt(ref reader, out userCount))
+            ? new Welcome(version, userName, serverName, users, messageOfTheDay, recent, maxText, maxFrame, userCount)
             : null;
     }
 

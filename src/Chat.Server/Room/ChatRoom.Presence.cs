@@ -14,9 +14,10 @@ namespace Chat.Server;
 /// interval still costs a single notice.
 /// </para>
 /// <para>
-/// Each notice goes to every member, so a large room gathers for longer: at least
+/// Each notice goes to every member who hears presence (<see cref="IRoomMember.ReceivesPresence"/>;
+/// bots may opt out), so a large room gathers for longer: at least
 /// <see cref="ChatServerOptions.PresenceInterval"/>, and at least the room's size divided by
-/// <see cref="ChatServerOptions.PresenceDeliveriesPerSecond"/>. A batch that reaches
+/// <see cref="ChatServerOptions.PresenceDeliveriesPerSecond"/> (counting those who hear it). A batch that reaches
 /// <see cref="ChatServerOptions.MaxPresenceBatch"/> names goes out at once.
 /// </para>
 /// <para>
@@ -34,6 +35,7 @@ internal sealed partial class ChatRoom
     private readonly int _presenceDeliveriesPerSecond;
     private readonly ITimer _presenceTimer;
     private IRoomMember? _lastJoiner;
+    private int _presenceMembers; // members who hear presence (IRoomMember.ReceivesPresence)
     private bool _timerArmed;
 
     private void AddJoin(IRoomMember member)
@@ -80,7 +82,7 @@ internal sealed partial class ChatRoom
             return _presenceInterval;
         }
 
-        var spread = TimeSpan.FromSeconds(_members.Count / (double)_presenceDeliveriesPerSecond);
+        var spread = TimeSpan.FromSeconds(_presenceMembers / (double)_presenceDeliveriesPerSecond);
         return spread > _presenceInterval ? spread : _presenceInterval;
     }
 

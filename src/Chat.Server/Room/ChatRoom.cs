@@ -110,11 +110,17 @@ internal sealed partial class ChatRoom : IDisposable
 
             _members.Add(name, member);
             _broadcaster.Add(member);
-            var users = new string[_members.Count];
-            _members.Keys.CopyTo(users, 0);
+            string[] users = [];
+            if (member.ReceivesPresence)
+            {
+                users = new string[_members.Count];
+                _members.Keys.CopyTo(users, 0);
+                _presenceMembers++;
+            }
+
             var recent = _history.ToArray();
             AddJoin(member);
-            return new JoinResult(JoinOutcome.Joined, users, recent);
+            return new JoinResult(JoinOutcome.Joined, users, recent, _members.Count);
         }
     }
 
@@ -139,6 +145,11 @@ internal sealed partial class ChatRoom : IDisposable
 
             _members.Remove(member.Name);
             _broadcaster.Remove(member);
+            if (member.ReceivesPresence)
+            {
+                _presenceMembers--;
+            }
+
             if (!_closed)
             {
                 AddDeparture(new Departure(member.Name, reason, text));

@@ -31,7 +31,10 @@ internal interface IRoomBroadcaster
     /// <param name="member">The member who left.</param>
     void Remove(IRoomMember member);
 
-    /// <summary>Delivers a message to every member.</summary>
+    /// <summary>
+    /// Delivers a message to every member; a presence notice (<see cref="UsersJoined"/>,
+    /// <see cref="UsersLeft"/>) only to the members who hear presence (<see cref="IRoomMember.ReceivesPresence"/>).
+    /// </summary>
     /// <param name="message">The encoded message.</param>
     /// <param name="except">A member who already knows it and should not receive it; <see langword="null"/> for none.</param>
     void Publish(EncodedMessage message, IRoomMember? except = null);

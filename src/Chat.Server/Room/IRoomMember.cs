@@ -12,6 +12,13 @@ internal interface IRoomMember
     string Name { get; }
 
     /// <summary>
+    /// Whether the user hears presence: the user list in the welcome and the join and leave
+    /// notices. Off for a client that asked to be left out of it (<see cref="Hello.OmitPresence"/>);
+    /// the others still hear of this user.
+    /// </summary>
+    bool ReceivesPresence { get; }
+
+    /// <summary>
     /// Hands over a message for this user. Never blocks: a member that cannot keep up drops
     /// itself from the room instead of making the room wait.
     /// </summary>

@@ -4,9 +4,10 @@ namespace Chat.Server;
 
 /// <summary>What <see cref="ChatRoom.Join"/> decided, and what a newcomer's welcome shows.</summary>
 /// <param name="Outcome">Whether the member is in, or why not.</param>
-/// <param name="Users">Everyone in the room, the newcomer included (empty unless joined).</param>
+/// <param name="Users">Everyone in the room, the newcomer included (empty unless joined, and for a newcomer who does not hear presence).</param>
 /// <param name="Recent">The recent lines, oldest first (empty unless joined).</param>
-internal readonly record struct JoinResult(JoinOutcome Outcome, IReadOnlyList<string> Users, IReadOnlyList<TextPosted> Recent)
+/// <param name="UserCount">How many are in the room, the newcomer included (0 unless joined).</param>
+internal readonly record struct JoinResult(JoinOutcome Outcome, IReadOnlyList<string> Users, IReadOnlyList<TextPosted> Recent, int UserCount)
 {
-    public static JoinResult Refused(JoinOutcome outcome) => new(outcome, [], []);
+    public static JoinResult Refused(JoinOutcome outcome) => new(outcome, [], [], 0);
 }

@@ -40,6 +40,7 @@ internal sealed partial class ClientSession
         }
 
         Name = UserNameRules.Normalize(hello.UserName);
+        ReceivesPresence = !hello.OmitPresence;
         if (End is not null)
         {
             return false; // Timed out or shut down while the hello was on its way.
@@ -74,7 +75,8 @@ internal sealed partial class ClientSession
             _options.MessageOfTheDay,
             joined.Recent,
             _options.MaxTextLength,
-            _options.MaxFrameLength);
+            _options.MaxFrameLength,
+            joined.UserCount);
         await _connection.SendAsync(welcome, _stopping.Token);
         _metrics.Delivered(1);
         _writer = WriteLoopAsync();

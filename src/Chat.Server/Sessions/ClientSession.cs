@@ -79,6 +79,9 @@ internal sealed partial class ClientSession : IRoomMember
     /// <summary>The user's name once the hello is accepted; empty before.</summary>
     public string Name { get; private set; }
 
+    /// <inheritdoc />
+    public bool ReceivesPresence { get; private set; } = true;
+
     /// <summary>Whether the user is (or was) in the room.</summary>
     public bool HasJoined => _joined;
 

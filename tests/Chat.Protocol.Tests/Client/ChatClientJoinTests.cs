@@ -33,6 +33,37 @@ public class ChatClientJoinTests
     }
 
     [Fact]
+    public async Task AClientThatDeclinesPresenceSaysSoAndKnowsOnlyTheCount()
+    {
+        await using var server = FakeChatServer.Start(TransportKind.Memory);
+        var joining = server.ConnectClientAsync("bot", ChatClientOptions.Default with { ReceivePresence = false });
+        var session = await server.AcceptAsync();
+
+        var hello = await session.ReceiveAsync<Hello>();
+        Assert.True(hello.OmitPresence);
+        await session.SendAsync(new Welcome(1, "bot", "Room", [], "", [], 4000, 32768, UserCount: 3));
+
+        await using var client = await joining.WithTimeout();
+        Assert.Equal(3, client.UsersAtJoin);
+        var error = Assert.Throws<InvalidOperationException>(() => client.Users);
+        Assert.Contains("ReceivePresence", error.Message);
+    }
+
+    [Fact]
+    public async Task WithoutAUserCountTheWelcomesListIsCounted()
+    {
+        await using var server = FakeChatServer.Start(TransportKind.Memory);
+        var joining = server.ConnectClientAsync("alice");
+        var session = await server.AcceptAsync();
+
+        Assert.False((await session.ReceiveAsync<Hello>()).OmitPresence);
+        await session.SendAsync(new Welcome(1, "alice", "Room", ["alice", "bob"], "", [], 4000, 32768));
+
+        await using var client = await joining.WithTimeout();
+        Assert.Equal(2, client.UsersAtJoin);
+    }
+
+    [Fact]
     public void TheDefaultClientVersionIsThePackageVersion()
     {
         Assert.Equal("Chat.Protocol", ChatClientOptions.Default.ClientName);

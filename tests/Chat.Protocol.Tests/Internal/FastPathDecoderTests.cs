@@ -19,6 +19,7 @@ public class FastPathDecoderTests
     {
         yield return [SampleMessages.Welcome];
         yield return [SampleMessages.Welcome with { Users = [], Recent = [] }];
+        yield return [SampleMessages.Welcome with { Users = [], UserCount = 10_000 }];
         yield return [SampleMessages.Welcome with { Users = [.. Enumerable.Range(0, 5000).Select(i => $"user{i}")] }];
         yield return [SampleMessages.TextPosted];
         yield return [SampleMessages.TextPosted with { Kind = TextKind.Action, Id = long.MaxValue, Timestamp = DateTime.MinValue.ToUniversalTime() }];

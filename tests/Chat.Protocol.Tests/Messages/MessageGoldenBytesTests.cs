@@ -6,14 +6,15 @@ namespace Chat.Protocol.Tests.Messages;
 /// <summary>
 /// The exact bytes of one frame per message type. If one of these fails, the wire format has
 /// changed: every deployed client and server would stop understanding the new one. Change a
-/// golden only together with a protocol version bump and docs/protocol.md.
+/// golden only together with docs/protocol.md, and either a protocol version bump or an optional
+/// field appended under its versioning rules (then keep the old bytes in <see cref="EarlierRevisions"/>).
 /// </summary>
 public class MessageGoldenBytesTests
 {
     public static TheoryData<string, string> Goldens => new()
     {
-        { "Hello", "0000002092019401A5616C696365AF436861742E436C69656E742E547569A5312E302E30" },
-        { "Welcome", "0000003E92029801A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919507A3626F62A26869D6FF695735A501CD0FA0CD8000" },
+        { "Hello", "0000002192019501A5616C696365AF436861742E436C69656E742E547569A5312E302E30C2" },
+        { "Welcome", "0000003F92029901A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919507A3626F62A26869D6FF695735A501CD0FA0CD800002" },
         { "Rejected", "0000001F92039201BA546865206E616D652022616C696365222069732074616B656E2E" },
         { "SendText", "0000000A920492A568656C6C6F00" },
         { "TextPosted", "0000001B9205952AA5616C696365A568656C6C6FD7FF3B9ACA00695735A500" },
@@ -28,6 +29,31 @@ public class MessageGoldenBytesTests
         { "Goodbye", "00000007920E91A3627965" },
         { "ServerShutdown", "00000010920F91AC4D61696E74656E616E63652E" },
     };
+
+    /// <summary>
+    /// Frames as a peer wrote them before an optional field was appended: they still decode, the
+    /// missing field taking its documented default.
+    /// </summary>
+    public static TheoryData<string, ChatMessage> EarlierRevisions => new()
+    {
+        // Before Hello.OmitPresence: four fields.
+        { "0000002092019401A5616C696365AF436861742E436C69656E742E547569A5312E302E30", SampleMessages.Hello with { OmitPresence = false } },
+        // Before Welcome.UserCount: eight fields.
+        { "0000003E92029801A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919507A3626F62A26869D6FF695735A501CD0FA0CD8000", SampleMessages.Welcome with { UserCount = 0 } },
+    };
+
+    [Theory]
+    [MemberData(nameof(EarlierRevisions))]
+    public void DecodesWhatAnEarlierRevisionWrote(string hex, ChatMessage expected) =>
+        Assert.Equivalent(expected, DecodeFrame(Hex.Parse(hex)), strict: true);
+
+    [Fact]
+    public void AnOptedOutHelloEndsInTrue()
+    {
+        var frame = Hex.Format(MessageSerializer.ToFrame(SampleMessages.Hello with { OmitPresence = true }));
+
+        Assert.Equal(Goldens.Single(row => (string)row[0] == "Hello")[1].ToString()![..^2] + "C3", frame);
+    }
 
     [Fact]
     public void EveryMessageTypeHasAGolden()

@@ -19,7 +19,8 @@ internal static class SampleMessages
         "Be nice.",
         [new TextPosted(7, "bob", "hi", WholeSecond, TextKind.Action)],
         4000,
-        32768);
+        32768,
+        UserCount: 2);
 
     public static Rejected Rejected => new(RejectReason.NameTaken, "The name \"alice\" is taken.");
 

@@ -35,6 +35,33 @@ public class ChatTests
     }
 
     [Fact]
+    public async Task AClientLeftOutOfPresenceGetsTheCountAndTheTrafficButNoUserListOrNotices()
+    {
+        await using var server = TestServer.Start();
+        await using var alice = await server.ConnectAsync("alice");
+        await using var bot = await server.ConnectAsync("bot", ChatClientOptions.Default with { ReceivePresence = false });
+        await using var carol = await server.ConnectAsync("carol");
+
+        Assert.Empty(bot.Welcome.Users);
+        Assert.Equal(2, bot.Welcome.UserCount);
+        Assert.Equal(2, bot.UsersAtJoin);
+        Assert.Throws<InvalidOperationException>(() => bot.Users);
+        Assert.Equal(["alice", "bot", "carol"], carol.Welcome.Users.Order(UserNameRules.Comparer));
+        Assert.Equal(3, carol.Welcome.UserCount);
+        await alice.NextAsync<UsersJoined>(joined => joined.UserNames.Contains("bot"));
+
+        // The room announces carol before alice's line reaches anyone; the bot's first message is the line.
+        await alice.SendAsync("hello").AsTask().WaitAsync(TestServer.Timeout);
+        var first = await bot.NextAsync<ChatMessage>();
+        Assert.Equal("hello", Assert.IsType<TextPosted>(first).Text);
+
+        await carol.LeaveAsync().WaitAsync(TestServer.Timeout);
+        await alice.NextAsync<UsersLeft>(left => left.Departures.Any(d => d.UserName == "carol"));
+        await alice.SendAsync("bye").AsTask().WaitAsync(TestServer.Timeout);
+        Assert.Equal("bye", Assert.IsType<TextPosted>(await bot.NextAsync<ChatMessage>()).Text);
+    }
+
+    [Fact]
     public async Task ANewcomerSeesTheRecentLines()
     {
         await using var server = TestServer.Start(o => o with { HistoryLength = 2 });

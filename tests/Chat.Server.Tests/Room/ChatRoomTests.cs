@@ -88,7 +88,7 @@ public sealed class ChatRoomTests : IDisposable
     public void JoinsWithinOneIntervalAreAnnouncedInOneNoticeInJoinOrder()
     {
         var names = Enumerable.Range(0, 100).Select(i => $"user{i}").ToArray();
-        var members = names.Select(Join).ToArray();
+        var members = names.Select(name => Join(name)).ToArray();
         Assert.Empty(_published);
 
         _time.Advance(Interval);
@@ -218,7 +218,45 @@ public sealed class ChatRoomTests : IDisposable
 
         Assert.Equal(JoinOutcome.Joined, result.Outcome);
         Assert.Equal(["alice", "bob", "carol"], result.Users.Order(UserNameRules.Comparer));
+        Assert.Equal(3, result.UserCount);
         Assert.Equal(lines[1..], result.Recent);
+    }
+
+    [Fact]
+    public void ANewcomerWhoDoesNotHearPresenceGetsTheCountAndTheRecentLinesButNoList()
+    {
+        using var room = CreateRoom(ChatServerOptions.Default with { HistoryLength = 2 });
+        var alice = Member("alice");
+        room.Join(alice.Object);
+        var line = room.Post(alice.Object, "hello", TextKind.Plain)!;
+
+        var result = room.Join(Member("bot", receivesPresence: false).Object);
+
+        Assert.Equal(JoinOutcome.Joined, result.Outcome);
+        Assert.Empty(result.Users);
+        Assert.Equal(2, result.UserCount);
+        Assert.Equal([line], result.Recent);
+        Assert.Equal(["alice", "bot"], room.Users()); // the others still see the bot
+    }
+
+    [Fact]
+    public void MembersWhoDoNotHearPresenceDoNotCountTowardsItsDeliveryBudget()
+    {
+        // 50 deliveries a second: 40 bots and one person make a room of 41, but only one hears
+        // presence, so the 100 ms interval holds (41 hearing it would mean 820 ms).
+        using var room = CreateRoom(ChatServerOptions.Default with { PresenceDeliveriesPerSecond = 50, MaxPresenceBatch = 1000 });
+        room.Join(Member("person").Object);
+        for (var i = 0; i < 40; i++)
+        {
+            room.Join(Member($"bot{i}", receivesPresence: false).Object);
+        }
+
+        _time.Advance(Interval);
+        Assert.Equal(41, Assert.IsType<UsersJoined>(Assert.Single(Published)).UserNames.Count);
+
+        room.Join(Member("late", receivesPresence: false).Object);
+        _time.Advance(Interval);
+        Assert.Equal(["late"], Assert.IsType<UsersJoined>(Published.Last()).UserNames);
     }
 
     [Fact]
@@ -363,17 +401,18 @@ public sealed class ChatRoomTests : IDisposable
     private ChatRoom CreateRoom(ChatServerOptions options) =>
         new(options with { TimeProvider = _time, PresenceInterval = options.PresenceInterval == ChatServerOptions.Default.PresenceInterval ? Interval : options.PresenceInterval }, _broadcaster.Object);
 
-    private Mock<IRoomMember> Join(string name)
+    private Mock<IRoomMember> Join(string name, bool receivesPresence = true)
     {
-        var member = Member(name);
+        var member = Member(name, receivesPresence);
         Assert.Equal(JoinOutcome.Joined, _room.Join(member.Object).Outcome);
         return member;
     }
 
-    private static Mock<IRoomMember> Member(string name)
+    private static Mock<IRoomMember> Member(string name, bool receivesPresence = true)
     {
         var member = new Mock<IRoomMember>();
         member.Setup(m => m.Name).Returns(name);
+        member.Setup(m => m.ReceivesPresence).Returns(receivesPresence);
         return member;
     }
 }

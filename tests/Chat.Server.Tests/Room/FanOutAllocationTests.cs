@@ -49,6 +49,8 @@ public class FanOutAllocationTests
 
         public string Name => "member";
 
+        public bool ReceivesPresence => true;
+
         public EncodedMessage? Last { get; private set; }
 
         public void Deliver(EncodedMessage message)

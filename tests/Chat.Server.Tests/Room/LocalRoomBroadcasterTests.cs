@@ -68,6 +68,30 @@ public class LocalRoomBroadcasterTests
     }
 
     [Fact]
+    public void PresenceReachesOnlyTheMembersWhoHearItAndEverythingElseReachesAll()
+    {
+        var broadcaster = new LocalRoomBroadcaster();
+        var person = new Mock<IRoomMember>();
+        person.Setup(m => m.ReceivesPresence).Returns(true);
+        var bot = new Mock<IRoomMember>();
+        bot.Setup(m => m.ReceivesPresence).Returns(false);
+        broadcaster.Add(person.Object);
+        broadcaster.Add(bot.Object);
+        var joined = EncodedMessage.Encode(new UsersJoined(["carol"]));
+        var left = EncodedMessage.Encode(new UsersLeft([new Departure("carol", LeaveReason.Quit, "")]));
+
+        broadcaster.Publish(joined);
+        broadcaster.Publish(Line);
+        broadcaster.Publish(left);
+
+        person.Verify(m => m.Deliver(joined), Times.Once);
+        person.Verify(m => m.Deliver(left), Times.Once);
+        person.Verify(m => m.Deliver(Line), Times.Once);
+        bot.Verify(m => m.Deliver(Line), Times.Once);
+        bot.Verify(m => m.Deliver(It.Is<EncodedMessage>(e => e != Line)), Times.Never);
+    }
+
+    [Fact]
     public void SendReachesOnlyTheRecipient()
     {
         var broadcaster = new LocalRoomBroadcaster();
