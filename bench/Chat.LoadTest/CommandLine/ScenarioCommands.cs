@@ -58,19 +58,20 @@ internal static class ScenarioCommands
         return new ScenarioCommand("paced", HelpText.Paced, clients, [senders, rate, duration, warmup], (parse, errors) =>
         {
             var count = parse.GetValue(clients);
+            var seconds = parse.GetValue(duration);
             var scenario = new PacedScenario(
                 count,
                 parse.GetValue(senders),
                 parse.GetValue(rate),
-                TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(duration), 0, 3600)),
+                TimeSpan.FromSeconds(double.IsNaN(seconds) ? 0 : Math.Clamp(seconds, 0, 3600)),
                 parse.GetValue(warmup));
             CheckWarmup(errors, parse.GetValue(warmup), scenario.Senders);
-            if (scenario.Rate is <= 0 or > 100_000)
+            if (scenario.Rate is not (> 0 and <= 100_000)) // NaN too
             {
                 errors.Add("--rate must be more than 0 and at most 100000.");
             }
 
-            if (parse.GetValue(duration) is <= 0 or > 3600)
+            if (seconds is not (> 0 and <= 3600))
             {
                 errors.Add("--duration must be more than 0 and at most 3600 seconds.");
             }
