@@ -111,7 +111,7 @@ internal sealed class CommonOptions
         }
 
         var timeout = parse.GetValue(_timeout);
-        if (timeout is <= 0 or > 3600)
+        if (timeout is not (> 0 and <= 3600)) // NaN too
         {
             errors.Add("--timeout must be more than 0 and at most 3600 seconds.");
         }
@@ -151,7 +151,7 @@ internal sealed class CommonOptions
             port,
             parse.GetValue(_serverPid),
             arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            TimeSpan.FromSeconds(Math.Clamp(timeout, 0.001, 3600)),
+            TimeSpan.FromSeconds(double.IsNaN(timeout) ? 0.001 : Math.Clamp(timeout, 0.001, 3600)),
             runs,
             concurrency,
             Math.Max(0, parse.GetValue(_presenceSample)),

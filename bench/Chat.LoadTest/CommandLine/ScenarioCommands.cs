@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Chat.LoadTest.Running;
 using Chat.LoadTest.Scenarios;
 
 namespace Chat.LoadTest.CommandLine;
@@ -7,8 +6,6 @@ namespace Chat.LoadTest.CommandLine;
 /// <summary>The command line: one subcommand per scenario, each with the common options and its own.</summary>
 internal static class ScenarioCommands
 {
-    private const int MaxClients = 99_999;
-
     public static RootCommand Build()
     {
         var root = new RootCommand(HelpText.Root);
@@ -19,7 +16,7 @@ internal static class ScenarioCommands
         return root;
     }
 
-    private static Command Fanout()
+    private static ScenarioCommand Fanout()
     {
         var clients = ClientsOption(100);
         var senders = new Option<int?>("--senders") { Description = "How many of the clients send (default: all of them)." };
@@ -30,7 +27,7 @@ internal static class ScenarioCommands
             DefaultValueFactory = _ => 32,
         };
         var warmup = WarmupOption(20);
-        return ScenarioCommand("fanout", HelpText.Fanout, [clients, senders, lines, window, warmup], (parse, errors) =>
+        return new ScenarioCommand("fanout", HelpText.Fanout, clients, [senders, lines, window, warmup], (parse, errors) =>
         {
             var count = parse.GetValue(clients);
             var senderCount = parse.GetValue(senders) ?? count;
@@ -46,7 +43,7 @@ internal static class ScenarioCommands
         });
     }
 
-    private static Command Paced()
+    private static ScenarioCommand Paced()
     {
         var clients = ClientsOption(1000);
         var senders = new Option<int>("--senders") { Description = "How many of the clients send.", DefaultValueFactory = _ => 10 };
@@ -58,22 +55,23 @@ internal static class ScenarioCommands
             HelpName = "seconds",
         };
         var warmup = WarmupOption(20);
-        return ScenarioCommand("paced", HelpText.Paced, [clients, senders, rate, duration, warmup], (parse, errors) =>
+        return new ScenarioCommand("paced", HelpText.Paced, clients, [senders, rate, duration, warmup], (parse, errors) =>
         {
             var count = parse.GetValue(clients);
+            var seconds = parse.GetValue(duration);
             var scenario = new PacedScenario(
                 count,
                 parse.GetValue(senders),
                 parse.GetValue(rate),
-                TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(duration), 0, 3600)),
+                TimeSpan.FromSeconds(double.IsNaN(seconds) ? 0 : Math.Clamp(seconds, 0, 3600)),
                 parse.GetValue(warmup));
             CheckWarmup(errors, parse.GetValue(warmup), scenario.Senders);
-            if (scenario.Rate is <= 0 or > 100_000)
+            if (scenario.Rate is not (> 0 and <= 100_000)) // NaN too
             {
                 errors.Add("--rate must be more than 0 and at most 100000.");
             }
 
-            if (parse.GetValue(duration) is <= 0 or > 3600)
+            if (seconds is not (> 0 and <= 3600))
             {
                 errors.Add("--duration must be more than 0 and at most 3600 seconds.");
             }
@@ -83,48 +81,16 @@ internal static class ScenarioCommands
         });
     }
 
-    private static Command Join()
+    private static ScenarioCommand Join()
     {
         var clients = ClientsOption(10_000);
-        return ScenarioCommand("join", HelpText.Join, [clients], (parse, _) => new JoinScenario(parse.GetValue(clients)));
+        return new ScenarioCommand("join", HelpText.Join, clients, [], (parse, _) => new JoinScenario(parse.GetValue(clients)));
     }
 
-    private static Command Idle()
+    private static ScenarioCommand Idle()
     {
         var clients = ClientsOption(10_000);
-        return ScenarioCommand("idle", HelpText.Idle, [clients], (parse, _) => new IdleScenario(parse.GetValue(clients)));
-    }
-
-    private static Command ScenarioCommand(
-        string name, string description, Option[] options, Func<ParseResult, List<string>, IScenario> create)
-    {
-        var command = new Command(name, description);
-        foreach (var option in options)
-        {
-            command.Options.Add(option);
-        }
-
-        var common = new CommonOptions();
-        common.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var errors = new List<string>();
-            var settings = common.Read(parse, errors);
-            var scenario = create(parse, errors);
-            CheckClients(errors, parse, options[0]);
-            if (errors.Count > 0)
-            {
-                foreach (var error in errors)
-                {
-                    await Console.Error.WriteLineAsync($"error: {error}");
-                }
-
-                return LoadTestRunner.CannotRun;
-            }
-
-            return await LoadTestRunner.RunAsync(scenario, settings, Console.Out, cancellationToken);
-        });
-        return command;
+        return new ScenarioCommand("idle", HelpText.Idle, clients, [], (parse, _) => new IdleScenario(parse.GetValue(clients)));
     }
 
     private static Option<int> ClientsOption(int defaultCount) => new("--clients")
@@ -145,22 +111,6 @@ internal static class ScenarioCommands
         if (warmupLines < 0 || (long)warmupLines * senders > Measurement.LineText.MaxSequence)
         {
             errors.Add("--warmup must be 0 or more, and senders x warm-up lines at most 999,999,999.");
-        }
-    }
-
-    private static void CheckClients(List<string> errors, ParseResult parse, Option clientsOption)
-    {
-        var clients = parse.GetValue((Option<int>)clientsOption);
-        if (clients is < 1 or > MaxClients)
-        {
-            errors.Add($"--clients must be between 1 and {MaxClients:N0}.");
-            return;
-        }
-
-        // Each client is a socket in this process; the server's sockets are in its own.
-        if (FileDescriptorLimit.Read() is { } limit && clients + 200 > limit)
-        {
-            errors.Add($"{clients:N0} clients need about {clients + 200:N0} open files, but this process may open {limit:N0} (ulimit -n).");
         }
     }
 

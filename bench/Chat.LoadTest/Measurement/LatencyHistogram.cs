@@ -4,8 +4,9 @@ namespace Chat.LoadTest.Measurement;
 
 /// <summary>
 /// Counts latencies in microseconds in log-linear buckets: exact below 256 µs, then 128 buckets
-/// per power of two (under 0.8 % error), up to about 12 days. Not thread-safe: each thread
-/// records into its own and the run merges them (see <see cref="LatencyRecorder"/>).
+/// per power of two (under 0.8 % error), up to 2^41 µs (about 25 days; larger values share the
+/// last bucket). Not thread-safe: each thread records into its own and the run merges them
+/// (see <see cref="LatencyRecorder"/>).
 /// </summary>
 internal sealed class LatencyHistogram
 {
