@@ -129,9 +129,9 @@ internal sealed class CommonOptions
         }
 
         var textLength = parse.GetValue(_textLength);
-        if (textLength is < Measurement.LineText.PrefixLength or > 4000)
+        if (textLength is < Measurement.LineText.MinLength or > 4000)
         {
-            errors.Add($"--text-length must be between {Measurement.LineText.PrefixLength} and 4000.");
+            errors.Add($"--text-length must be between {Measurement.LineText.MinLength} and 4000.");
         }
 
         var presence = parse.GetValue(_presence)!;

@@ -12,6 +12,9 @@ internal static class LineText
     /// <summary>The length of the prefix: '#', four tag digits, '-', nine sequence digits, a space.</summary>
     public const int PrefixLength = 16;
 
+    /// <summary>The shortest line: the prefix ends in a space, and a line must not (servers may trim it).</summary>
+    public const int MinLength = PrefixLength + 1;
+
     /// <summary>The largest sequence number the prefix can carry.</summary>
     public const int MaxSequence = 999_999_999;
 
@@ -27,7 +30,7 @@ internal static class LineText
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tag, MaxTag);
         ArgumentOutOfRangeException.ThrowIfNegative(sequence);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(sequence, MaxSequence);
-        ArgumentOutOfRangeException.ThrowIfLessThan(length, PrefixLength);
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, MinLength);
 
         return string.Create(length, (tag, sequence), static (span, state) =>
         {
@@ -43,7 +46,7 @@ internal static class LineText
             }
 
             // A line must not end in a space: servers may trim it.
-            if (rest.Length > 0 && rest[^1] == ' ')
+            if (rest[^1] == ' ')
             {
                 rest[^1] = '.';
             }

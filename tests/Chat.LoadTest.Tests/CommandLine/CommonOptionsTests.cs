@@ -152,15 +152,15 @@ public class CommonOptionsTests
     }
 
     [Theory]
-    [InlineData("15")]
+    [InlineData("16")]
     [InlineData("4001")]
     public void ATextLengthThatCannotHoldThePrefixOrIsTooLongIsRefused(string length)
     {
-        Assert.Equal("--text-length must be between 16 and 4000.", Error("fanout", "--text-length", length));
+        Assert.Equal("--text-length must be between 17 and 4000.", Error("fanout", "--text-length", length));
     }
 
     [Theory]
-    [InlineData("16")]
+    [InlineData("17")]
     [InlineData("4000")]
     public void TextLengthsFromThePrefixTo4000AreAccepted(string length)
     {
@@ -213,7 +213,7 @@ public class CommonOptionsTests
                 "--timeout must be more than 0 and at most 3600 seconds.",
                 "--runs must be between 1 and 100.",
                 "--connect-concurrency must be at least 1.",
-                "--text-length must be between 16 and 4000.",
+                "--text-length must be between 17 and 4000.",
                 "--presence maybe: say all or sampled.",
             ],
             errors);

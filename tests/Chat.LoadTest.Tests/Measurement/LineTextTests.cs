@@ -6,7 +6,7 @@ namespace Chat.LoadTest.Tests.Measurement;
 public class LineTextTests
 {
     [Theory]
-    [InlineData(0, 0, LineText.PrefixLength)]
+    [InlineData(0, 0, LineText.MinLength)]
     [InlineData(1234, 42, 80)]
     [InlineData(7, 1, 17)]
     [InlineData(LineText.MaxTag, LineText.MaxSequence, 4000)]
@@ -92,7 +92,7 @@ public class LineTextTests
     [InlineData(LineText.MaxTag + 1, 0, 80)]
     [InlineData(0, -1, 80)]
     [InlineData(0, LineText.MaxSequence + 1, 80)]
-    [InlineData(0, 0, LineText.PrefixLength - 1)]
+    [InlineData(0, 0, LineText.PrefixLength)] // the prefix alone would end in a space
     public void FormatRefusesWhatThePrefixCannotCarry(int tag, int sequence, int length)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => LineText.Format(tag, sequence, length));
