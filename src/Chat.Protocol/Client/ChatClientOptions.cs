@@ -53,6 +53,8 @@ public sealed record ChatClientOptions
     /// welcome gives only the number of users (<see cref="ChatClient.UsersAtJoin"/>),
     /// <see cref="ChatClient.Users"/> throws, and no <see cref="UsersJoined"/> or
     /// <see cref="UsersLeft"/> arrives; everything else (lines, private messages, notices) does.
+    /// A server that predates the request ignores it and sends presence as usual; the notices
+    /// then reach <see cref="ChatClient.ReadMessagesAsync"/> like any other message.
     /// </summary>
     public bool ReceivePresence { get; init; } = true;
 
