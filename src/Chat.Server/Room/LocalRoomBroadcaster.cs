@@ -59,24 +59,11 @@ internal sealed class LocalRoomBroadcaster : IRoomBroadcaster
         ArgumentNullException.ThrowIfNull(message);
         var members = _members;
         var count = _count;
-        if (message.Message is UsersJoined or UsersLeft)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var member = members[i];
-                if (member.ReceivesPresence && !ReferenceEquals(member, except))
-                {
-                    member.Deliver(message);
-                }
-            }
-
-            return;
-        }
-
+        var presence = message.Message is UsersJoined or UsersLeft;
         for (var i = 0; i < count; i++)
         {
             var member = members[i];
-            if (!ReferenceEquals(member, except))
+            if (!ReferenceEquals(member, except) && (!presence || member.ReceivesPresence))
             {
                 member.Deliver(message);
             }
