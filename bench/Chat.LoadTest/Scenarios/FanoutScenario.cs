@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using Chat.LoadTest.Clients;
 using Chat.LoadTest.Reporting;
 using Chat.LoadTest.Running;
-using Chat.Protocol;
 
 namespace Chat.LoadTest.Scenarios;
 
@@ -36,52 +34,16 @@ internal sealed class FanoutScenario(int clients, int senders, int linesPerSende
 
         var lines = new LinePhase(environment.Tag, senders, linesPerSender, clients, window);
         var texts = WindowedSending.Texts(lines, textLength);
-        var setup = PhaseMeter.Start(environment.Server);
-        var fleet = await RunSteps.JoinAsync(environment, report, clients);
+        var fleet = await RunSteps.JoinAndWarmUpAsync(environment, report, clients, senders, warmupLines);
         if (fleet is null)
         {
             return report;
         }
 
-        var ready = await RunSteps.WaitForPresenceAsync(environment, report, fleet, setup.StartedAt)
-            && await Warmup.RunAsync(environment, report, fleet, senders, warmupLines);
-        setup.StopSetupInto(report);
-        if (!ready)
-        {
-            RunSteps.Finish(environment, report, fleet);
-            return report;
-        }
-
-        fleet.UseLines(lines);
-        var phase = PhaseMeter.Start(environment.Server);
-        var sent = new long[senders];
-        var sending = WindowedSending.StartAsync(fleet, lines, texts, sent, environment.Stop);
-        var done = await RunSteps.WaitAsync(environment, report, lines.AllReceived.Completion, "waiting for every delivery");
-        var endedAt = done ? lines.AllReceived.CompletedAt : Stopwatch.GetTimestamp();
-        phase.StopInto(report);
-
-        await ObserveSendersAsync(report, sending);
-        report.ElapsedSeconds = Stopwatch.GetElapsedTime(phase.StartedAt, endedAt).TotalSeconds;
-        RunSteps.CountDeliveries(report, fleet, lines, sent.Sum());
+        var sent = await RunSteps.MeasureLinesAsync(
+            environment, report, fleet, lines, (_, counts) => WindowedSending.StartAsync(fleet, lines, texts, counts, environment.Stop));
+        RunSteps.CountDeliveries(report, fleet, lines, sent);
         RunSteps.Finish(environment, report, fleet);
         return report;
-    }
-
-    /// <summary>Waits for the senders to stop and reports the first one that failed.</summary>
-    internal static async Task ObserveSendersAsync(RunReport report, Task sending)
-    {
-        try
-        {
-            await sending;
-        }
-        catch (OperationCanceledException)
-        {
-            // The deadline passed; the report says so already.
-        }
-        catch (ChatException ex)
-        {
-            report.Notes.Add($"a sender failed: {ex.Message}");
-            report.Failure ??= "a sender failed";
-        }
     }
 }

@@ -37,38 +37,20 @@ internal sealed class PacedScenario(int clients, int senders, double rate, TimeS
         };
 
         var lines = new LinePhase(environment.Tag, senders, LinesPerSender, clients, window: 0);
-        var setup = PhaseMeter.Start(environment.Server);
-        var fleet = await RunSteps.JoinAsync(environment, report, clients);
+        var fleet = await RunSteps.JoinAndWarmUpAsync(environment, report, clients, senders, warmupLines);
         if (fleet is null)
         {
             return report;
         }
 
-        var ready = await RunSteps.WaitForPresenceAsync(environment, report, fleet, setup.StartedAt)
-            && await Warmup.RunAsync(environment, report, fleet, senders, warmupLines);
-        setup.StopSetupInto(report);
-        if (!ready)
-        {
-            RunSteps.Finish(environment, report, fleet);
-            return report;
-        }
-
-        fleet.UseLines(lines);
-        var phase = PhaseMeter.Start(environment.Server);
-        var sent = new long[senders];
         var lag = new long[senders];
-        var sending = Task.WhenAll(Enumerable.Range(0, senders).Select(s => Task.Run(
-            () => SendAsync(fleet.Clients[s]!, s, lines, phase.StartedAt, textLength, sent, lag, environment.Stop))));
-        var done = await RunSteps.WaitAsync(environment, report, lines.AllReceived.Completion, "waiting for every delivery");
-        var endedAt = done ? lines.AllReceived.CompletedAt : Stopwatch.GetTimestamp();
-        phase.StopInto(report);
-
-        await FanoutScenario.ObserveSendersAsync(report, sending);
-        report.ElapsedSeconds = Stopwatch.GetElapsedTime(phase.StartedAt, endedAt).TotalSeconds;
+        var sent = await RunSteps.MeasureLinesAsync(environment, report, fleet, lines, (startedAt, counts) => Task.WhenAll(
+            Enumerable.Range(0, senders).Select(s => Task.Run(
+                () => SendAsync(fleet.Clients[s]!, s, lines, startedAt, textLength, counts, lag, environment.Stop)))));
         var maxLag = TimeSpan.FromSeconds(lag.Max() / (double)Stopwatch.Frequency);
         report.Notes.Add($"senders fell at most {maxLag.TotalMilliseconds:0.0} ms behind their schedule"
             + (maxLag.TotalSeconds * rate > 1 ? " (more than one interval: the generator or its sends were the bottleneck)" : ""));
-        RunSteps.CountDeliveries(report, fleet, lines, sent.Sum());
+        RunSteps.CountDeliveries(report, fleet, lines, sent);
         RunSteps.Finish(environment, report, fleet);
         return report;
     }

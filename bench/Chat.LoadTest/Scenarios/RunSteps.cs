@@ -3,6 +3,7 @@ using System.Globalization;
 using Chat.LoadTest.Clients;
 using Chat.LoadTest.Reporting;
 using Chat.LoadTest.Running;
+using Chat.Protocol;
 
 namespace Chat.LoadTest.Scenarios;
 
@@ -40,6 +41,76 @@ internal static class RunSteps
 
         report.JoinSeconds = Stopwatch.GetElapsedTime(startedAt, fleet.LastWelcomedAt).TotalSeconds;
         return fleet;
+    }
+
+    /// <summary>
+    /// The setup of a run that sends lines: joins <paramref name="clients"/> clients, waits until
+    /// every client sees every user, and lets <paramref name="senders"/> of them send
+    /// <paramref name="warmupLines"/> lines each; the setup's CPU goes into the report. Returns
+    /// <see langword="null"/> when a step failed: the report says why (and, once clients joined,
+    /// has the final checks).
+    /// </summary>
+    public static async Task<ClientFleet?> JoinAndWarmUpAsync(
+        RunEnvironment environment, RunReport report, int clients, int senders, int warmupLines)
+    {
+        var setup = PhaseMeter.Start(environment.Server);
+        var fleet = await JoinAsync(environment, report, clients);
+        if (fleet is null)
+        {
+            return null;
+        }
+
+        var ready = await WaitForPresenceAsync(environment, report, fleet, setup.StartedAt)
+            && await Warmup.RunAsync(environment, report, fleet, senders, warmupLines);
+        setup.StopSetupInto(report);
+        if (!ready)
+        {
+            Finish(environment, report, fleet);
+            return null;
+        }
+
+        return fleet;
+    }
+
+    /// <summary>
+    /// The measured phase of a run that sends lines: every client measures <paramref name="lines"/>,
+    /// <paramref name="startSending"/> starts the senders (given the phase's start and the count
+    /// of lines each sender sent), and the phase lasts until every delivery arrived or the
+    /// deadline passed. Fills in the phase's CPU, the elapsed time and a failed sender; returns
+    /// how many lines were sent.
+    /// </summary>
+    public static async Task<long> MeasureLinesAsync(
+        RunEnvironment environment, RunReport report, ClientFleet fleet, LinePhase lines, Func<long, long[], Task> startSending)
+    {
+        fleet.UseLines(lines);
+        var phase = PhaseMeter.Start(environment.Server);
+        var sent = new long[lines.Senders];
+        var sending = startSending(phase.StartedAt, sent);
+        var done = await WaitAsync(environment, report, lines.AllReceived.Completion, "waiting for every delivery");
+        var endedAt = done ? lines.AllReceived.CompletedAt : Stopwatch.GetTimestamp();
+        phase.StopInto(report);
+
+        await ObserveSendersAsync(report, sending);
+        report.ElapsedSeconds = Stopwatch.GetElapsedTime(phase.StartedAt, endedAt).TotalSeconds;
+        return sent.Sum();
+    }
+
+    /// <summary>Waits for the senders to stop and reports the first one that failed.</summary>
+    public static async Task ObserveSendersAsync(RunReport report, Task sending)
+    {
+        try
+        {
+            await sending;
+        }
+        catch (OperationCanceledException)
+        {
+            // The deadline passed; the report says so already.
+        }
+        catch (ChatException ex)
+        {
+            report.Notes.Add($"a sender failed: {ex.Message}");
+            report.Failure ??= "a sender failed";
+        }
     }
 
     /// <summary>Waits until every client sees every user; fills in the presence time, measured from <paramref name="startedAt"/>.</summary>

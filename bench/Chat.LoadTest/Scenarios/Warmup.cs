@@ -27,7 +27,7 @@ internal static class Warmup
         fleet.UseLines(lines);
         var sending = WindowedSending.StartAsync(fleet, lines, texts, new long[senders], environment.Stop);
         var done = await RunSteps.WaitAsync(environment, report, lines.AllReceived.Completion, "warming up");
-        await FanoutScenario.ObserveSendersAsync(report, sending);
+        await RunSteps.ObserveSendersAsync(report, sending);
         if (!done)
         {
             report.Failure += $" ({lines.AllReceived.Remaining:N0} clients were missing warm-up lines)";
