@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Chat.Protocol.Tests.TestUtilities;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
