@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.Channels;
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Testing;
 

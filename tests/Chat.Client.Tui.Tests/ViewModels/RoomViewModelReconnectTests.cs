@@ -83,7 +83,7 @@ public sealed class RoomViewModelReconnectTests : IAsyncLifetime
 
         // And the new session is the one used from now on.
         Assert.True(await _room.SubmitAsync("back").WithTimeout());
-        Assert.Equal(new SendText("back", TextKind.Plain), await second.ReceiveAsync<SendText>());
+        Assert.Equal(new SendText("back"), await second.ReceiveAsync<SendText>());
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class RoomViewModelReconnectTests : IAsyncLifetime
     public async Task AFatalErrorFromTheServerDisconnects()
     {
         _ = _room.RunAsync();
-        await _first.CloseAsync(new ErrorMessage(ErrorCode.Kicked, "kicked by the operator: spam", true));
+        await _first.CloseAsync(new ErrorMessage(ErrorCode.Kicked, "kicked by the operator: spam") { Fatal = true });
         await StatusAsync("Disconnected: the server closed the session: kicked by the operator: spam");
         Assert.Equal(0, _server.Attempts);
     }
@@ -161,7 +161,7 @@ public sealed class RoomViewModelReconnectTests : IAsyncLifetime
         var second = await _server.WelcomeNextAsync();
         await _ui.RunUntilAsync(() => _room.State == ConnectionState.Connected, "connected again");
         Assert.True(await _room.SubmitAsync("back").WithTimeout());
-        Assert.Equal(new SendText("back", TextKind.Plain), await second.ReceiveAsync<SendText>());
+        Assert.Equal(new SendText("back"), await second.ReceiveAsync<SendText>());
     }
 
     [Fact]

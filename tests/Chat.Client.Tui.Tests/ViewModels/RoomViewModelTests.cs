@@ -34,7 +34,7 @@ public sealed class RoomViewModelTests : IAsyncLifetime
     private async Task AssertNothingSentBeforeAsync()
     {
         Assert.True(await _room.SubmitAsync("marker").WithTimeout());
-        Assert.Equal(new SendText("marker", TextKind.Plain), await _session.ReceiveAsync<SendText>());
+        Assert.Equal(new SendText("marker"), await _session.ReceiveAsync<SendText>());
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class RoomViewModelTests : IAsyncLifetime
         var run = _room.RunAsync();
         await _session.SendAsync(new TextPosted(8, "bob", "hi there", At.AddMinutes(1)));
         await _session.SendAsync(new TextPosted(9, "alice", "my own", At.AddMinutes(2)));
-        await _session.SendAsync(new TextPosted(10, "bob", "waves", At.AddMinutes(3), TextKind.Action));
+        await _session.SendAsync(new TextPosted(10, "bob", "waves", At.AddMinutes(3)) { Kind = TextKind.Action });
         await _session.SendAsync(new PrivateMessage("bob", "alice", "psst", At.AddMinutes(4)));
         await _session.SendAsync(new ServerNotice("maintenance at noon", At.AddMinutes(5)));
         await _ui.RunUntilAsync(() => _room.Log.Count == 9, "five new lines");
@@ -94,7 +94,7 @@ public sealed class RoomViewModelTests : IAsyncLifetime
     {
         _ = _room.RunAsync();
         await _session.SendAsync(new UsersJoined(["dave"]));
-        await _session.SendAsync(new UsersLeft([new Departure("bob", LeaveReason.Quit, "bye all")]));
+        await _session.SendAsync(new UsersLeft([new Departure("bob", LeaveReason.Quit) { Text = "bye all" }]));
         await _ui.RunUntilAsync(() => _room.Log.Count == 6, "join and leave lines");
         Assert.Equal(["alice", "carol", "dave"], _room.Users);
         Assert.EndsWith("--> dave joined", LogText.ElementAt(4));
@@ -109,10 +109,10 @@ public sealed class RoomViewModelTests : IAsyncLifetime
         Assert.True(await _room.SubmitAsync("/me waves").WithTimeout());
         Assert.True(await _room.SubmitAsync("/msg bob psst").WithTimeout());
         Assert.True(await _room.SubmitAsync("//not a command").WithTimeout());
-        Assert.Equal(new SendText("hello room", TextKind.Plain), await _session.ReceiveAsync<SendText>());
-        Assert.Equal(new SendText("waves", TextKind.Action), await _session.ReceiveAsync<SendText>());
-        Assert.Equal(new SendPrivate("bob", "psst", TextKind.Plain), await _session.ReceiveAsync<SendPrivate>());
-        Assert.Equal(new SendText("/not a command", TextKind.Plain), await _session.ReceiveAsync<SendText>());
+        Assert.Equal(new SendText("hello room"), await _session.ReceiveAsync<SendText>());
+        Assert.Equal(new SendText("waves") { Kind = TextKind.Action }, await _session.ReceiveAsync<SendText>());
+        Assert.Equal(new SendPrivate("bob", "psst"), await _session.ReceiveAsync<SendPrivate>());
+        Assert.Equal(new SendText("/not a command"), await _session.ReceiveAsync<SendText>());
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class RoomWindowTests : IAsyncLifetime
     {
         _headless.Type("marker");
         _headless.Press(Key.Enter);
-        Assert.Equal(new SendText("marker", TextKind.Plain), await _session.ReceiveAsync<SendText>());
+        Assert.Equal(new SendText("marker"), await _session.ReceiveAsync<SendText>());
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class RoomWindowTests : IAsyncLifetime
         _headless.Type("hello room");
         Assert.Contains("> hello room", _headless.Screen);
         _headless.Press(Key.Enter);
-        Assert.Equal(new SendText("hello room", TextKind.Plain), await _session.ReceiveAsync<SendText>());
+        Assert.Equal(new SendText("hello room"), await _session.ReceiveAsync<SendText>());
         Assert.DoesNotContain("> hello room", _headless.Screen);
     }
 
@@ -119,7 +119,7 @@ public sealed class RoomWindowTests : IAsyncLifetime
         Assert.Contains("> carol: ", _headless.Screen);
         _headless.Type("hi");
         _headless.Press(Key.Enter);
-        Assert.Equal(new SendText("carol: hi", TextKind.Plain), await _session.ReceiveAsync<SendText>());
+        Assert.Equal(new SendText("carol: hi"), await _session.ReceiveAsync<SendText>());
         _headless.Press(Key.CursorUp);
         Assert.Contains("> carol: hi", _headless.Screen);
     }

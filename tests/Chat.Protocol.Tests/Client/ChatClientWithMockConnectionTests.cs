@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Chat.Protocol.Wire;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 

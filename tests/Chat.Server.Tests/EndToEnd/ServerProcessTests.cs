@@ -1,5 +1,6 @@
 using System.Net;
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 using Chat.Shared;
 
 namespace Chat.Server.Tests.EndToEnd;

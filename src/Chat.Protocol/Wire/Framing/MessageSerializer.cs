@@ -3,17 +3,18 @@ using System.Buffers;
 using System.Buffers.Binary;
 using MessagePack;
 
-namespace Chat.Protocol;
+namespace Chat.Protocol.Wire;
 
 /// <summary>
 /// Encodes messages to frames and decodes frame bodies to messages. Decoding treats every
 /// input as hostile (<see cref="MessagePackSecurity.UntrustedData"/>) and checks that every
 /// required field is present, not nil, and of the right kind, naming the field when it is not.
 /// </summary>
+/// <remarks>Part of the wire layer (<c>Chat.Protocol.Wire</c>), for servers, transports and tools; an app talks to a server through <see cref="ChatClient"/>.</remarks>
 public static class MessageSerializer
 {
     /// <summary>The MessagePack options used for everything read from or written to the wire.</summary>
-    public static MessagePackSerializerOptions Options { get; } =
+    internal static MessagePackSerializerOptions Options { get; } =
         MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData);
 
     /// <summary>Writes one whole frame (prefix and body) for <paramref name="message"/>.</summary>

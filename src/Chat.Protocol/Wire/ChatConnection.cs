@@ -2,14 +2,15 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
-using Chat.Protocol.Transports;
+using Chat.Protocol.Wire.Transports;
 
-namespace Chat.Protocol;
+namespace Chat.Protocol.Wire;
 
 /// <summary>
 /// The connection every ChatRoom program uses: frames and messages over a TCP socket or an
 /// in-memory pipe pair. See <see cref="IChatConnection"/> for the contract.
 /// </summary>
+/// <remarks>Part of the wire layer (<c>Chat.Protocol.Wire</c>), for servers, transports and tools; an app talks to a server through <see cref="ChatClient"/>.</remarks>
 public sealed partial class ChatConnection : IChatConnection
 {
     private readonly IConnectionTransport _transport;
