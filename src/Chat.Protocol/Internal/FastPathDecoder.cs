@@ -12,9 +12,9 @@ namespace Chat.Protocol.Internal;
 /// </summary>
 /// <remarks>
 /// Only a message laid out exactly as this version writes it is decoded here: every field present
-/// (or a trailing optional one omitted), of the right kind, nothing after it. Anything else (an
-/// unknown or a rarer type, a nil, a wrong kind, extra fields from a newer peer, bytes this reader
-/// cannot make sense of) makes <see cref="TryDecode"/> return <see langword="false"/>, and
+/// (or a trailing optional one omitted), of the right kind, every string valid UTF-8, nothing
+/// after it. Anything else (an unknown or a rarer type, a nil, a wrong kind, invalid UTF-8, extra
+/// fields from a newer peer, bytes this reader cannot make sense of) makes <see cref="TryDecode"/> return <see langword="false"/>, and
 /// <see cref="MessageSerializer.Decode(ReadOnlySequence{byte})"/> decodes the body with its
 /// general, checking path, which accepts or rejects it and names the problem. So this path
 /// changes how fast a message is decoded, never what it decodes to.
@@ -263,22 +263,25 @@ internal static class FastPathDecoder
 
         if (reader.TryReadStringSpan(out var span))
         {
-            name = NameCache.Shared.Get(span);
-            return true;
+            return NameCache.Shared.TryGet(span, out name);
         }
 
         // The name straddles two buffer segments: gather it first.
         var bytes = reader.ReadStringSequence()!.Value;
         if (bytes.Length > NameCache.MaxNameBytes)
         {
+            if (!Utf8Strings.IsValid(bytes))
+            {
+                return false;
+            }
+
             name = Encoding.UTF8.GetString(bytes);
             return true;
         }
 
         Span<byte> gathered = stackalloc byte[NameCache.MaxNameBytes];
         bytes.CopyTo(gathered);
-        name = NameCache.Shared.Get(gathered[..(int)bytes.Length]);
-        return true;
+        return NameCache.Shared.TryGet(gathered[..(int)bytes.Length], out name);
     }
 
     private static bool TryReadString(ref MessagePackReader reader, out string text)
@@ -289,8 +292,7 @@ internal static class FastPathDecoder
             return false;
         }
 
-        text = reader.ReadString()!;
-        return true;
+        return Utf8Strings.TryRead(ref reader, out text);
     }
 
     private static bool TryReadLong(ref MessagePackReader reader, out long value)
