@@ -10,8 +10,9 @@ namespace Chat.Protocol;
 /// <remarks>
 /// An unpaired surrogate can only be in a string an application built itself (a string cut in
 /// the middle of a surrogate pair, say): text decoded from the wire never holds one, because
-/// bytes that are not valid UTF-8 are refused before they are decoded. The library checks text
-/// with these rules before sending it.
+/// bytes that are not valid UTF-8 are refused before they are decoded. UTF-8 cannot encode an
+/// unpaired surrogate, so if an application sends one anyway the encoder writes U+FFFD in its
+/// place: check text with <see cref="Check(string?, int)"/> before sending it.
 /// </remarks>
 public static class TextRules
 {

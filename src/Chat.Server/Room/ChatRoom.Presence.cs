@@ -21,20 +21,24 @@ namespace Chat.Server;
 /// <see cref="ChatServerOptions.MaxPresenceBatch"/> names goes out at once.
 /// </para>
 /// <para>
-/// A newcomer's welcome already lists everyone present, the pending batch included. The last
-/// joiner of a batch knows the whole batch, so the batch skips them; earlier joiners of the
-/// batch receive it (the names after theirs are news to them, the others harmless repeats).
+/// Every notice is exact for its receiver: a join names only users it does not know of, a
+/// departure only users it knows of. A newcomer's welcome already lists everyone present, the
+/// pending batch up to the newcomer included, so the members who were there before the batch
+/// get the whole batch (encoded once, shared) and each joiner of the batch gets only the names
+/// that joined after it (the last joiner gets nothing). That costs each joiner one more
+/// encoding, no larger than the list its welcome already carried.
 /// </para>
 /// </remarks>
 internal sealed partial class ChatRoom
 {
     private readonly List<string> _pendingJoins = [];
+    private readonly List<IRoomMember> _pendingJoiners = [];
+    private readonly HashSet<IRoomMember> _joinersInBatch = new(ReferenceEqualityComparer.Instance);
     private readonly List<Departure> _pendingDepartures = [];
     private readonly TimeSpan _presenceInterval;
     private readonly int _maxPresenceBatch;
     private readonly int _presenceDeliveriesPerSecond;
     private readonly ITimer _presenceTimer;
-    private IRoomMember? _lastJoiner;
     private int _presenceMembers; // members who hear presence (IRoomMember.ReceivesPresence)
     private bool _timerArmed;
 
@@ -46,7 +50,8 @@ internal sealed partial class ChatRoom
         }
 
         _pendingJoins.Add(member.Name);
-        _lastJoiner = member;
+        _pendingJoiners.Add(member);
+        _joinersInBatch.Add(member);
         AfterPresenceAdded(_pendingJoins.Count);
     }
 
@@ -91,11 +96,20 @@ internal sealed partial class ChatRoom
     {
         if (_pendingJoins.Count > 0)
         {
-            var joined = new UsersJoined(_pendingJoins.ToArray());
-            var lastJoiner = _lastJoiner;
-            _pendingJoins.Clear();
-            _lastJoiner = null;
-            _broadcaster.Publish(EncodedMessage.Encode(joined), except: lastJoiner);
+            var names = _pendingJoins.ToArray();
+            _broadcaster.Publish(EncodedMessage.Encode(new UsersJoined(names)), except: _joinersInBatch);
+
+            // A joiner's welcome listed the batch up to its own name: it hears only of those after it.
+            for (var i = 0; i < _pendingJoiners.Count - 1; i++)
+            {
+                var joiner = _pendingJoiners[i];
+                if (joiner.ReceivesPresence)
+                {
+                    _broadcaster.Send(joiner, EncodedMessage.Encode(new UsersJoined(names[(i + 1)..])));
+                }
+            }
+
+            ClearJoins();
         }
         else if (_pendingDepartures.Count > 0)
         {
@@ -105,11 +119,17 @@ internal sealed partial class ChatRoom
         }
     }
 
-    private void DiscardPresence()
+    private void ClearJoins()
     {
         _pendingJoins.Clear();
+        _pendingJoiners.Clear();
+        _joinersInBatch.Clear();
+    }
+
+    private void DiscardPresence()
+    {
+        ClearJoins();
         _pendingDepartures.Clear();
-        _lastJoiner = null;
         _presenceTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
