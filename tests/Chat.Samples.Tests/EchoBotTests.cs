@@ -121,7 +121,7 @@ public sealed partial class EchoBotTests
         bot.Signal(signal);
 
         var left = await alice.NextAsync<UsersLeft>(l => l.Departures.Any(d => d.UserName == Bot), "the bot to leave");
-        Assert.Equal(new Departure(Bot, LeaveReason.Quit, "EchoBot was stopped by its operator."), left.Departures.Single());
+        Assert.Equal(new Departure(Bot, LeaveReason.Quit) { Text = "EchoBot was stopped by its operator." }, left.Departures.Single());
         Assert.Equal(0, await bot.WaitForExitAsync());
     }
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Chat.Benchmarks.Fixtures;
 using Chat.Benchmarks.Messages;
-using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Benchmarks.Broadcast;
 

@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Chat.Protocol;
-using Chat.Protocol.Transports;
+using Chat.Protocol.Wire.Transports;
+using Chat.Protocol.Wire;
 
 namespace Chat.Benchmarks.Fixtures;
 

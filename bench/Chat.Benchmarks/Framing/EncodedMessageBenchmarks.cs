@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Chat.Benchmarks.Messages;
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Benchmarks.Framing;
 

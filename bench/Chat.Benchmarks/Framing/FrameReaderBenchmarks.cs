@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Chat.Benchmarks.Fixtures;
 using Chat.Benchmarks.Messages;
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Benchmarks.Framing;
 

@@ -38,7 +38,7 @@ internal static class SampleMessages
             ["TextPosted"] = Posted(123_456),
             ["UsersJoined(1)"] = new UsersJoined(["alice"]),
             ["UsersJoined(1000)"] = new UsersJoined(UserNames("user", 1000)),
-            ["UsersLeft(1)"] = new UsersLeft([new Departure("alice", LeaveReason.Quit, "bye")]),
+            ["UsersLeft(1)"] = new UsersLeft([new Departure("alice", LeaveReason.Quit) { Text = "bye" }]),
             ["SendPrivate"] = new SendPrivate("bob", Line),
             ["PrivateMessage"] = new PrivateMessage("alice", "bob", Line, At),
             ["ServerNotice"] = new ServerNotice("The server restarts at midnight.", At),

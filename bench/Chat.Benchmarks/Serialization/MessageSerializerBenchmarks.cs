@@ -2,6 +2,7 @@ using System.Buffers;
 using BenchmarkDotNet.Attributes;
 using Chat.Benchmarks.Messages;
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Benchmarks.Serialization;
 

@@ -82,7 +82,10 @@ public sealed partial class ChatClient
         try
         {
             var hello = new Hello(
-                ProtocolInfo.Version, UserNameRules.Normalize(userName), options.ClientName, options.ClientVersion, OmitPresence: !options.ReceivePresence);
+                ProtocolInfo.Version, UserNameRules.Normalize(userName), options.ClientName, options.ClientVersion)
+            {
+                OmitPresence = !options.ReceivePresence,
+            };
             await connection.SendAsync(hello, linked.Token).ConfigureAwait(false);
             var welcome = await ReceiveWelcomeAsync(connection, linked.Token).ConfigureAwait(false);
             if (welcome.ProtocolVersion is < 1 or > ProtocolInfo.Version)

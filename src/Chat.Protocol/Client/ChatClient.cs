@@ -127,7 +127,7 @@ public sealed partial class ChatClient : IAsyncDisposable
     public ValueTask SendAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _connection.SendAsync(new SendText(text, TextKind.Plain), cancellationToken);
+        return _connection.SendAsync(new SendText(text), cancellationToken);
     }
 
     /// <summary>Performs an action in the room, shown as "* alice waves".</summary>
@@ -138,7 +138,7 @@ public sealed partial class ChatClient : IAsyncDisposable
     public ValueTask SendActionAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _connection.SendAsync(new SendText(text, TextKind.Action), cancellationToken);
+        return _connection.SendAsync(new SendText(text) { Kind = TextKind.Action }, cancellationToken);
     }
 
     /// <summary>
@@ -154,7 +154,7 @@ public sealed partial class ChatClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(text);
-        return _connection.SendAsync(new SendPrivate(to, text, TextKind.Plain), cancellationToken);
+        return _connection.SendAsync(new SendPrivate(to, text), cancellationToken);
     }
 
     /// <summary>Measures the round trip to the server.</summary>

@@ -43,7 +43,7 @@ public sealed record ChatClientOptions
     /// off, <see cref="ChatClient.Users"/> throws; the notices still reach
     /// <see cref="ChatClient.ReadMessagesAsync"/>.
     /// </summary>
-    public bool TrackUsers { get; init; } = true;
+    internal bool TrackUsers { get; init; } = true;
 
     /// <summary>
     /// Whether the server tells this client who is here: the welcome's user list and every join

@@ -113,7 +113,7 @@ internal static class FastPathDecoder
             return null;
         }
 
-        return new TextPosted(id, author, text, timestamp, kind);
+        return new TextPosted(id, author, text, timestamp) { Kind = kind };
     }
 
     /// <summary>Reads the optional last field of a line, its <see cref="TextKind"/>; <see cref="TextKind.Plain"/> when it is not <paramref name="present"/>.</summary>
@@ -151,7 +151,7 @@ internal static class FastPathDecoder
             return null;
         }
 
-        return new PrivateMessage(from, to, text, timestamp, kind);
+        return new PrivateMessage(from, to, text, timestamp) { Kind = kind };
     }
 
     private static UsersJoined? ReadUsersJoined(ref MessagePackReader reader) =>
@@ -181,7 +181,7 @@ internal static class FastPathDecoder
                 return null;
             }
 
-            departures[i] = new Departure(name, (LeaveReason)reason, text);
+            departures[i] = new Departure(name, (LeaveReason)reason) { Text = text };
         }
 
         return new UsersLeft(departures);
@@ -216,7 +216,7 @@ internal static class FastPathDecoder
         var userCount = 0;
         return TryReadInt(ref reader, out var maxText) && TryReadInt(ref reader, out var maxFrame)
             && (welcomeFields == 8 || TryReadInt(ref reader, out userCount))
-            ? new Welcome(version, userName, serverName, users, messageOfTheDay, recent, maxText, maxFrame, userCount)
+            ? new Welcome(version, userName, serverName, users, messageOfTheDay, recent, maxText, maxFrame) { UserCount = userCount }
             : null;
     }
 

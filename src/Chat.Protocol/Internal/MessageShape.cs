@@ -5,7 +5,7 @@ namespace Chat.Protocol.Internal;
 
 /// <summary>
 /// The expected layout of one message type (or nested object) on the wire, read from the record's
-/// constructor: its fields by position, which of them are required, and what kind of value each
+/// [Key] properties: its fields by position, which of them are required, and what kind of value each
 /// holds. <see cref="Check"/> walks the raw MessagePack before it is deserialized, so that a
 /// missing field, a nil or a value of the wrong kind is reported by name ("TextPosted.Timestamp
 /// is missing") instead of turning into a null or a default value the application would trip over.
@@ -17,10 +17,17 @@ internal sealed class MessageShape
 
     private MessageShape(Type type)
     {
+        // The fields are the [Key] properties in key order; the required ones are those the
+        // [SerializationConstructor] takes, always the leading ones.
         Name = type.Name;
-        var parameters = type.GetConstructors().Single().GetParameters();
-        Fields = [.. parameters.Select(p => new FieldShape(p.Name!, p.ParameterType, p.HasDefaultValue))];
-        RequiredCount = parameters.TakeWhile(p => !p.HasDefaultValue).Count();
+        var properties = type.GetProperties()
+            .Select(p => (Property: p, Key: p.GetCustomAttribute<KeyAttribute>()))
+            .Where(p => p.Key is not null)
+            .OrderBy(p => p.Key!.IntKey)
+            .Select(p => p.Property)
+            .ToList();
+        RequiredCount = type.GetConstructors().Single(c => c.IsDefined(typeof(SerializationConstructorAttribute))).GetParameters().Length;
+        Fields = [.. properties.Select((p, i) => new FieldShape(p.Name, p.PropertyType, optional: i >= RequiredCount))];
     }
 
     /// <summary>The type's name, used in error messages.</summary>

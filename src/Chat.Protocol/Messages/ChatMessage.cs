@@ -6,7 +6,15 @@ namespace Chat.Protocol;
 /// The base of every message on the wire. A message is encoded as a MessagePack union,
 /// <c>[id, [field0, field1, ...]]</c>, with the id taken from <see cref="MessageIds"/>.
 /// </summary>
-/// <remarks>The set of messages is closed: only this library defines them.</remarks>
+/// <remarks>
+/// <para>The set of messages is closed: only this library defines them.</para>
+/// <para>
+/// Every message is a record whose constructor takes its required fields; its optional fields
+/// are init properties (<c>new SendText("waves") { Kind = TextKind.Action }</c>). A field added
+/// in a later version is always a new optional init property, so code compiled against this
+/// version keeps compiling and running.
+/// </para>
+/// </remarks>
 [Union(MessageIds.Hello, typeof(Hello))]
 [Union(MessageIds.Welcome, typeof(Welcome))]
 [Union(MessageIds.Rejected, typeof(Rejected))]

@@ -6,11 +6,32 @@ namespace Chat.Protocol;
 /// Server → client: something the client sent was refused, or the client is being
 /// disconnected. After a fatal error the server closes the connection.
 /// </summary>
-/// <param name="Code">What went wrong, as a code a program can act on.</param>
-/// <param name="Text">What went wrong, in words a person understands.</param>
-/// <param name="Fatal"><see langword="true"/> when the server closes the connection after this message.</param>
+/// <remarks>
+/// The constructor takes the required fields; optional fields are init properties (see
+/// <see cref="ChatMessage"/>). Wire layout: docs/protocol.md, section 5.
+/// </remarks>
 [MessagePackObject]
-public sealed record ErrorMessage(
-    [property: Key(0)] ErrorCode Code,
-    [property: Key(1)] string Text,
-    [property: Key(2)] bool Fatal = false) : ChatMessage;
+public sealed record ErrorMessage : ChatMessage
+{
+    /// <summary>Creates a <see cref="ErrorMessage"/> from its required fields.</summary>
+    /// <param name="code">What went wrong, as a code a program can act on.</param>
+    /// <param name="text">What went wrong, in words a person understands.</param>
+    [SerializationConstructor]
+    public ErrorMessage(ErrorCode code, string text)
+    {
+        Code = code;
+        Text = text;
+    }
+
+    /// <summary>What went wrong, as a code a program can act on.</summary>
+    [Key(0)]
+    public ErrorCode Code { get; init; }
+
+    /// <summary>What went wrong, in words a person understands.</summary>
+    [Key(1)]
+    public string Text { get; init; }
+
+    /// <summary>Optional, <see langword="false"/> when omitted: <see langword="true"/> when the server closes the connection after this message.</summary>
+    [Key(2)]
+    public bool Fatal { get; init; }
+}

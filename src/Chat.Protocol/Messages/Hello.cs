@@ -6,20 +6,47 @@ namespace Chat.Protocol;
 /// Client → server, the first message on every connection: which protocol the client speaks,
 /// the user name it wants, and what software it is.
 /// </summary>
-/// <param name="ProtocolVersion">The protocol version the client speaks; see <see cref="ProtocolInfo.Version"/>.</param>
-/// <param name="UserName">The user name the client asks for; the server may refuse it with <see cref="Rejected"/>.</param>
-/// <param name="ClientName">The client software's name, for the server's logs (for example "Chat.Client.Tui").</param>
-/// <param name="ClientVersion">The client software's version, for the server's logs.</param>
-/// <param name="OmitPresence">
-/// Optional, <see langword="false"/> when omitted. <see langword="true"/> leaves this client out of
-/// presence: its <see cref="Welcome"/> lists no users (only <see cref="Welcome.UserCount"/>) and it
-/// receives no <see cref="UsersJoined"/> or <see cref="UsersLeft"/>. For bots and programs that do
-/// not show who is here: in a room of N users, presence costs every member N names.
-/// </param>
+/// <remarks>
+/// The constructor takes the required fields; optional fields are init properties (see
+/// <see cref="ChatMessage"/>). Wire layout: docs/protocol.md, section 5.
+/// </remarks>
 [MessagePackObject]
-public sealed record Hello(
-    [property: Key(0)] int ProtocolVersion,
-    [property: Key(1)] string UserName,
-    [property: Key(2)] string ClientName,
-    [property: Key(3)] string ClientVersion,
-    [property: Key(4)] bool OmitPresence = false) : ChatMessage;
+public sealed record Hello : ChatMessage
+{
+    /// <summary>Creates a <see cref="Hello"/> from its required fields.</summary>
+    /// <param name="protocolVersion">The protocol version the client speaks; see <see cref="ProtocolInfo.Version"/>.</param>
+    /// <param name="userName">The user name the client asks for; the server may refuse it with <see cref="Rejected"/>.</param>
+    /// <param name="clientName">The client software's name, for the server's logs (for example "Chat.Client.Tui").</param>
+    /// <param name="clientVersion">The client software's version, for the server's logs.</param>
+    [SerializationConstructor]
+    public Hello(int protocolVersion, string userName, string clientName, string clientVersion)
+    {
+        ProtocolVersion = protocolVersion;
+        UserName = userName;
+        ClientName = clientName;
+        ClientVersion = clientVersion;
+    }
+
+    /// <summary>The protocol version the client speaks; see <see cref="ProtocolInfo.Version"/>.</summary>
+    [Key(0)]
+    public int ProtocolVersion { get; init; }
+
+    /// <summary>The user name the client asks for; the server may refuse it with <see cref="Rejected"/>.</summary>
+    [Key(1)]
+    public string UserName { get; init; }
+
+    /// <summary>The client software's name, for the server's logs (for example "Chat.Client.Tui").</summary>
+    [Key(2)]
+    public string ClientName { get; init; }
+
+    /// <summary>The client software's version, for the server's logs.</summary>
+    [Key(3)]
+    public string ClientVersion { get; init; }
+
+    /// <summary>Optional, <see langword="false"/> when omitted. <see langword="true"/> leaves this client out of
+    /// presence: its <see cref="Welcome"/> lists no users (only <see cref="Welcome.UserCount"/>) and it
+    /// receives no <see cref="UsersJoined"/> or <see cref="UsersLeft"/>. For bots and programs that do
+    /// not show who is here: in a room of N users, presence costs every member N names.</summary>
+    [Key(4)]
+    public bool OmitPresence { get; init; }
+}

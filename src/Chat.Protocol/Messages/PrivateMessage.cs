@@ -5,15 +5,44 @@ namespace Chat.Protocol;
 /// <summary>
 /// Server → client: a private message, delivered to its recipient and echoed to its sender.
 /// </summary>
-/// <param name="From">The sender's user name.</param>
-/// <param name="To">The recipient's user name.</param>
-/// <param name="Text">What was said.</param>
-/// <param name="Timestamp">When the server accepted it, in UTC.</param>
-/// <param name="Kind">A plain line, or an action.</param>
+/// <remarks>
+/// The constructor takes the required fields; optional fields are init properties (see
+/// <see cref="ChatMessage"/>). Wire layout: docs/protocol.md, section 5.
+/// </remarks>
 [MessagePackObject]
-public sealed record PrivateMessage(
-    [property: Key(0)] string From,
-    [property: Key(1)] string To,
-    [property: Key(2)] string Text,
-    [property: Key(3)] DateTime Timestamp,
-    [property: Key(4)] TextKind Kind = TextKind.Plain) : ChatMessage;
+public sealed record PrivateMessage : ChatMessage
+{
+    /// <summary>Creates a <see cref="PrivateMessage"/> from its required fields.</summary>
+    /// <param name="from">The sender's user name.</param>
+    /// <param name="to">The recipient's user name.</param>
+    /// <param name="text">What was said.</param>
+    /// <param name="timestamp">When the server accepted it, in UTC.</param>
+    [SerializationConstructor]
+    public PrivateMessage(string from, string to, string text, DateTime timestamp)
+    {
+        From = from;
+        To = to;
+        Text = text;
+        Timestamp = timestamp;
+    }
+
+    /// <summary>The sender's user name.</summary>
+    [Key(0)]
+    public string From { get; init; }
+
+    /// <summary>The recipient's user name.</summary>
+    [Key(1)]
+    public string To { get; init; }
+
+    /// <summary>What was said.</summary>
+    [Key(2)]
+    public string Text { get; init; }
+
+    /// <summary>When the server accepted it, in UTC.</summary>
+    [Key(3)]
+    public DateTime Timestamp { get; init; }
+
+    /// <summary>Optional, <see cref="TextKind.Plain"/> when omitted: a plain line, or an action.</summary>
+    [Key(4)]
+    public TextKind Kind { get; init; }
+}

@@ -5,9 +5,28 @@ namespace Chat.Protocol;
 /// <summary>
 /// Server → client: the handshake failed. The server closes the connection after sending it.
 /// </summary>
-/// <param name="Reason">Why, as a code a program can act on.</param>
-/// <param name="Text">Why, in words a person understands.</param>
+/// <remarks>
+/// The constructor takes the required fields; optional fields are init properties (see
+/// <see cref="ChatMessage"/>). Wire layout: docs/protocol.md, section 5.
+/// </remarks>
 [MessagePackObject]
-public sealed record Rejected(
-    [property: Key(0)] RejectReason Reason,
-    [property: Key(1)] string Text) : ChatMessage;
+public sealed record Rejected : ChatMessage
+{
+    /// <summary>Creates a <see cref="Rejected"/> from its required fields.</summary>
+    /// <param name="reason">Why, as a code a program can act on.</param>
+    /// <param name="text">Why, in words a person understands.</param>
+    [SerializationConstructor]
+    public Rejected(RejectReason reason, string text)
+    {
+        Reason = reason;
+        Text = text;
+    }
+
+    /// <summary>Why, as a code a program can act on.</summary>
+    [Key(0)]
+    public RejectReason Reason { get; init; }
+
+    /// <summary>Why, in words a person understands.</summary>
+    [Key(1)]
+    public string Text { get; init; }
+}

@@ -7,11 +7,32 @@ namespace Chat.Protocol;
 /// <see cref="PrivateMessage"/> to the recipient and echoes it to the sender, or answers
 /// with an <see cref="ErrorMessage"/> (<see cref="ErrorCode.UnknownUser"/>).
 /// </summary>
-/// <param name="To">The recipient's user name (any letter case).</param>
-/// <param name="Text">What to say: one line, with no control characters.</param>
-/// <param name="Kind">A plain line, or an action.</param>
+/// <remarks>
+/// The constructor takes the required fields; optional fields are init properties (see
+/// <see cref="ChatMessage"/>). Wire layout: docs/protocol.md, section 5.
+/// </remarks>
 [MessagePackObject]
-public sealed record SendPrivate(
-    [property: Key(0)] string To,
-    [property: Key(1)] string Text,
-    [property: Key(2)] TextKind Kind = TextKind.Plain) : ChatMessage;
+public sealed record SendPrivate : ChatMessage
+{
+    /// <summary>Creates a <see cref="SendPrivate"/> from its required fields.</summary>
+    /// <param name="to">The recipient's user name (any letter case).</param>
+    /// <param name="text">What to say: one line, with no control characters.</param>
+    [SerializationConstructor]
+    public SendPrivate(string to, string text)
+    {
+        To = to;
+        Text = text;
+    }
+
+    /// <summary>The recipient's user name (any letter case).</summary>
+    [Key(0)]
+    public string To { get; init; }
+
+    /// <summary>What to say: one line, with no control characters.</summary>
+    [Key(1)]
+    public string Text { get; init; }
+
+    /// <summary>Optional, <see cref="TextKind.Plain"/> when omitted: a plain line, or an action.</summary>
+    [Key(2)]
+    public TextKind Kind { get; init; }
+}

@@ -6,9 +6,26 @@ namespace Chat.Protocol;
 /// Client → server: say something in the room. The server answers by posting a
 /// <see cref="TextPosted"/> to everyone, the sender included, or with an <see cref="ErrorMessage"/>.
 /// </summary>
-/// <param name="Text">What to say: one line, with no control characters.</param>
-/// <param name="Kind">A plain line, or an action ("/me waves").</param>
+/// <remarks>
+/// The constructor takes the required fields; optional fields are init properties (see
+/// <see cref="ChatMessage"/>). Wire layout: docs/protocol.md, section 5.
+/// </remarks>
 [MessagePackObject]
-public sealed record SendText(
-    [property: Key(0)] string Text,
-    [property: Key(1)] TextKind Kind = TextKind.Plain) : ChatMessage;
+public sealed record SendText : ChatMessage
+{
+    /// <summary>Creates a <see cref="SendText"/> from its required fields.</summary>
+    /// <param name="text">What to say: one line, with no control characters.</param>
+    [SerializationConstructor]
+    public SendText(string text)
+    {
+        Text = text;
+    }
+
+    /// <summary>What to say: one line, with no control characters.</summary>
+    [Key(0)]
+    public string Text { get; init; }
+
+    /// <summary>Optional, <see cref="TextKind.Plain"/> when omitted: a plain line, or an action ("/me waves").</summary>
+    [Key(1)]
+    public TextKind Kind { get; init; }
+}

@@ -6,7 +6,22 @@ namespace Chat.Protocol;
 /// Server → client: one or more users entered the room. A server may gather the joins of
 /// a short interval into one message.
 /// </summary>
-/// <param name="UserNames">The users who joined, in the order they joined.</param>
+/// <remarks>
+/// The constructor takes the required fields; optional fields are init properties (see
+/// <see cref="ChatMessage"/>). Wire layout: docs/protocol.md, section 5.
+/// </remarks>
 [MessagePackObject]
-public sealed record UsersJoined(
-    [property: Key(0)] IReadOnlyList<string> UserNames) : ChatMessage;
+public sealed record UsersJoined : ChatMessage
+{
+    /// <summary>Creates a <see cref="UsersJoined"/> from its required fields.</summary>
+    /// <param name="userNames">The users who joined, in the order they joined.</param>
+    [SerializationConstructor]
+    public UsersJoined(IReadOnlyList<string> userNames)
+    {
+        UserNames = userNames;
+    }
+
+    /// <summary>The users who joined, in the order they joined.</summary>
+    [Key(0)]
+    public IReadOnlyList<string> UserNames { get; init; }
+}

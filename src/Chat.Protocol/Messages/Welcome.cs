@@ -5,29 +5,71 @@ namespace Chat.Protocol;
 /// <summary>
 /// Server → client: the handshake succeeded and the client is now in the room.
 /// </summary>
-/// <param name="ProtocolVersion">The protocol version the server will speak on this connection.</param>
-/// <param name="UserName">The accepted user name, exactly as the room will show it.</param>
-/// <param name="ServerName">The server's display name.</param>
-/// <param name="Users">
-/// Everyone in the room when the client joined, the client included; empty when the client asked to
-/// be left out of presence (<see cref="Hello.OmitPresence"/>).
-/// </param>
-/// <param name="MessageOfTheDay">A message of the day, or an empty string.</param>
-/// <param name="Recent">The most recent lines posted in the room, oldest first.</param>
-/// <param name="MaxTextLength">The longest text, in Unicode scalar values, the server accepts in one message.</param>
-/// <param name="MaxFrameLength">The largest frame body, in bytes, the server accepts from a client.</param>
-/// <param name="UserCount">
-/// Optional: how many users were in the room when the client joined, the client included. 0 when
-/// omitted (by a server that predates it): then count <see cref="Users"/>.
-/// </param>
+/// <remarks>
+/// The constructor takes the required fields; optional fields are init properties (see
+/// <see cref="ChatMessage"/>). Wire layout: docs/protocol.md, section 5.
+/// </remarks>
 [MessagePackObject]
-public sealed record Welcome(
-    [property: Key(0)] int ProtocolVersion,
-    [property: Key(1)] string UserName,
-    [property: Key(2)] string ServerName,
-    [property: Key(3)] IReadOnlyList<string> Users,
-    [property: Key(4)] string MessageOfTheDay,
-    [property: Key(5)] IReadOnlyList<TextPosted> Recent,
-    [property: Key(6)] int MaxTextLength,
-    [property: Key(7)] int MaxFrameLength,
-    [property: Key(8)] int UserCount = 0) : ChatMessage;
+public sealed record Welcome : ChatMessage
+{
+    /// <summary>Creates a <see cref="Welcome"/> from its required fields.</summary>
+    /// <param name="protocolVersion">The protocol version the server will speak on this connection.</param>
+    /// <param name="userName">The accepted user name, exactly as the room will show it.</param>
+    /// <param name="serverName">The server's display name.</param>
+    /// <param name="users">Everyone in the room when the client joined, the client included; empty when the client asked to
+    /// be left out of presence (<see cref="Hello.OmitPresence"/>).</param>
+    /// <param name="messageOfTheDay">A message of the day, or an empty string.</param>
+    /// <param name="recent">The most recent lines posted in the room, oldest first.</param>
+    /// <param name="maxTextLength">The longest text, in Unicode scalar values, the server accepts in one message.</param>
+    /// <param name="maxFrameLength">The largest frame body, in bytes, the server accepts from a client.</param>
+    [SerializationConstructor]
+    public Welcome(int protocolVersion, string userName, string serverName, IReadOnlyList<string> users, string messageOfTheDay, IReadOnlyList<TextPosted> recent, int maxTextLength, int maxFrameLength)
+    {
+        ProtocolVersion = protocolVersion;
+        UserName = userName;
+        ServerName = serverName;
+        Users = users;
+        MessageOfTheDay = messageOfTheDay;
+        Recent = recent;
+        MaxTextLength = maxTextLength;
+        MaxFrameLength = maxFrameLength;
+    }
+
+    /// <summary>The protocol version the server will speak on this connection.</summary>
+    [Key(0)]
+    public int ProtocolVersion { get; init; }
+
+    /// <summary>The accepted user name, exactly as the room will show it.</summary>
+    [Key(1)]
+    public string UserName { get; init; }
+
+    /// <summary>The server's display name.</summary>
+    [Key(2)]
+    public string ServerName { get; init; }
+
+    /// <summary>Everyone in the room when the client joined, the client included; empty when the client asked to
+    /// be left out of presence (<see cref="Hello.OmitPresence"/>).</summary>
+    [Key(3)]
+    public IReadOnlyList<string> Users { get; init; }
+
+    /// <summary>A message of the day, or an empty string.</summary>
+    [Key(4)]
+    public string MessageOfTheDay { get; init; }
+
+    /// <summary>The most recent lines posted in the room, oldest first.</summary>
+    [Key(5)]
+    public IReadOnlyList<TextPosted> Recent { get; init; }
+
+    /// <summary>The longest text, in Unicode scalar values, the server accepts in one message.</summary>
+    [Key(6)]
+    public int MaxTextLength { get; init; }
+
+    /// <summary>The largest frame body, in bytes, the server accepts from a client.</summary>
+    [Key(7)]
+    public int MaxFrameLength { get; init; }
+
+    /// <summary>Optional: how many users were in the room when the client joined, the client included. 0 when
+    /// omitted (by a server that predates it): then count <see cref="Users"/>.</summary>
+    [Key(8)]
+    public int UserCount { get; init; }
+}

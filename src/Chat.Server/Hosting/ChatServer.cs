@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

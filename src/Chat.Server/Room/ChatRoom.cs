@@ -1,4 +1,5 @@
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Server;
 
@@ -152,7 +153,7 @@ internal sealed partial class ChatRoom : IDisposable
 
             if (!_closed)
             {
-                AddDeparture(new Departure(member.Name, reason, text));
+                AddDeparture(new Departure(member.Name, reason) { Text = text });
             }
 
             return true;
@@ -176,7 +177,7 @@ internal sealed partial class ChatRoom : IDisposable
             }
 
             FlushPresence();
-            var line = new TextPosted(++_lastId, author.Name, text, Now(), kind);
+            var line = new TextPosted(++_lastId, author.Name, text, Now()) { Kind = kind };
             _history.Add(line);
             _broadcaster.Publish(EncodedMessage.Encode(line));
             return line;
@@ -208,7 +209,7 @@ internal sealed partial class ChatRoom : IDisposable
 
             // The recipient must know the sender is here before it hears from them.
             FlushPresence();
-            var message = EncodedMessage.Encode(new PrivateMessage(sender.Name, recipient.Name, text, Now(), kind));
+            var message = EncodedMessage.Encode(new PrivateMessage(sender.Name, recipient.Name, text, Now()) { Kind = kind });
             _broadcaster.Send(recipient, message);
             if (!ReferenceEquals(recipient, sender))
             {
@@ -262,7 +263,7 @@ internal sealed partial class ChatRoom : IDisposable
         var text = reason.Length == 0
             ? "You were removed from the room by the operator."
             : $"You were removed from the room by the operator: {reason}";
-        member.Remove(LeaveReason.Kicked, reason, EncodedMessage.Encode(new ErrorMessage(ErrorCode.Kicked, text, Fatal: true)));
+        member.Remove(LeaveReason.Kicked, reason, EncodedMessage.Encode(new ErrorMessage(ErrorCode.Kicked, text) { Fatal = true }));
         return member.Name;
     }
 

@@ -1,4 +1,5 @@
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Server;
 
@@ -75,8 +76,7 @@ internal sealed partial class ClientSession
             _options.MessageOfTheDay,
             joined.Recent,
             _options.MaxTextLength,
-            _options.MaxFrameLength,
-            joined.UserCount);
+            _options.MaxFrameLength) { UserCount = joined.UserCount };
         await _connection.SendAsync(welcome, _stopping.Token);
         _metrics.Delivered(1);
         _writer = WriteLoopAsync();

@@ -1,4 +1,5 @@
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Server;
 
@@ -133,5 +134,5 @@ internal sealed partial class ClientSession
 
     /// <summary>Tells this client that something it sent was refused; the session goes on.</summary>
     private void Reply(ErrorCode code, string text) =>
-        Deliver(EncodedMessage.Encode(new ErrorMessage(code, text, Fatal: false)));
+        Deliver(EncodedMessage.Encode(new ErrorMessage(code, text) { Fatal = false }));
 }

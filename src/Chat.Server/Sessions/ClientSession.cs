@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 using Microsoft.Extensions.Logging;
 
 namespace Chat.Server;

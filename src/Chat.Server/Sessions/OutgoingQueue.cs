@@ -1,5 +1,5 @@
 using System.Threading.Tasks.Sources;
-using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Server;
 

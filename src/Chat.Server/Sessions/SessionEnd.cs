@@ -1,4 +1,5 @@
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Server;
 
@@ -88,7 +89,7 @@ internal sealed record SessionEnd(
 
     private static SessionEnd Fatal(
         DisconnectCause cause, LeaveReason reason, string text, ErrorCode code, string clientText, Exception? error = null) =>
-        new(cause, reason, text, EncodedMessage.Encode(new ErrorMessage(code, clientText, Fatal: true)), error);
+        new(cause, reason, text, EncodedMessage.Encode(new ErrorMessage(code, clientText) { Fatal = true }), error);
 
     private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.###} s";
 }

@@ -119,7 +119,7 @@ public sealed class RoomViewModelReconnectTests : IAsyncDisposable
     public async Task AFatalErrorFromTheServerDisconnects()
     {
         _ = _room.RunAsync();
-        _first.Receive(new ErrorMessage(ErrorCode.Kicked, "kicked by the operator: spam", Fatal: true));
+        _first.Receive(new ErrorMessage(ErrorCode.Kicked, "kicked by the operator: spam") { Fatal = true });
         _first.End();
         await StatusAsync("Disconnected: the server closed the session: kicked by the operator: spam");
         _connector.Verify(c => c.ConnectAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);

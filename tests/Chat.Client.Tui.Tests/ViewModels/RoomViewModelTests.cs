@@ -42,7 +42,7 @@ public sealed class RoomViewModelTests : IAsyncDisposable
         var run = _room.RunAsync();
         _session.Receive(new TextPosted(8, "bob", "hi there", At.AddMinutes(1)));
         _session.Receive(new TextPosted(9, "alice", "my own", At.AddMinutes(2)));
-        _session.Receive(new TextPosted(10, "bob", "waves", At.AddMinutes(3), TextKind.Action));
+        _session.Receive(new TextPosted(10, "bob", "waves", At.AddMinutes(3)) { Kind = TextKind.Action });
         _session.Receive(new PrivateMessage("bob", "alice", "psst", At.AddMinutes(4)));
         _session.Receive(new ServerNotice("maintenance at noon", At.AddMinutes(5)));
         await _ui.RunUntilAsync(() => _room.Log.Count == 9, "five new lines");
@@ -82,7 +82,7 @@ public sealed class RoomViewModelTests : IAsyncDisposable
     {
         _ = _room.RunAsync();
         _session.Receive(new UsersJoined(["dave"]));
-        _session.Receive(new UsersLeft([new Departure("bob", LeaveReason.Quit, "bye all")]));
+        _session.Receive(new UsersLeft([new Departure("bob", LeaveReason.Quit) { Text = "bye all" }]));
         await _ui.RunUntilAsync(() => _room.Log.Count == 6, "join and leave lines");
         Assert.Equal(["alice", "carol", "dave"], _room.Users);
         Assert.EndsWith("--> dave joined", LogText.ElementAt(4));

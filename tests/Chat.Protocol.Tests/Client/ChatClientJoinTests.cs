@@ -1,5 +1,6 @@
 using System.Net;
 using Chat.Protocol.Tests.TestUtilities;
+using Chat.Protocol.Wire;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Chat.Protocol.Tests.Client;
@@ -41,7 +42,7 @@ public class ChatClientJoinTests
 
         var hello = await session.ReceiveAsync<Hello>();
         Assert.True(hello.OmitPresence);
-        await session.SendAsync(new Welcome(1, "bot", "Room", [], "", [], 4000, 32768, UserCount: 3));
+        await session.SendAsync(new Welcome(1, "bot", "Room", [], "", [], 4000, 32768) { UserCount = 3 });
 
         await using var client = await joining.WithTimeout();
         Assert.Equal(3, client.UsersAtJoin);

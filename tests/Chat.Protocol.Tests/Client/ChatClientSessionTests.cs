@@ -1,4 +1,5 @@
 using Chat.Protocol.Tests.TestUtilities;
+using Chat.Protocol.Wire;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Chat.Protocol.Tests.Client;
@@ -16,7 +17,7 @@ public class ChatClientSessionTests
         ChatMessage[] sent =
         [
             SampleMessages.TextPosted, SampleMessages.PrivateMessage, SampleMessages.ServerNotice,
-            new ErrorMessage(ErrorCode.TextTooLong, "Too long.", Fatal: false), SampleMessages.UsersJoined,
+            new ErrorMessage(ErrorCode.TextTooLong, "Too long.") { Fatal = false }, SampleMessages.UsersJoined,
         ];
         foreach (var message in sent)
         {
@@ -44,9 +45,9 @@ public class ChatClientSessionTests
         await client.SendActionAsync("waves").WithTimeout();
         await client.SendPrivateAsync("bob", "psst").WithTimeout();
 
-        Assert.Equal(new SendText("hello", TextKind.Plain), await session.ReceiveAsync<SendText>());
-        Assert.Equal(new SendText("waves", TextKind.Action), await session.ReceiveAsync<SendText>());
-        Assert.Equal(new SendPrivate("bob", "psst", TextKind.Plain), await session.ReceiveAsync<SendPrivate>());
+        Assert.Equal(new SendText("hello") { Kind = TextKind.Plain }, await session.ReceiveAsync<SendText>());
+        Assert.Equal(new SendText("waves") { Kind = TextKind.Action }, await session.ReceiveAsync<SendText>());
+        Assert.Equal(new SendPrivate("bob", "psst") { Kind = TextKind.Plain }, await session.ReceiveAsync<SendPrivate>());
     }
 
     [Theory]
@@ -102,7 +103,7 @@ public class ChatClientSessionTests
     {
         await using var server = FakeChatServer.Start(kind);
         var (client, session) = await server.JoinAsync("alice");
-        var kicked = new ErrorMessage(ErrorCode.Kicked, "Kicked by the operator: spam.", Fatal: true);
+        var kicked = new ErrorMessage(ErrorCode.Kicked, "Kicked by the operator: spam.") { Fatal = true };
 
         await session.SendAsync(kicked);
         await using var reader = client.ReadMessagesAsync().GetAsyncEnumerator();
@@ -128,7 +129,7 @@ public class ChatClientSessionTests
         Assert.True(await reader.MoveNextAsync().WithTimeout());
         Assert.Equal(["alice", "bob", "carol", "dave", "eve"], client.Users);
 
-        await session.SendAsync(new UsersLeft([new Departure("BOB", LeaveReason.Quit), new Departure("eve", LeaveReason.Kicked, "spam")]));
+        await session.SendAsync(new UsersLeft([new Departure("BOB", LeaveReason.Quit), new Departure("eve", LeaveReason.Kicked) { Text = "spam" }]));
         Assert.True(await reader.MoveNextAsync().WithTimeout());
         Assert.Equal(["alice", "carol", "dave"], client.Users);
 

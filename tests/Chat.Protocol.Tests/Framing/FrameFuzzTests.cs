@@ -1,4 +1,5 @@
 using Chat.Protocol.Tests.TestUtilities;
+using Chat.Protocol.Wire;
 using MessagePack;
 
 namespace Chat.Protocol.Tests.Framing;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Chat.Protocol.Tests.TestUtilities;
+using Chat.Protocol.Wire;
 
 namespace Chat.Protocol.Tests.Framing;
 

@@ -1,4 +1,5 @@
 using Chat.Protocol.Tests.TestUtilities;
+using Chat.Protocol.Wire;
 
 namespace Chat.Protocol.Tests.Framing;
 
@@ -112,13 +113,13 @@ public class MessageSerializerTests
     [Fact]
     public void OmittedOptionalTrailingFieldsTakeTheirDefaults()
     {
-        Assert.Equal(new SendText("a", TextKind.Plain), MessageSerializer.Decode(Hex.Parse("920491A161")));
-        Assert.Equal(new SendPrivate("b", "a", TextKind.Plain), MessageSerializer.Decode(Hex.Parse("920892A162A161")));
-        Assert.Equal(new ErrorMessage(ErrorCode.Kicked, "a", false), MessageSerializer.Decode(Hex.Parse("920B920AA161")));
+        Assert.Equal(new SendText("a") { Kind = TextKind.Plain }, MessageSerializer.Decode(Hex.Parse("920491A161")));
+        Assert.Equal(new SendPrivate("b", "a") { Kind = TextKind.Plain }, MessageSerializer.Decode(Hex.Parse("920892A162A161")));
+        Assert.Equal(new ErrorMessage(ErrorCode.Kicked, "a") { Fatal = false }, MessageSerializer.Decode(Hex.Parse("920B920AA161")));
         Assert.Equal(new Goodbye(string.Empty), MessageSerializer.Decode(Hex.Parse("920E90")));
 
         var left = Assert.IsType<UsersLeft>(MessageSerializer.Decode(Hex.Parse("9207919192A16201")));
-        Assert.Equal(new Departure("b", LeaveReason.Quit, string.Empty), Assert.Single(left.Departures));
+        Assert.Equal(new Departure("b", LeaveReason.Quit) { Text = string.Empty }, Assert.Single(left.Departures));
 
         var posted = Assert.IsType<TextPosted>(MessageSerializer.Decode(Hex.Parse("92059401A161A162D6FF00000000")));
         Assert.Equal(TextKind.Plain, posted.Kind);

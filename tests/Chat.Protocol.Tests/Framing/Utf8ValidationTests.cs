@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using Chat.Protocol.Internal;
 using Chat.Protocol.Tests.TestUtilities;
+using Chat.Protocol.Wire;
 
 namespace Chat.Protocol.Tests.Framing;
 
@@ -31,8 +32,8 @@ public class Utf8ValidationTests
         ["TextPosted.Author"] = SampleMessages.TextPosted with { Author = Marker },
         ["TextPosted.Text"] = SampleMessages.TextPosted with { Text = Marker },
         ["UsersJoined.UserNames[0]"] = new UsersJoined([Marker, "dave"]),
-        ["UsersLeft.Departures[1].UserName"] = new UsersLeft([new Departure("bob", LeaveReason.Quit, "bye"), new Departure(Marker, LeaveReason.Quit, "")]),
-        ["UsersLeft.Departures[0].Text"] = new UsersLeft([new Departure("bob", LeaveReason.Quit, Marker)]),
+        ["UsersLeft.Departures[1].UserName"] = new UsersLeft([new Departure("bob", LeaveReason.Quit) { Text = "bye" }, new Departure(Marker, LeaveReason.Quit)]),
+        ["UsersLeft.Departures[0].Text"] = new UsersLeft([new Departure("bob", LeaveReason.Quit) { Text = Marker }]),
         ["SendPrivate.To"] = SampleMessages.SendPrivate with { To = Marker },
         ["SendPrivate.Text"] = SampleMessages.SendPrivate with { Text = Marker },
         ["PrivateMessage.From"] = SampleMessages.PrivateMessage with { From = Marker },

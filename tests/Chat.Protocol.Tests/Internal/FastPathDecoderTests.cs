@@ -1,6 +1,7 @@
 using System.Buffers;
 using Chat.Protocol.Internal;
 using Chat.Protocol.Tests.TestUtilities;
+using Chat.Protocol.Wire;
 
 namespace Chat.Protocol.Tests.Internal;
 
@@ -29,7 +30,7 @@ public class FastPathDecoderTests
         yield return [SampleMessages.UsersJoined];
         yield return [new UsersJoined([])];
         yield return [SampleMessages.UsersLeft];
-        yield return [new UsersLeft([new Departure("bob", (LeaveReason)77, string.Empty)])];
+        yield return [new UsersLeft([new Departure("bob", (LeaveReason)77) { Text = string.Empty }])];
         yield return [SampleMessages.PrivateMessage];
         yield return [SampleMessages.PrivateMessage with { Kind = (TextKind)9 }];
     }
@@ -77,7 +78,7 @@ public class FastPathDecoderTests
             SampleMessages.Welcome with { UserName = "dora", Users = ["dora", "erin"] })));
         var joined = Assert.IsType<UsersJoined>(MessageSerializer.Decode(MessageSerializer.ToBody(new UsersJoined(["erin"]))));
         var left = Assert.IsType<UsersLeft>(MessageSerializer.Decode(MessageSerializer.ToBody(
-            new UsersLeft([new Departure("dora", LeaveReason.Quit, "")]))));
+            new UsersLeft([new Departure("dora", LeaveReason.Quit) { Text = "" }]))));
         var dm = Assert.IsType<PrivateMessage>(MessageSerializer.Decode(MessageSerializer.ToBody(
             new PrivateMessage("erin", "dora", "hi", SampleMessages.WholeSecond))));
 

@@ -1,5 +1,6 @@
 using Chat.Protocol.Internal;
 using Chat.Protocol.Tests.TestUtilities;
+using Chat.Protocol.Wire;
 
 namespace Chat.Protocol.Tests.Internal;
 

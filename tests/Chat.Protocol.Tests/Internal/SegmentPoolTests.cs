@@ -1,4 +1,5 @@
 using Chat.Protocol.Internal;
+using Chat.Protocol.Wire;
 
 namespace Chat.Protocol.Tests.Internal;
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Chat.Protocol.Tests.TestUtilities;
+using Chat.Protocol.Wire;
 
 namespace Chat.Protocol.Tests.Messages;
 
@@ -130,7 +131,7 @@ public class MessageGoldenBytesTests
             00                           # [4] Kind: positive fixint 0 = Plain
             """);
 
-        var message = new TextPosted(42, "alice", "hello", new DateTime(2026, 1, 2, 3, 4, 5, 250, DateTimeKind.Utc), TextKind.Plain);
+        var message = new TextPosted(42, "alice", "hello", new DateTime(2026, 1, 2, 3, 4, 5, 250, DateTimeKind.Utc)) { Kind = TextKind.Plain };
         Assert.Equal(expected, MessageSerializer.ToFrame(message));
         Assert.Equal(message, DecodeFrame(expected));
     }

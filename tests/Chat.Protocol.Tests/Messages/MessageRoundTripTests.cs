@@ -1,5 +1,6 @@
 using System.Buffers;
 using Chat.Protocol.Tests.TestUtilities;
+using Chat.Protocol.Wire;
 
 namespace Chat.Protocol.Tests.Messages;
 
@@ -23,10 +24,10 @@ public class MessageRoundTripTests
     [InlineData(TextKind.Action)]
     public void EveryTextKindSurvivesInEveryMessageThatCarriesOne(TextKind kind)
     {
-        Assert.Equal(kind, RoundTrip(new SendText("x", kind)).Kind);
-        Assert.Equal(kind, RoundTrip(new SendPrivate("bob", "x", kind)).Kind);
-        Assert.Equal(kind, RoundTrip(new TextPosted(1, "a", "x", SampleMessages.WholeSecond, kind)).Kind);
-        Assert.Equal(kind, RoundTrip(new PrivateMessage("a", "b", "x", SampleMessages.WholeSecond, kind)).Kind);
+        Assert.Equal(kind, RoundTrip(new SendText("x") { Kind = kind }).Kind);
+        Assert.Equal(kind, RoundTrip(new SendPrivate("bob", "x") { Kind = kind }).Kind);
+        Assert.Equal(kind, RoundTrip(new TextPosted(1, "a", "x", SampleMessages.WholeSecond) { Kind = kind }).Kind);
+        Assert.Equal(kind, RoundTrip(new PrivateMessage("a", "b", "x", SampleMessages.WholeSecond) { Kind = kind }).Kind);
     }
 
     [Theory]
@@ -38,16 +39,16 @@ public class MessageRoundTripTests
     [MemberData(nameof(LeaveReasons))]
     public void EveryLeaveReasonSurvives(LeaveReason reason)
     {
-        var decoded = RoundTrip(new UsersLeft([new Departure("bob", reason, "why")]));
-        Assert.Equal(new Departure("bob", reason, "why"), Assert.Single(decoded.Departures));
+        var decoded = RoundTrip(new UsersLeft([new Departure("bob", reason) { Text = "why" }]));
+        Assert.Equal(new Departure("bob", reason) { Text = "why" }, Assert.Single(decoded.Departures));
     }
 
     [Theory]
     [MemberData(nameof(ErrorCodes))]
     public void EveryErrorCodeSurvivesFatalOrNot(ErrorCode code)
     {
-        Assert.Equal(new ErrorMessage(code, "e", true), RoundTrip(new ErrorMessage(code, "e", true)));
-        Assert.Equal(new ErrorMessage(code, "e", false), RoundTrip(new ErrorMessage(code, "e", false)));
+        Assert.Equal(new ErrorMessage(code, "e") { Fatal = true }, RoundTrip(new ErrorMessage(code, "e") { Fatal = true }));
+        Assert.Equal(new ErrorMessage(code, "e") { Fatal = false }, RoundTrip(new ErrorMessage(code, "e") { Fatal = false }));
     }
 
     [Fact]

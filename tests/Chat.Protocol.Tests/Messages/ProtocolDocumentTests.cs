@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Chat.Protocol.Tests.TestUtilities;
+using Chat.Protocol.Wire;
 using MessagePack;
 
 namespace Chat.Protocol.Tests.Messages;
@@ -68,19 +69,24 @@ public partial class ProtocolDocumentTests
         var block = CodeBlock().Match(section);
         Assert.True(block.Success, "Section 10 has no code block with the frame.");
 
-        var message = new TextPosted(42, "alice", "hello", new DateTime(2026, 1, 2, 3, 4, 5, 250, DateTimeKind.Utc), TextKind.Plain);
+        var message = new TextPosted(42, "alice", "hello", new DateTime(2026, 1, 2, 3, 4, 5, 250, DateTimeKind.Utc)) { Kind = TextKind.Plain };
         Assert.Equal(Hex.Format(MessageSerializer.ToFrame(message)), Hex.Format(Hex.Parse(block.Groups[1].Value)));
     }
 
     private static void CheckFields(Type type, string section)
     {
-        var parameters = type.GetConstructors().Single().GetParameters();
+        var fields = type.GetProperties()
+            .Select(p => (p.Name, Key: p.GetCustomAttribute<KeyAttribute>()?.IntKey))
+            .Where(p => p.Key is not null)
+            .OrderBy(p => p.Key)
+            .ToList();
+        var required = type.GetConstructors().Single(c => c.IsDefined(typeof(SerializationConstructorAttribute))).GetParameters().Length;
         var rows = Rows(section);
-        Assert.Equal(parameters.Select((p, i) => (i, p.Name!)), rows);
+        Assert.Equal(fields.Select((p, i) => (i, p.Name)), rows);
 
         var optional = section.Split('\n').Where(line => line.StartsWith('|') && line.Contains("*optional*", StringComparison.Ordinal))
             .Select(line => line.Split('|')[2].Trim().Trim('`'));
-        Assert.Equal(parameters.Where(p => p.HasDefaultValue).Select(p => p.Name!), optional);
+        Assert.Equal(fields.Skip(required).Select(p => p.Name), optional);
     }
 
     /// <summary>The rows of the tables in a section whose first cell is a number: (number, second cell without backticks).</summary>

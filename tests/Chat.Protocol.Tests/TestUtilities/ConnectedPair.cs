@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Chat.Protocol.Wire;
 
 namespace Chat.Protocol.Tests.TestUtilities;
 

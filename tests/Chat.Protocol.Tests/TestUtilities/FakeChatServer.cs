@@ -1,4 +1,5 @@
 using System.Net;
+using Chat.Protocol.Wire;
 
 namespace Chat.Protocol.Tests.TestUtilities;
 

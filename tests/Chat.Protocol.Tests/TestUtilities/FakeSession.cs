@@ -1,3 +1,4 @@
+using Chat.Protocol.Wire;
 namespace Chat.Protocol.Tests.TestUtilities;
 
 /// <summary>The fake server's side of one client connection.</summary>

@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Net;
-using Chat.Protocol.Transports;
+using Chat.Protocol.Wire.Transports;
+using Chat.Protocol.Wire;
 
 namespace Chat.Protocol.Tests.TestUtilities;
 

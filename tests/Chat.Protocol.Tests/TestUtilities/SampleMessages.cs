@@ -17,31 +17,33 @@ internal static class SampleMessages
         "ChatRoom",
         ["alice", "bob"],
         "Be nice.",
-        [new TextPosted(7, "bob", "hi", WholeSecond, TextKind.Action)],
+        [new TextPosted(7, "bob", "hi", WholeSecond) { Kind = TextKind.Action }],
         4000,
-        32768,
-        UserCount: 2);
+        32768)
+    {
+        UserCount = 2,
+    };
 
     public static Rejected Rejected => new(RejectReason.NameTaken, "The name \"alice\" is taken.");
 
-    public static SendText SendText => new("hello", TextKind.Plain);
+    public static SendText SendText => new("hello") { Kind = TextKind.Plain };
 
-    public static TextPosted TextPosted => new(42, "alice", "hello", WithFraction, TextKind.Plain);
+    public static TextPosted TextPosted => new(42, "alice", "hello", WithFraction) { Kind = TextKind.Plain };
 
     public static UsersJoined UsersJoined => new(["carol", "dave"]);
 
     public static UsersLeft UsersLeft => new([
-        new Departure("bob", LeaveReason.Quit, "bye"),
-        new Departure("eve", LeaveReason.Kicked, "spam"),
+        new Departure("bob", LeaveReason.Quit) { Text = "bye" },
+        new Departure("eve", LeaveReason.Kicked) { Text = "spam" },
     ]);
 
-    public static SendPrivate SendPrivate => new("bob", "psst", TextKind.Action);
+    public static SendPrivate SendPrivate => new("bob", "psst") { Kind = TextKind.Action };
 
-    public static PrivateMessage PrivateMessage => new("alice", "bob", "psst", WholeSecond, TextKind.Plain);
+    public static PrivateMessage PrivateMessage => new("alice", "bob", "psst", WholeSecond) { Kind = TextKind.Plain };
 
     public static ServerNotice ServerNotice => new("Restart at noon.", WholeSecond);
 
-    public static ErrorMessage ErrorMessage => new(ErrorCode.UnknownUser, "No user named \"zed\".", false);
+    public static ErrorMessage ErrorMessage => new(ErrorCode.UnknownUser, "No user named \"zed\".") { Fatal = false };
 
     public static Ping Ping => new(1234567890123);
 

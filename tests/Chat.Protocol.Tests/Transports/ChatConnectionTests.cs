@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Chat.Protocol.Tests.TestUtilities;
+using Chat.Protocol.Wire;
 
 namespace Chat.Protocol.Tests.Transports;
 

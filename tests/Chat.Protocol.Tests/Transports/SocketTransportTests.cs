@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Net.Sockets;
 using Chat.Protocol.Tests.TestUtilities;
-using Chat.Protocol.Transports;
+using Chat.Protocol.Wire.Transports;
 
 namespace Chat.Protocol.Tests.Transports;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 using Chat.Server.Tests.Support;
 
 namespace Chat.Server.Tests.EndToEnd;

@@ -1,5 +1,5 @@
 using System.Net;
-using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Server.Tests.Hosting;
 

@@ -150,7 +150,7 @@ public class ChatTests
 
         await bob.LeaveAsync("off to lunch").WaitAsync(TestServer.Timeout);
 
-        Assert.Equal(new Departure("bob", LeaveReason.Quit, "off to lunch"), await alice.DepartureOfAsync("bob"));
+        Assert.Equal(new Departure("bob", LeaveReason.Quit) { Text = "off to lunch" }, await alice.DepartureOfAsync("bob"));
         Assert.Equal(["alice"], alice.Users);
     }
 

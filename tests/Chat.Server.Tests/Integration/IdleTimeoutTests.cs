@@ -34,7 +34,7 @@ public class IdleTimeoutTests
         var error = Assert.IsType<ErrorMessage>(messages.Last());
         Assert.Equal((ErrorCode.IdleTimeout, true), (error.Code, error.Fatal));
         var left = await lively.ReceiveAsync<UsersLeft>();
-        Assert.Equal([new Departure("silent", LeaveReason.Timeout, "No answer for 60 s.")], left.Departures);
+        Assert.Equal([new Departure("silent", LeaveReason.Timeout) { Text = "No answer for 60 s." }], left.Departures);
         Assert.Equal(["lively"], server.Server.Room.Users());
     }
 

@@ -83,7 +83,7 @@ public class ShutdownTests
         var kicked = Assert.IsType<ErrorMessage>(atBob.Last());
         Assert.Equal((ErrorCode.Kicked, true), (kicked.Code, kicked.Fatal));
         Assert.Contains("spamming", kicked.Text, StringComparison.Ordinal);
-        Assert.Equal(new Departure("bob", LeaveReason.Kicked, "spamming"), await alice.DepartureOfAsync("bob"));
+        Assert.Equal(new Departure("bob", LeaveReason.Kicked) { Text = "spamming" }, await alice.DepartureOfAsync("bob"));
 
         await console.ExecuteAsync("kick nobody");
         Assert.Contains("Nobody called \"nobody\" is in the room.", output.ToString(), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -36,8 +37,8 @@ public sealed class ChatRoomTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(3));
         var second = _room.Post(alice.Object, "waves", TextKind.Action);
 
-        Assert.Equal(new TextPosted(1, "alice", "hello", Start.UtcDateTime, TextKind.Plain), first);
-        Assert.Equal(new TextPosted(2, "alice", "waves", Start.UtcDateTime.AddSeconds(3), TextKind.Action), second);
+        Assert.Equal(new TextPosted(1, "alice", "hello", Start.UtcDateTime) { Kind = TextKind.Plain }, first);
+        Assert.Equal(new TextPosted(2, "alice", "waves", Start.UtcDateTime.AddSeconds(3)) { Kind = TextKind.Action }, second);
         Assert.Equal(DateTimeKind.Utc, first!.Timestamp.Kind);
         Assert.Equal([first, second], Published.OfType<TextPosted>());
         _broadcaster.Verify(b => b.Publish(It.Is<EncodedMessage>(m => m.Message == first), null), Times.Once);
@@ -81,7 +82,7 @@ public sealed class ChatRoomTests : IDisposable
         Assert.Collection(
             Published.Skip(1),
             m => Assert.Equal("bye all", Assert.IsType<TextPosted>(m).Text),
-            m => Assert.Equal([new Departure("alice", LeaveReason.Quit, "see you")], Assert.IsType<UsersLeft>(m).Departures));
+            m => Assert.Equal([new Departure("alice", LeaveReason.Quit) { Text = "see you" }], Assert.IsType<UsersLeft>(m).Departures));
     }
 
     [Fact]
@@ -182,7 +183,7 @@ public sealed class ChatRoomTests : IDisposable
 
         _time.Advance(Interval);
         var left = Assert.IsType<UsersLeft>(Published.Last());
-        Assert.Equal([new Departure("alice", LeaveReason.Timeout, "No answer for 60 s.")], left.Departures);
+        Assert.Equal([new Departure("alice", LeaveReason.Timeout) { Text = "No answer for 60 s." }], left.Departures);
     }
 
     [Fact]
@@ -312,7 +313,7 @@ public sealed class ChatRoomTests : IDisposable
 
         Assert.Equal(PrivateResult.Delivered, _room.SendPrivate(alice.Object, " BOB ", "psst", TextKind.Plain));
 
-        var expected = new PrivateMessage("alice", "bob", "psst", Start.UtcDateTime.AddSeconds(1), TextKind.Plain);
+        var expected = new PrivateMessage("alice", "bob", "psst", Start.UtcDateTime.AddSeconds(1)) { Kind = TextKind.Plain };
         var privates = _sent.Where(s => s.Message.Message is PrivateMessage).ToList();
         Assert.Collection(
             privates,

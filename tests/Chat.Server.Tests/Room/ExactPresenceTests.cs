@@ -1,4 +1,5 @@
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Chat.Server.Tests.Room;

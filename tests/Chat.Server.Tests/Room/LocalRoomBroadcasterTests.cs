@@ -1,4 +1,5 @@
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 using Moq;
 
 namespace Chat.Server.Tests.Room;
@@ -81,7 +82,7 @@ public class LocalRoomBroadcasterTests
         broadcaster.Add(person.Object);
         broadcaster.Add(bot.Object);
         var joined = EncodedMessage.Encode(new UsersJoined(["carol"]));
-        var left = EncodedMessage.Encode(new UsersLeft([new Departure("carol", LeaveReason.Quit, "")]));
+        var left = EncodedMessage.Encode(new UsersLeft([new Departure("carol", LeaveReason.Quit) { Text = "" }]));
 
         broadcaster.Publish(joined);
         broadcaster.Publish(Line);

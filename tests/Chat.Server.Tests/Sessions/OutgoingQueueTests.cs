@@ -1,4 +1,5 @@
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Server.Tests.Sessions;
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Server.Tests.Support;
 

@@ -1,4 +1,4 @@
-namespace Chat.Protocol;
+namespace Chat.Protocol.Wire;
 
 /// <summary>
 /// A message encoded once into a whole frame, so that the same bytes can be sent to many

@@ -2,9 +2,9 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
-using Chat.Protocol.Transports;
+using Chat.Protocol.Wire.Transports;
 
-namespace Chat.Protocol;
+namespace Chat.Protocol.Wire;
 
 /// <summary>
 /// The connection every ChatRoom program uses: frames and messages over a TCP socket or an

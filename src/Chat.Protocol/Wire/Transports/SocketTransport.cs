@@ -5,7 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using Chat.Protocol.Internal;
 
-namespace Chat.Protocol.Transports;
+namespace Chat.Protocol.Wire.Transports;
 
 /// <summary>
 /// A connected TCP socket seen as a duplex pipe. One loop moves received bytes into

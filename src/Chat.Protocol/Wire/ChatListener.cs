@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Chat.Protocol;
+namespace Chat.Protocol.Wire;
 
 /// <summary>
 /// Listens for TCP connections and hands each one over as a <see cref="ChatConnection"/>.

@@ -3,7 +3,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using MessagePack;
 
-namespace Chat.Protocol;
+namespace Chat.Protocol.Wire;
 
 /// <summary>
 /// Encodes messages to frames and decodes frame bodies to messages. Decoding treats every
@@ -16,7 +16,7 @@ public static class MessageSerializer
     internal const string EmptyFrameText = "Received an empty frame: every frame holds one message.";
 
     /// <summary>The MessagePack options used for everything read from or written to the wire.</summary>
-    public static MessagePackSerializerOptions Options { get; } =
+    internal static MessagePackSerializerOptions Options { get; } =
         MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData);
 
     /// <summary>Writes one whole frame (prefix and body) for <paramref name="message"/>.</summary>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Chat.Protocol.Internal;
 
-namespace Chat.Protocol;
+namespace Chat.Protocol.Wire;
 
 public sealed partial class ChatConnection
 {

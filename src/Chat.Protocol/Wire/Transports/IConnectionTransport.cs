@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
 using System.Net;
 
-namespace Chat.Protocol.Transports;
+namespace Chat.Protocol.Wire.Transports;
 
 /// <summary>
 /// The byte-level half of a connection: a duplex pipe plus the means to learn that it closed

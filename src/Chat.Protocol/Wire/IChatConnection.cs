@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Chat.Protocol;
+namespace Chat.Protocol.Wire;
 
 /// <summary>
 /// A connection that carries <see cref="ChatMessage"/>s both ways: over TCP

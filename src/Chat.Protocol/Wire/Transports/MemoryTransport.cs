@@ -2,7 +2,7 @@ using System.IO.Pipelines;
 using System.Net;
 using Chat.Protocol.Internal;
 
-namespace Chat.Protocol.Transports;
+namespace Chat.Protocol.Wire.Transports;
 
 /// <summary>
 /// One end of an in-memory connection: two pipes crossed over, so that what one end writes
