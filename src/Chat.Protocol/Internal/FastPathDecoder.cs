@@ -189,7 +189,7 @@ internal static class FastPathDecoder
 
     private static Welcome? ReadWelcome(ref MessagePackReader reader)
     {
-        var welcomeFields = ReadFields(ref reader, required: 8, all: 9);
+        var welcomeFields = ReadFields(ref reader, required: 8, all: 12);
         if (welcomeFields < 0
             || !TryReadInt(ref reader, out var version)
             || !TryReadName(ref reader, out var userName)
@@ -213,10 +213,27 @@ internal static class FastPathDecoder
             recent[i] = line;
         }
 
+        if (!TryReadInt(ref reader, out var maxText) || !TryReadInt(ref reader, out var maxFrame))
+        {
+            return null;
+        }
+
+        // The optional fields, each present only when all before it are.
         var userCount = 0;
-        return TryReadInt(ref reader, out var maxText) && TryReadInt(ref reader, out var maxFrame)
-            && (welcomeFields == 8 || TryReadInt(ref reader, out userCount))
-            ? new Welcome(version, userName, serverName, users, messageOfTheDay, recent, maxText, maxFrame) { UserCount = userCount }
+        var rate = 0.0;
+        var burst = 0;
+        var pingInterval = 0;
+        return (welcomeFields < 9 || TryReadInt(ref reader, out userCount))
+            && (welcomeFields < 10 || TryReadDouble(ref reader, out rate))
+            && (welcomeFields < 11 || TryReadInt(ref reader, out burst))
+            && (welcomeFields < 12 || TryReadInt(ref reader, out pingInterval))
+            ? new Welcome(version, userName, serverName, users, messageOfTheDay, recent, maxText, maxFrame)
+            {
+                UserCount = userCount,
+                MessageRate = rate,
+                MessageBurst = burst,
+                PingIntervalMilliseconds = pingInterval,
+            }
             : null;
     }
 
@@ -316,6 +333,18 @@ internal static class FastPathDecoder
         }
 
         value = reader.ReadInt32();
+        return true;
+    }
+
+    private static bool TryReadDouble(ref MessagePackReader reader, out double value)
+    {
+        value = 0;
+        if (reader.NextMessagePackType is not (MessagePackType.Float or MessagePackType.Integer))
+        {
+            return false;
+        }
+
+        value = reader.ReadDouble();
         return true;
     }
 

@@ -20,6 +20,7 @@ internal sealed class FieldShape
         String,
         Int32,
         Int64,
+        Double,
         Boolean,
         Timestamp,
         StringList,
@@ -64,6 +65,14 @@ internal sealed class FieldShape
             case Kind.Int64:
                 Expect(ref reader, MessagePackType.Integer, where, "an integer");
                 _ = reader.ReadInt64();
+                break;
+            case Kind.Double:
+                if (reader.NextMessagePackType != MessagePackType.Integer)
+                {
+                    Expect(ref reader, MessagePackType.Float, where, "a number");
+                }
+
+                _ = reader.ReadDouble();
                 break;
             case Kind.Boolean:
                 Expect(ref reader, MessagePackType.Boolean, where, "true or false");
@@ -146,6 +155,11 @@ internal sealed class FieldShape
         if (type == typeof(long))
         {
             return (Kind.Int64, null);
+        }
+
+        if (type == typeof(double))
+        {
+            return (Kind.Double, null);
         }
 
         if (type == typeof(bool))

@@ -19,7 +19,8 @@ namespace Chat.Server;
 /// bots may opt out), so a large room gathers for longer: at least
 /// <see cref="ChatServerOptions.PresenceInterval"/>, and at least the room's size divided by
 /// <see cref="ChatServerOptions.PresenceDeliveriesPerSecond"/> (counting those who hear it). A batch that reaches
-/// <see cref="ChatServerOptions.MaxPresenceBatch"/> names goes out at once.
+/// <see cref="ChatServerOptions.MaxPresenceBatch"/> names goes out at once, and one that would
+/// grow past <see cref="ChatServerOptions.MaxSentFrameLength"/> bytes goes out first.
 /// </para>
 /// <para>
 /// Every notice is exact for its receiver: a join names only users it does not know of, a
@@ -39,8 +40,10 @@ internal sealed partial class ChatRoom
     private readonly TimeSpan _presenceInterval;
     private readonly int _maxPresenceBatch;
     private readonly int _presenceDeliveriesPerSecond;
+    private readonly long _maxPresenceBytes;
     private readonly ITimer _presenceTimer;
     private int _presenceMembers; // members who hear presence (IRoomMember.ReceivesPresence)
+    private long _pendingBytes; // a bound on the encoded size of the pending batch (FrameBudget)
     private bool _timerArmed;
 
     private void AddJoin(IRoomMember member)
@@ -50,6 +53,13 @@ internal sealed partial class ChatRoom
             FlushPresence();
         }
 
+        var bound = FrameBudget.Of(member.Name);
+        if (_pendingJoins.Count > 0 && _pendingBytes + bound > _maxPresenceBytes)
+        {
+            FlushPresence();
+        }
+
+        _pendingBytes += bound;
         _pendingJoins.Add(member.Name);
         _pendingJoiners.Add(member);
         _joinersInBatch.Add(member);
@@ -63,6 +73,13 @@ internal sealed partial class ChatRoom
             FlushPresence();
         }
 
+        var bound = FrameBudget.Of(departure);
+        if (_pendingDepartures.Count > 0 && _pendingBytes + bound > _maxPresenceBytes)
+        {
+            FlushPresence();
+        }
+
+        _pendingBytes += bound;
         _pendingDepartures.Add(departure);
         AfterPresenceAdded(_pendingDepartures.Count);
     }
@@ -95,6 +112,7 @@ internal sealed partial class ChatRoom
     /// <summary>Sends the pending batch, if any. Called under the lock.</summary>
     private void FlushPresence()
     {
+        _pendingBytes = 0;
         if (_pendingJoins.Count > 0)
         {
             var names = _pendingJoins.ToArray();
@@ -129,6 +147,7 @@ internal sealed partial class ChatRoom
 
     private void DiscardPresence()
     {
+        _pendingBytes = 0;
         ClearJoins();
         _pendingDepartures.Clear();
         _presenceTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
