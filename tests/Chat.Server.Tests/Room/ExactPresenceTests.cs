@@ -12,6 +12,7 @@ namespace Chat.Server.Tests.Room;
 public sealed class ExactPresenceTests
 {
     [Theory]
+    [Trait("ProtocolRule", "R7.10")]
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
@@ -61,6 +62,40 @@ public sealed class ExactPresenceTests
     }
 
     [Fact]
+    [Trait("ProtocolRule", "R2.3")]
+    public void APresenceNoticeGoesOutBeforeItWouldGrowPastTheLargestFrameTheServerSends()
+    {
+        const int Bound = 2048;
+        var time = new FakeTimeProvider();
+        var options = ChatServerOptions.Default with { TimeProvider = time, MaxSentFrameLength = Bound, MaxPresenceBatch = 1000 };
+        using var room = new ChatRoom(options, new LocalRoomBroadcaster());
+        var watcher = new ListeningMember("watcher", receivesPresence: true);
+        watcher.Welcomed(room.Join(watcher));
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var names = Enumerable.Range(0, 200).Select(i => $"user{i:D3}-{new string('x', 24)}").ToArray();
+        var members = names.Select(name => new ListeningMember(name, receivesPresence: false)).ToArray();
+        foreach (var member in members)
+        {
+            member.Welcomed(room.Join(member));
+        }
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        foreach (var member in members)
+        {
+            room.Leave(member, LeaveReason.Quit, new string('é', 100));
+        }
+
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.InRange(watcher.LargestFrame, Bound / 2, Bound);
+        Assert.True(watcher.Joins.Count > 1, "The joins should have been split into several notices.");
+        Assert.Equal(names, watcher.Joins.SelectMany(batch => batch));
+        Assert.Equal(["watcher"], watcher.Known);
+    }
+
+    [Fact]
+    [Trait("ProtocolRule", "R7.10")]
     public void JoinersOfOneBatchEachHearOnlyOfThoseWhoCameAfterThem()
     {
         var time = new FakeTimeProvider();
@@ -99,6 +134,8 @@ public sealed class ExactPresenceTests
 
         public int Notices { get; private set; }
 
+        public int LargestFrame { get; private set; }
+
         public void Welcomed(JoinResult result)
         {
             Assert.Equal(JoinOutcome.Joined, result.Outcome);
@@ -116,6 +153,7 @@ public sealed class ExactPresenceTests
         public void Deliver(EncodedMessage message)
         {
             Assert.True(_inRoom, $"{Name} received {message.Message.GetType().Name} outside the room.");
+            LargestFrame = Math.Max(LargestFrame, message.Frame.Length - ProtocolInfo.FramePrefixLength);
             switch (message.Message)
             {
                 case UsersJoined joined:
