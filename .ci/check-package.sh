@@ -109,6 +109,7 @@ awk '/^```csharp$/ { inside = 1; next } /^```$/ { if (inside) exit } inside' src
 # The rest of the client API, compiled only.
 cat >"$app/RestOfTheApi.cs" <<'EOF'
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 internal static class RestOfTheApi
 {
@@ -126,6 +127,9 @@ internal static class RestOfTheApi
         await client.LeaveAsync("bye", cancellationToken);
         await client.Completion;
         Console.WriteLine($"{roundTrip} {users.Count} {welcome.MaxTextLength} {MessageIds.TextPosted} {UserNameRules.Check("bot")}");
+        var action = new SendText("waves") { Kind = TextKind.Action };
+        var frame = EncodedMessage.Encode(action).Frame;
+        Console.WriteLine(MessageSerializer.Decode(frame[ProtocolInfo.FramePrefixLength..]) == action);
         try
         {
             await using var raw = await ChatConnection.ConnectAsync("127.0.0.1", ProtocolInfo.DefaultPort, ChatConnectionOptions.Default, cancellationToken);

@@ -10,6 +10,7 @@ namespace Chat.Protocol.Wire;
 /// The connection every ChatRoom program uses: frames and messages over a TCP socket or an
 /// in-memory pipe pair. See <see cref="IChatConnection"/> for the contract.
 /// </summary>
+/// <remarks>Part of the wire layer (<c>Chat.Protocol.Wire</c>), for servers, transports and tools; an app talks to a server through <see cref="ChatClient"/>.</remarks>
 public sealed partial class ChatConnection : IChatConnection
 {
     private readonly IConnectionTransport _transport;

@@ -6,6 +6,7 @@ namespace Chat.Protocol.Wire;
 /// <summary>
 /// Listens for TCP connections and hands each one over as a <see cref="ChatConnection"/>.
 /// </summary>
+/// <remarks>Part of the wire layer (<c>Chat.Protocol.Wire</c>), for servers, transports and tools; an app talks to a server through <see cref="ChatClient"/>.</remarks>
 public sealed class ChatListener : IAsyncDisposable
 {
     private readonly Socket _socket;

@@ -8,6 +8,8 @@ namespace Chat.Protocol.Wire;
 /// <see cref="ChatListener"/>) or in memory (<see cref="ChatConnection.CreatePair"/>).
 /// </summary>
 /// <remarks>
+/// <para>Part of the wire layer (<c>Chat.Protocol.Wire</c>), for servers, transports and tools; an app talks to a server through <see cref="ChatClient"/>.</para>
+/// <para>
 /// Sends are safe from several threads at once; each message goes out whole, and messages from
 /// one thread arrive in the order that thread sent them. Receives are for one reader at a time.
 /// Disposing closes the connection gracefully: every send that completed is delivered before
@@ -15,6 +17,7 @@ namespace Chat.Protocol.Wire;
 /// (discarding what it still sends), each step within <see cref="ChatConnectionOptions.CloseTimeout"/>.
 /// Sends still waiting for their turn when disposal starts fail with
 /// <see cref="ChatConnectionLostException"/>. Disposing again, even concurrently, waits for the same close.
+/// </para>
 /// </remarks>
 public interface IChatConnection : IAsyncDisposable
 {

@@ -4,6 +4,7 @@ namespace Chat.Protocol.Wire;
 /// A message encoded once into a whole frame, so that the same bytes can be sent to many
 /// connections without encoding again. Instances are immutable and safe to share.
 /// </summary>
+/// <remarks>Part of the wire layer (<c>Chat.Protocol.Wire</c>), for servers, transports and tools; an app talks to a server through <see cref="ChatClient"/>.</remarks>
 public sealed class EncodedMessage
 {
     private EncodedMessage(ChatMessage message, ReadOnlyMemory<byte> frame)

@@ -7,6 +7,7 @@ namespace Chat.Protocol.Wire;
 /// Splits a byte stream into frames: a 4-byte big-endian unsigned length, then that many
 /// bytes of body.
 /// </summary>
+/// <remarks>Part of the wire layer (<c>Chat.Protocol.Wire</c>), for servers, transports and tools; an app talks to a server through <see cref="ChatClient"/>.</remarks>
 public static class FrameReader
 {
     /// <summary>

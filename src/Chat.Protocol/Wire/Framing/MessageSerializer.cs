@@ -10,6 +10,7 @@ namespace Chat.Protocol.Wire;
 /// input as hostile (<see cref="MessagePackSecurity.UntrustedData"/>) and checks that every
 /// required field is present, not nil, and of the right kind, naming the field when it is not.
 /// </summary>
+/// <remarks>Part of the wire layer (<c>Chat.Protocol.Wire</c>), for servers, transports and tools; an app talks to a server through <see cref="ChatClient"/>.</remarks>
 public static class MessageSerializer
 {
     /// <summary>The text of the error for a frame whose body is empty.</summary>
