@@ -36,7 +36,7 @@ internal static class ClientProgram
         try
         {
             app = Application.Create().Init();
-            var chat = new ChatApp(app, new ChatClientConnector(settings.Host, settings.Port));
+            var chat = new ChatApp(app, new ChatClientConnector(settings.Host, settings.Port), settings);
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
             using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);

@@ -1,4 +1,5 @@
 using Chat.Client.Tui.Connection;
+using Chat.Client.Tui.Settings;
 using Chat.Client.Tui.ViewModels;
 using Chat.Protocol;
 using Terminal.Gui.App;
@@ -7,7 +8,7 @@ using Terminal.Gui.Input;
 namespace Chat.Client.Tui.Views;
 
 /// <summary>The whole client on an initialized application: the login dialog, then the room until the user quits.</summary>
-internal sealed class ChatApp(IApplication app, IChatConnector connector)
+internal sealed class ChatApp(IApplication app, IChatConnector connector, ClientSettings settings)
 {
     /// <summary>An unexpected error that stopped the UI, if one did.</summary>
     public Exception? Failure { get; private set; }
@@ -32,8 +33,9 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector)
             return 0;
         }
 
-        var viewModel = new RoomViewModel(client, connector, new AppDispatcher(app));
+        var viewModel = new RoomViewModel(client, connector, new AppDispatcher(app), settings: settings);
         using var room = new RoomWindow(viewModel);
+        using var alerts = new RoomAlerts(app, viewModel);
         Room = room;
         app.Keyboard.KeyDown += OnAppKeyDown;
         var reading = Task.Run(viewModel.RunAsync);
@@ -83,6 +85,9 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector)
 
     private void OnAppKeyDown(object? sender, Key key)
     {
+        // A key pressed: the user is here and has seen what alerted.
+        Room?.ViewModel.MarkAlertsSeen();
+
         // Esc would stop the top runnable; only dialogs on top of the room may use it.
         if (Room is { } room && ReferenceEquals(app.TopRunnableView, room) && room.HandleGlobalKey(key))
         {
