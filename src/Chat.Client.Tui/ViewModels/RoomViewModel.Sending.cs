@@ -127,19 +127,20 @@ public sealed partial class RoomViewModel
             return;
         }
 
-        foreach (var line in lines)
-        {
-            Enqueue((client, ct) => client.SendAsync(line, ct));
-        }
+        Enqueue([.. lines.Select(line => (Func<ChatClient, CancellationToken, ValueTask>)((client, ct) => client.SendAsync(line, ct)))]);
     }
 
-    /// <summary>Queues a send behind the ones waiting, and starts the queue if it is idle.</summary>
-    private void Enqueue(Func<ChatClient, CancellationToken, ValueTask> send)
+    /// <summary>Queues sends behind the ones waiting, all at once, and starts the queue if it is idle.</summary>
+    private void Enqueue(params Func<ChatClient, CancellationToken, ValueTask>[] sends)
     {
         lock (_sendLock)
         {
-            _outgoing.Enqueue(send);
-            _queuedTotal++;
+            foreach (var send in sends)
+            {
+                _outgoing.Enqueue(send);
+            }
+
+            _queuedTotal += sends.Length;
             if (_pumping)
             {
                 return;
