@@ -58,6 +58,9 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     /// <summary>Raised once this user has left: the view closes and the program exits with code 0.</summary>
     public event EventHandler? QuitRequested;
 
+    /// <summary>The input line being typed.</summary>
+    public InputLine Input { get; } = new();
+
     /// <summary>The message log.</summary>
     public MessageLog Log { get; } = new();
 

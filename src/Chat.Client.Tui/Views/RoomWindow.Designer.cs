@@ -11,7 +11,7 @@ internal sealed partial class RoomWindow
     private FrameView _usersFrame = null!;
     private ListView _users = null!;
     private Label _prompt = null!;
-    private TextField _input = null!;
+    private InputLineView _input = null!;
     private Label _status = null!;
 
     private void InitializeComponent()
@@ -46,7 +46,7 @@ internal sealed partial class RoomWindow
         _usersFrame.Add(_users);
 
         _prompt = new Label { Text = "> ", X = 0, Y = Pos.AnchorEnd(2) };
-        _input = new TextField
+        _input = new InputLineView(_viewModel.Input)
         {
             X = Pos.Right(_prompt),
             Y = Pos.AnchorEnd(2),

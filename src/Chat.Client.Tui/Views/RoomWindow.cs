@@ -29,7 +29,6 @@ internal sealed partial class RoomWindow : Window
         _userSource = new UserListSource(viewModel);
         _users.Source = _userSource;
 
-        _input.Accepting += OnInputAccepting;
         _input.KeyDown += OnInputKeyDown;
         KeyDown += OnWindowKeyDown;
 
@@ -83,11 +82,10 @@ internal sealed partial class RoomWindow : Window
         }
     }
 
-    private void OnInputAccepting(object? sender, CommandEventArgs e)
+    private void Submit()
     {
-        e.Handled = true;
-        var text = _input.Text ?? string.Empty;
-        _input.Text = string.Empty;
+        var text = _viewModel.Input.Text;
+        _viewModel.Input.Clear();
         _ = SubmitAsync(text);
     }
 
@@ -98,10 +96,9 @@ internal sealed partial class RoomWindow : Window
         {
             App?.Invoke(() =>
             {
-                if (string.IsNullOrEmpty(_input.Text))
+                if (_viewModel.Input.Length == 0)
                 {
-                    _input.Text = text;
-                    _input.InsertionPoint = text.Length;
+                    _viewModel.Input.SetText(text);
                 }
             });
         }
@@ -109,19 +106,23 @@ internal sealed partial class RoomWindow : Window
 
     private void OnInputKeyDown(object? sender, Key key)
     {
-        if (key == Key.Tab)
+        if (key == Key.Enter)
         {
             key.Handled = true;
-            if (_viewModel.Complete(_input.Text ?? string.Empty, _input.InsertionPoint) is { } completion)
+            Submit();
+        }
+        else if (key == Key.Tab)
+        {
+            key.Handled = true;
+            if (_viewModel.Complete(_viewModel.Input.Text, _viewModel.Input.Cursor) is { } completion)
             {
-                _input.Text = completion.Line;
-                _input.InsertionPoint = completion.Cursor;
+                _viewModel.Input.SetText(completion.Line, completion.Cursor);
             }
         }
         else if (key == Key.CursorUp)
         {
             key.Handled = true;
-            Recall(_viewModel.RecallPrevious(_input.Text ?? string.Empty));
+            Recall(_viewModel.RecallPrevious(_viewModel.Input.Text));
         }
         else if (key == Key.CursorDown)
         {
@@ -153,8 +154,7 @@ internal sealed partial class RoomWindow : Window
             return;
         }
 
-        _input.Text = text;
-        _input.InsertionPoint = text.Length;
+        _viewModel.Input.SetText(text);
     }
 
     private void FollowTail()
