@@ -282,7 +282,7 @@ internal sealed class InputLineView : View
                 Flush(span, runStart, i);
                 if (columns > 0)
                 {
-                    AddStr(span[i..next].ToString());
+                    AddStr(TerminalText.Display(span[i..next].ToString()));
                 }
 
                 runStart = next;

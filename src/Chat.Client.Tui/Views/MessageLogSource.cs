@@ -160,7 +160,7 @@ internal sealed class MessageLogSource : IListDataSource
         }
 
         listView.SetAttribute(attribute);
-        listView.AddStr(clipped);
+        listView.AddStr(TerminalText.Display(clipped));
         return TerminalText.Columns(clipped);
     }
 

@@ -45,7 +45,7 @@ internal sealed class UserListSource(RoomViewModel viewModel) : IListDataSource
 
             var text = TerminalText.Clip(name, width);
             listView.SetAttribute(attribute);
-            listView.AddStr(text);
+            listView.AddStr(TerminalText.Display(text));
             used = TerminalText.Columns(text);
         }
 
