@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Chat.Client.Tui.Connection;
+using Chat.Client.Tui.Settings;
 using Chat.Client.Tui.ViewModels;
 using Chat.Client.Tui.Views;
 using Terminal.Gui.App;
@@ -19,7 +20,7 @@ internal static class ClientProgram
     /// <summary>Exit code after an unexpected error.</summary>
     public const int FailureExitCode = 1;
 
-    public static int Run(string host, int port, string? name)
+    public static int Run(ClientSettings settings)
     {
         if (!Driver.IsAttachedToTerminal(out _, out _))
         {
@@ -35,12 +36,12 @@ internal static class ClientProgram
         try
         {
             app = Application.Create().Init();
-            var chat = new ChatApp(app, new ChatClientConnector(host, port));
+            var chat = new ChatApp(app, new ChatClientConnector(settings.Host, settings.Port));
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
             using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
             AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
-            exitCode = chat.Run(name);
+            exitCode = chat.Run(settings.Name);
             failure = chat.Failure;
 
             void OnSignal(PosixSignalContext context)

@@ -3,8 +3,21 @@ namespace Chat.Protocol;
 /// <summary>Constants that both ends of a connection agree on.</summary>
 public static class ProtocolInfo
 {
-    /// <summary>The protocol version this library speaks, sent in <see cref="Hello.ProtocolVersion"/>.</summary>
+    /// <summary>The highest protocol version this library speaks, sent in <see cref="Hello.ProtocolVersion"/>.</summary>
     public const int Version = 1;
+
+    /// <summary>
+    /// The lowest protocol version there is. A client speaks every version from this one up to the
+    /// one it sends; a server answers with the lower of the client's and its own.
+    /// </summary>
+    public const int LowestVersion = 1;
+
+    /// <summary>
+    /// The largest frame body, in bytes, a server ever sends (16 MiB): every client must accept
+    /// frames at least this large. A server guarantees it by construction (a welcome carries only
+    /// the recent lines that fit; presence notices are split to fit).
+    /// </summary>
+    public const int MaxServerFrameLength = 16 * 1024 * 1024;
 
     /// <summary>The TCP port a ChatRoom server listens on unless told otherwise.</summary>
     public const int DefaultPort = 5000;
@@ -12,8 +25,8 @@ public static class ProtocolInfo
     /// <summary>The number of bytes in a frame's length prefix.</summary>
     public const int FramePrefixLength = 4;
 
-    /// <summary>The largest frame body, in bytes, a client accepts from a server unless told otherwise (16 MiB).</summary>
-    public const int DefaultClientMaxFrameLength = 16 * 1024 * 1024;
+    /// <summary>The largest frame body, in bytes, a client accepts from a server unless told otherwise: <see cref="MaxServerFrameLength"/>.</summary>
+    public const int DefaultClientMaxFrameLength = MaxServerFrameLength;
 
     /// <summary>The largest frame body, in bytes, a server accepts from a client unless told otherwise (32 KiB).</summary>
     public const int DefaultServerMaxFrameLength = 32 * 1024;

@@ -12,6 +12,10 @@ public enum TextProblem
     /// <summary>The text is longer than the server allows.</summary>
     TooLong = 2,
 
-    /// <summary>The text holds a control character (such as a line break or an escape) or an unpaired surrogate.</summary>
+    /// <summary>
+    /// The text holds a control character (such as a line break or an escape), or an unpaired
+    /// UTF-16 surrogate (which only a string built by the application itself can hold: text
+    /// decoded from the wire never does).
+    /// </summary>
     ControlCharacter = 3,
 }

@@ -4,9 +4,16 @@ using System.Text;
 namespace Chat.Protocol;
 
 /// <summary>
-/// The rules a line of chat text follows: not blank, one line, no control characters,
-/// well-formed Unicode, and no longer than the server's limit in Unicode scalar values.
+/// The rules a line of chat text follows: not blank, one line, no control characters, no unpaired
+/// UTF-16 surrogate, and no longer than the server's limit in Unicode scalar values.
 /// </summary>
+/// <remarks>
+/// An unpaired surrogate can only be in a string an application built itself (a string cut in
+/// the middle of a surrogate pair, say): text decoded from the wire never holds one, because
+/// bytes that are not valid UTF-8 are refused before they are decoded. UTF-8 cannot encode an
+/// unpaired surrogate, so if an application sends one anyway the encoder writes U+FFFD in its
+/// place: check text with <see cref="Check(string?, int)"/> before sending it.
+/// </remarks>
 public static class TextRules
 {
     /// <summary>Checks a line of text.</summary>
@@ -46,7 +53,7 @@ public static class TextRules
         TextProblem.Empty => "The message is empty.",
         TextProblem.TooLong => $"The message is too long: at most {maxLength} characters are allowed.",
         TextProblem.ControlCharacter =>
-            "The message holds control characters (line breaks, escapes, ...) or broken Unicode, which are not allowed.",
+            "The message holds control characters (line breaks, tabs, escapes, ...) or half of a UTF-16 surrogate pair, which are not allowed.",
         _ => "The message is not allowed.",
     };
 }

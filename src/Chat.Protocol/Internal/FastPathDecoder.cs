@@ -12,9 +12,9 @@ namespace Chat.Protocol.Internal;
 /// </summary>
 /// <remarks>
 /// Only a message laid out exactly as this version writes it is decoded here: every field present
-/// (or a trailing optional one omitted), of the right kind, nothing after it. Anything else (an
-/// unknown or a rarer type, a nil, a wrong kind, extra fields from a newer peer, bytes this reader
-/// cannot make sense of) makes <see cref="TryDecode"/> return <see langword="false"/>, and
+/// (or a trailing optional one omitted), of the right kind, every string valid UTF-8, nothing
+/// after it. Anything else (an unknown or a rarer type, a nil, a wrong kind, invalid UTF-8, extra
+/// fields from a newer peer, bytes this reader cannot make sense of) makes <see cref="TryDecode"/> return <see langword="false"/>, and
 /// <see cref="MessageSerializer.Decode(ReadOnlySequence{byte})"/> decodes the body with its
 /// general, checking path, which accepts or rejects it and names the problem. So this path
 /// changes how fast a message is decoded, never what it decodes to.
@@ -189,7 +189,7 @@ internal static class FastPathDecoder
 
     private static Welcome? ReadWelcome(ref MessagePackReader reader)
     {
-        var welcomeFields = ReadFields(ref reader, required: 8, all: 9);
+        var welcomeFields = ReadFields(ref reader, required: 8, all: 12);
         if (welcomeFields < 0
             || !TryReadInt(ref reader, out var version)
             || !TryReadName(ref reader, out var userName)
@@ -213,10 +213,27 @@ internal static class FastPathDecoder
             recent[i] = line;
         }
 
+        if (!TryReadInt(ref reader, out var maxText) || !TryReadInt(ref reader, out var maxFrame))
+        {
+            return null;
+        }
+
+        // The optional fields, each present only when all before it are.
         var userCount = 0;
-        return TryReadInt(ref reader, out var maxText) && TryReadInt(ref reader, out var maxFrame)
-            && (welcomeFields == 8 || TryReadInt(ref reader, out userCount))
-            ? new Welcome(version, userName, serverName, users, messageOfTheDay, recent, maxText, maxFrame) { UserCount = userCount }
+        var rate = 0.0;
+        var burst = 0;
+        var pingInterval = 0;
+        return (welcomeFields < 9 || TryReadInt(ref reader, out userCount))
+            && (welcomeFields < 10 || TryReadDouble(ref reader, out rate))
+            && (welcomeFields < 11 || TryReadInt(ref reader, out burst))
+            && (welcomeFields < 12 || TryReadInt(ref reader, out pingInterval))
+            ? new Welcome(version, userName, serverName, users, messageOfTheDay, recent, maxText, maxFrame)
+            {
+                UserCount = userCount,
+                MessageRate = rate,
+                MessageBurst = burst,
+                PingIntervalMilliseconds = pingInterval,
+            }
             : null;
     }
 
@@ -263,22 +280,25 @@ internal static class FastPathDecoder
 
         if (reader.TryReadStringSpan(out var span))
         {
-            name = NameCache.Shared.Get(span);
-            return true;
+            return NameCache.Shared.TryGet(span, out name);
         }
 
         // The name straddles two buffer segments: gather it first.
         var bytes = reader.ReadStringSequence()!.Value;
         if (bytes.Length > NameCache.MaxNameBytes)
         {
+            if (!Utf8Strings.IsValid(bytes))
+            {
+                return false;
+            }
+
             name = Encoding.UTF8.GetString(bytes);
             return true;
         }
 
         Span<byte> gathered = stackalloc byte[NameCache.MaxNameBytes];
         bytes.CopyTo(gathered);
-        name = NameCache.Shared.Get(gathered[..(int)bytes.Length]);
-        return true;
+        return NameCache.Shared.TryGet(gathered[..(int)bytes.Length], out name);
     }
 
     private static bool TryReadString(ref MessagePackReader reader, out string text)
@@ -289,8 +309,7 @@ internal static class FastPathDecoder
             return false;
         }
 
-        text = reader.ReadString()!;
-        return true;
+        return Utf8Strings.TryRead(ref reader, out text);
     }
 
     private static bool TryReadLong(ref MessagePackReader reader, out long value)
@@ -314,6 +333,18 @@ internal static class FastPathDecoder
         }
 
         value = reader.ReadInt32();
+        return true;
+    }
+
+    private static bool TryReadDouble(ref MessagePackReader reader, out double value)
+    {
+        value = 0;
+        if (reader.NextMessagePackType is not (MessagePackType.Float or MessagePackType.Integer))
+        {
+            return false;
+        }
+
+        value = reader.ReadDouble();
         return true;
     }
 

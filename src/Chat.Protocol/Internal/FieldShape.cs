@@ -18,7 +18,9 @@ internal sealed class FieldShape
     private enum Kind
     {
         String,
-        Integer,
+        Int32,
+        Int64,
+        Double,
         Boolean,
         Timestamp,
         StringList,
@@ -30,68 +32,111 @@ internal sealed class FieldShape
     /// <summary>Whether a sender may leave the field out (only ever trailing fields are).</summary>
     public bool IsOptional { get; }
 
-    /// <summary>Reads past the field's value, checking that it is present, not nil and of the right kind.</summary>
+    /// <summary>
+    /// Reads past the field's value, checking that it is present, not nil, of the right kind, in
+    /// range, and (for a string) valid UTF-8.
+    /// </summary>
+    /// <exception cref="ChatProtocolException">It is not; the message names the field.</exception>
     public void Check(ref MessagePackReader reader, string path)
+    {
+        var where = $"{path}.{Name}";
+        try
+        {
+            CheckValue(ref reader, where);
+        }
+        catch (Exception ex) when (MessageSerializer.IsDecodingFailure(ex))
+        {
+            throw MessageSerializer.Failure(where, ex);
+        }
+    }
+
+    private void CheckValue(ref MessagePackReader reader, string where)
     {
         switch (_kind)
         {
             case Kind.String:
-                Expect(ref reader, MessagePackType.String, path, "a string");
-                reader.Skip();
+                Expect(ref reader, MessagePackType.String, where, "a string");
+                CheckString(ref reader, where);
                 break;
-            case Kind.Integer:
-                Expect(ref reader, MessagePackType.Integer, path, "an integer");
-                reader.Skip();
+            case Kind.Int32:
+                Expect(ref reader, MessagePackType.Integer, where, "an integer");
+                _ = reader.ReadInt32();
+                break;
+            case Kind.Int64:
+                Expect(ref reader, MessagePackType.Integer, where, "an integer");
+                _ = reader.ReadInt64();
+                break;
+            case Kind.Double:
+                if (reader.NextMessagePackType != MessagePackType.Integer)
+                {
+                    Expect(ref reader, MessagePackType.Float, where, "a number");
+                }
+
+                _ = reader.ReadDouble();
                 break;
             case Kind.Boolean:
-                Expect(ref reader, MessagePackType.Boolean, path, "true or false");
+                Expect(ref reader, MessagePackType.Boolean, where, "true or false");
                 reader.Skip();
                 break;
             case Kind.Timestamp:
-                Expect(ref reader, MessagePackType.Extension, path, "a timestamp");
+                Expect(ref reader, MessagePackType.Extension, where, "a timestamp");
                 if (reader.CreatePeekReader().ReadExtensionFormatHeader().TypeCode != ReservedMessagePackExtensionTypeCode.DateTime)
                 {
-                    throw MessageSerializer.Violation($"{path}.{Name} must be a timestamp (extension type -1)");
+                    throw MessageSerializer.Violation($"{where} must be a timestamp (extension type -1)");
                 }
 
-                reader.Skip();
+                try
+                {
+                    _ = reader.ReadDateTime();
+                }
+                catch (MessagePackSerializationException ex)
+                {
+                    throw MessageSerializer.Violation($"{where} is not a timestamp of 4, 8 or 12 bytes", ex);
+                }
+
                 break;
             case Kind.StringList:
-                Expect(ref reader, MessagePackType.Array, path, "an array");
+                Expect(ref reader, MessagePackType.Array, where, "an array");
                 var strings = reader.ReadArrayHeader();
                 for (var i = 0; i < strings; i++)
                 {
+                    var element = $"{where}[{i}]";
                     var type = reader.NextMessagePackType;
                     if (type != MessagePackType.String)
                     {
-                        throw MessageSerializer.Violation(
-                            type == MessagePackType.Nil ? $"{path}.{Name}[{i}] is nil" : $"{path}.{Name}[{i}] must be a string");
+                        throw MessageSerializer.Violation(type == MessagePackType.Nil ? $"{element} is nil" : $"{element} must be a string");
                     }
 
-                    reader.Skip();
+                    CheckString(ref reader, element);
                 }
 
                 break;
             case Kind.ObjectList:
-                Expect(ref reader, MessagePackType.Array, path, "an array");
+                Expect(ref reader, MessagePackType.Array, where, "an array");
                 var objects = reader.ReadArrayHeader();
-                var listPath = $"{path}.{Name}";
                 for (var i = 0; i < objects; i++)
                 {
-                    _element!.Check(ref reader, $"{listPath}[{i}]");
+                    _element!.Check(ref reader, $"{where}[{i}]");
                 }
 
                 break;
         }
     }
 
-    private void Expect(ref MessagePackReader reader, MessagePackType expected, string path, string what)
+    private static void CheckString(ref MessagePackReader reader, string where)
+    {
+        if (!Utf8Strings.SkipValid(ref reader))
+        {
+            throw MessageSerializer.Violation($"{where} is not valid UTF-8");
+        }
+    }
+
+    private static void Expect(ref MessagePackReader reader, MessagePackType expected, string where, string what)
     {
         var actual = reader.NextMessagePackType;
         if (actual != expected)
         {
-            throw MessageSerializer.Violation(
-                actual == MessagePackType.Nil ? $"{path}.{Name} is nil" : $"{path}.{Name} must be {what}");
+            throw MessageSerializer.Violation(actual == MessagePackType.Nil ? $"{where} is nil" : $"{where} must be {what}");
         }
     }
 
@@ -102,9 +147,19 @@ internal sealed class FieldShape
             return (Kind.String, null);
         }
 
-        if (type.IsEnum || type == typeof(int) || type == typeof(long))
+        if (type.IsEnum || type == typeof(int))
         {
-            return (Kind.Integer, null);
+            return (Kind.Int32, null);
+        }
+
+        if (type == typeof(long))
+        {
+            return (Kind.Int64, null);
+        }
+
+        if (type == typeof(double))
+        {
+            return (Kind.Double, null);
         }
 
         if (type == typeof(bool))

@@ -54,21 +54,36 @@ internal sealed class MessageShape
     /// <exception cref="ChatProtocolException">The object does not have this shape.</exception>
     public void Check(ref MessagePackReader reader, string path)
     {
-        if (reader.NextMessagePackType != MessagePackType.Array)
+        int count;
+        try
         {
-            throw MessageSerializer.Violation($"{path} must be an array of fields");
+            if (reader.NextMessagePackType != MessagePackType.Array)
+            {
+                throw MessageSerializer.Violation($"{path} must be an array of fields");
+            }
+
+            count = reader.ReadArrayHeader();
+        }
+        catch (Exception ex) when (MessageSerializer.IsDecodingFailure(ex))
+        {
+            throw MessageSerializer.Failure(path, ex);
         }
 
-        var count = reader.ReadArrayHeader();
         for (var i = 0; i < count; i++)
         {
             if (i < Fields.Count)
             {
                 Fields[i].Check(ref reader, path);
+                continue;
             }
-            else
+
+            try
             {
                 reader.Skip();
+            }
+            catch (Exception ex) when (MessageSerializer.IsDecodingFailure(ex))
+            {
+                throw MessageSerializer.Failure($"{path} field {i}", ex);
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Chat.Protocol.Internal;
 
@@ -71,14 +72,18 @@ internal sealed class NameCache
     /// <summary>How many names it holds at most now.</summary>
     public int Capacity => Volatile.Read(ref _slots).Length;
 
-    /// <summary>The string for <paramref name="utf8"/>: the cached instance when there is one, otherwise a new string (cached when it is a short ASCII name).</summary>
+    /// <summary>
+    /// The string for <paramref name="utf8"/>: the cached instance when there is one, otherwise a
+    /// new string (cached when it is a short ASCII name). Bytes that are not valid UTF-8 give no string.
+    /// </summary>
     /// <param name="utf8">The name's UTF-8 bytes, as they came off the wire.</param>
-    /// <returns>The decoded name, exactly as <see cref="Encoding.UTF8"/> decodes it.</returns>
-    public string Get(ReadOnlySpan<byte> utf8)
+    /// <param name="name">The decoded name, exactly as <see cref="Encoding.UTF8"/> decodes it; empty when this returns <see langword="false"/>.</param>
+    /// <returns>Whether the bytes were valid UTF-8.</returns>
+    public bool TryGet(ReadOnlySpan<byte> utf8, out string name)
     {
         if (utf8.Length is 0 or > MaxNameBytes)
         {
-            return utf8.Length == 0 ? string.Empty : s_utf8.GetString(utf8);
+            return TryDecode(utf8, out name);
         }
 
         var slots = Volatile.Read(ref _slots);
@@ -86,26 +91,41 @@ internal sealed class NameCache
         var cached = Volatile.Read(ref slots[first]);
         if (Matches(cached, utf8))
         {
-            return cached!;
+            name = cached!;
+            return true;
         }
 
         var second = Volatile.Read(ref slots[first + 1]);
         if (Matches(second, utf8))
         {
-            return second!;
+            name = second!;
+            return true;
         }
 
         if (!Ascii.IsValid(utf8))
         {
-            return s_utf8.GetString(utf8);
+            return TryDecode(utf8, out name);
         }
 
         // The newest name takes the first slot of its set; the one it displaces moves to the second.
-        var name = Encoding.ASCII.GetString(utf8);
+        name = Encoding.ASCII.GetString(utf8);
         Volatile.Write(ref slots[first + 1], cached);
         Volatile.Write(ref slots[first], name);
         CountMiss(slots);
-        return name;
+        return true;
+    }
+
+    /// <summary>Decodes a name the cache does not keep, refusing bytes that are not valid UTF-8.</summary>
+    private static bool TryDecode(ReadOnlySpan<byte> utf8, out string name)
+    {
+        if (!Utf8.IsValid(utf8))
+        {
+            name = string.Empty;
+            return false;
+        }
+
+        name = utf8.Length == 0 ? string.Empty : s_utf8.GetString(utf8);
+        return true;
     }
 
     /// <summary>Doubles the cache once it has missed as many names as it holds (a racy count is good enough).</summary>

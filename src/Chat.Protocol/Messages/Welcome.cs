@@ -72,4 +72,27 @@ public sealed record Welcome : ChatMessage
     /// omitted (by a server that predates it): then count <see cref="Users"/>.</summary>
     [Key(8)]
     public int UserCount { get; init; }
+
+    /// <summary>
+    /// Optional: how many messages a second a client may send in the long run (the rate its token
+    /// bucket refills at; see docs/protocol.md, section 8). 0 when not announced: the server has no
+    /// limit, or predates the field.
+    /// </summary>
+    [Key(9)]
+    public double MessageRate { get; init; }
+
+    /// <summary>
+    /// Optional: how many messages a client may send at once before <see cref="MessageRate"/>
+    /// applies (the size of its token bucket). 0 when not announced.
+    /// </summary>
+    [Key(10)]
+    public int MessageBurst { get; init; }
+
+    /// <summary>
+    /// Optional: after how many milliseconds without a frame from the client the server pings
+    /// it; a client silent for twice as long is disconnected. 0 when not announced: the server
+    /// does not ping, or predates the field.
+    /// </summary>
+    [Key(11)]
+    public int PingIntervalMilliseconds { get; init; }
 }

@@ -9,6 +9,12 @@ namespace Chat.Server;
 /// </summary>
 internal sealed record ChatServerOptions
 {
+    /// <summary>
+    /// The largest room a server may hold: its welcome lists every name (up to 37 bytes each), and
+    /// must fit in the <see cref="ProtocolInfo.MaxServerFrameLength"/> every client accepts.
+    /// </summary>
+    public const int MaxClientsLimit = 400_000;
+
     /// <summary>The settings used when none are given.</summary>
     public static ChatServerOptions Default { get; } = new();
 
@@ -73,6 +79,14 @@ internal sealed record ChatServerOptions
     /// <summary>The most names one join or leave notice carries.</summary>
     public int MaxPresenceBatch { get; init; } = 1000;
 
+    /// <summary>
+    /// The largest frame body, in bytes, the server sends: at most
+    /// <see cref="ProtocolInfo.MaxServerFrameLength"/>, which every client accepts. The other
+    /// limits are checked against it (<see cref="Validate"/>), a welcome carries only the recent
+    /// lines that fit, and presence notices are split to fit. Only tests make it smaller.
+    /// </summary>
+    public int MaxSentFrameLength { get; init; } = ProtocolInfo.MaxServerFrameLength;
+
     /// <summary>How long a closing connection may take to deliver its last messages before it is cut off.</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
@@ -115,6 +129,20 @@ internal sealed record ChatServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(PresenceInterval, TimeSpan.Zero, nameof(PresenceInterval));
         ArgumentOutOfRangeException.ThrowIfNegative(PresenceDeliveriesPerSecond, nameof(PresenceDeliveriesPerSecond));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPresenceBatch, 1, nameof(MaxPresenceBatch));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxSentFrameLength, 1024, nameof(MaxSentFrameLength));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxSentFrameLength, ProtocolInfo.MaxServerFrameLength, nameof(MaxSentFrameLength));
+        if (FrameBudget.LineFrame(MaxTextLength) > MaxSentFrameLength)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxTextLength), MaxTextLength, $"A line of {MaxTextLength} characters could take more than the {MaxSentFrameLength} bytes a server may send in one frame.");
+        }
+
+        if (FrameBudget.LargestWelcomeWithoutLines(this) > MaxSentFrameLength)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxClients), MaxClients, $"The welcome of a room of {MaxClients} users, with this message of the day and server name, could take more than the {MaxSentFrameLength} bytes a server may send in one frame.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(CloseTimeout, TimeSpan.Zero, nameof(CloseTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));

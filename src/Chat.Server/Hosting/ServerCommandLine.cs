@@ -25,7 +25,7 @@ internal sealed class ServerCommandLine
 
     private readonly Option<int> _port = IntOption("--port", "The TCP port to listen on; 0 picks a free port.", "port", s_defaults.Port, 0, IPEndPoint.MaxPort, "-p");
 
-    private readonly Option<int> _maxClients = IntOption("--max-clients", "The most users in the room at once.", "count", s_defaults.MaxClients, 1, 1_000_000);
+    private readonly Option<int> _maxClients = IntOption("--max-clients", "The most users in the room at once.", "count", s_defaults.MaxClients, 1, ChatServerOptions.MaxClientsLimit);
 
     private readonly Option<int> _maxFrameBytes = IntOption(
         "--max-frame-bytes", "The largest message, in bytes, a client may send; a larger one disconnects it.", "bytes", s_defaults.MaxFrameLength, 256, 64 * 1024 * 1024);

@@ -19,24 +19,31 @@ namespace Chat.Server;
 /// bots may opt out), so a large room gathers for longer: at least
 /// <see cref="ChatServerOptions.PresenceInterval"/>, and at least the room's size divided by
 /// <see cref="ChatServerOptions.PresenceDeliveriesPerSecond"/> (counting those who hear it). A batch that reaches
-/// <see cref="ChatServerOptions.MaxPresenceBatch"/> names goes out at once.
+/// <see cref="ChatServerOptions.MaxPresenceBatch"/> names goes out at once, and one that would
+/// grow past <see cref="ChatServerOptions.MaxSentFrameLength"/> bytes goes out first.
 /// </para>
 /// <para>
-/// A newcomer's welcome already lists everyone present, the pending batch included. The last
-/// joiner of a batch knows the whole batch, so the batch skips them; earlier joiners of the
-/// batch receive it (the names after theirs are news to them, the others harmless repeats).
+/// Every notice is exact for its receiver: a join names only users it does not know of, a
+/// departure only users it knows of. A newcomer's welcome already lists everyone present, the
+/// pending batch up to the newcomer included, so the members who were there before the batch
+/// get the whole batch (encoded once, shared) and each joiner of the batch gets only the names
+/// that joined after it (the last joiner gets nothing). That costs each joiner one more
+/// encoding, no larger than the list its welcome already carried.
 /// </para>
 /// </remarks>
 internal sealed partial class ChatRoom
 {
     private readonly List<string> _pendingJoins = [];
+    private readonly List<IRoomMember> _pendingJoiners = [];
+    private readonly HashSet<IRoomMember> _joinersInBatch = new(ReferenceEqualityComparer.Instance);
     private readonly List<Departure> _pendingDepartures = [];
     private readonly TimeSpan _presenceInterval;
     private readonly int _maxPresenceBatch;
     private readonly int _presenceDeliveriesPerSecond;
+    private readonly long _maxPresenceBytes;
     private readonly ITimer _presenceTimer;
-    private IRoomMember? _lastJoiner;
     private int _presenceMembers; // members who hear presence (IRoomMember.ReceivesPresence)
+    private long _pendingBytes; // a bound on the encoded size of the pending batch (FrameBudget)
     private bool _timerArmed;
 
     private void AddJoin(IRoomMember member)
@@ -46,8 +53,16 @@ internal sealed partial class ChatRoom
             FlushPresence();
         }
 
+        var bound = FrameBudget.Of(member.Name);
+        if (_pendingJoins.Count > 0 && _pendingBytes + bound > _maxPresenceBytes)
+        {
+            FlushPresence();
+        }
+
+        _pendingBytes += bound;
         _pendingJoins.Add(member.Name);
-        _lastJoiner = member;
+        _pendingJoiners.Add(member);
+        _joinersInBatch.Add(member);
         AfterPresenceAdded(_pendingJoins.Count);
     }
 
@@ -58,6 +73,13 @@ internal sealed partial class ChatRoom
             FlushPresence();
         }
 
+        var bound = FrameBudget.Of(departure);
+        if (_pendingDepartures.Count > 0 && _pendingBytes + bound > _maxPresenceBytes)
+        {
+            FlushPresence();
+        }
+
+        _pendingBytes += bound;
         _pendingDepartures.Add(departure);
         AfterPresenceAdded(_pendingDepartures.Count);
     }
@@ -90,13 +112,23 @@ internal sealed partial class ChatRoom
     /// <summary>Sends the pending batch, if any. Called under the lock.</summary>
     private void FlushPresence()
     {
+        _pendingBytes = 0;
         if (_pendingJoins.Count > 0)
         {
-            var joined = new UsersJoined(_pendingJoins.ToArray());
-            var lastJoiner = _lastJoiner;
-            _pendingJoins.Clear();
-            _lastJoiner = null;
-            _broadcaster.Publish(EncodedMessage.Encode(joined), except: lastJoiner);
+            var names = _pendingJoins.ToArray();
+            _broadcaster.Publish(EncodedMessage.Encode(new UsersJoined(names)), except: _joinersInBatch);
+
+            // A joiner's welcome listed the batch up to its own name: it hears only of those after it.
+            for (var i = 0; i < _pendingJoiners.Count - 1; i++)
+            {
+                var joiner = _pendingJoiners[i];
+                if (joiner.ReceivesPresence)
+                {
+                    _broadcaster.Send(joiner, EncodedMessage.Encode(new UsersJoined(names[(i + 1)..])));
+                }
+            }
+
+            ClearJoins();
         }
         else if (_pendingDepartures.Count > 0)
         {
@@ -106,11 +138,18 @@ internal sealed partial class ChatRoom
         }
     }
 
-    private void DiscardPresence()
+    private void ClearJoins()
     {
         _pendingJoins.Clear();
+        _pendingJoiners.Clear();
+        _joinersInBatch.Clear();
+    }
+
+    private void DiscardPresence()
+    {
+        _pendingBytes = 0;
+        ClearJoins();
         _pendingDepartures.Clear();
-        _lastJoiner = null;
         _presenceTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 

@@ -46,6 +46,7 @@ internal sealed partial class ChatRoom : IDisposable
         _presenceInterval = options.PresenceInterval;
         _maxPresenceBatch = options.MaxPresenceBatch;
         _presenceDeliveriesPerSecond = options.PresenceDeliveriesPerSecond;
+        _maxPresenceBytes = options.MaxSentFrameLength - FrameBudget.MessageOverhead;
         _presenceTimer = _time.CreateTimer(
             static state => ((ChatRoom)state!).OnPresenceTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }

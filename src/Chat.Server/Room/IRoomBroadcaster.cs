@@ -37,8 +37,8 @@ internal interface IRoomBroadcaster
     /// <see cref="UsersLeft"/>) only to the members who hear presence (<see cref="IRoomMember.ReceivesPresence"/>).
     /// </summary>
     /// <param name="message">The encoded message.</param>
-    /// <param name="except">A member who already knows it and should not receive it; <see langword="null"/> for none.</param>
-    void Publish(EncodedMessage message, IRoomMember? except = null);
+    /// <param name="except">Members who should not receive it (they know it already, or get their own version); <see langword="null"/> for none.</param>
+    void Publish(EncodedMessage message, IReadOnlySet<IRoomMember>? except = null);
 
     /// <summary>Delivers a message to one member.</summary>
     /// <param name="member">The recipient.</param>

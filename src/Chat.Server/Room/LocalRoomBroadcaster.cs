@@ -55,7 +55,7 @@ internal sealed class LocalRoomBroadcaster : IRoomBroadcaster
         _members[last] = null!;
     }
 
-    public void Publish(EncodedMessage message, IRoomMember? except = null)
+    public void Publish(EncodedMessage message, IReadOnlySet<IRoomMember>? except = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var members = _members;
@@ -64,7 +64,7 @@ internal sealed class LocalRoomBroadcaster : IRoomBroadcaster
         for (var i = 0; i < count; i++)
         {
             var member = members[i];
-            if (!ReferenceEquals(member, except) && (!presence || member.ReceivesPresence))
+            if ((!presence || member.ReceivesPresence) && (except is null || !except.Contains(member)))
             {
                 member.Deliver(message);
             }

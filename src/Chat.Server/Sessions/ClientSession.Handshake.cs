@@ -26,14 +26,17 @@ internal sealed partial class ClientSession
         }
 
         Heard();
-        if (hello.ProtocolVersion < ProtocolInfo.Version)
+        // The client speaks every version from the lowest up to the one it sent; this server answers
+        // with the lower of that and its own, which it speaks unless the client sent one below the lowest.
+        if (hello.ProtocolVersion < ProtocolInfo.LowestVersion)
         {
             return Reject(
                 hello,
                 RejectReason.VersionUnsupported,
-                $"This server speaks protocol version {ProtocolInfo.Version}; your client speaks version {hello.ProtocolVersion}. Please update it.");
+                $"This server speaks protocol versions {ProtocolInfo.LowestVersion} to {ProtocolInfo.Version}; your client sent version {hello.ProtocolVersion}, which does not exist.");
         }
 
+        var version = Math.Min(hello.ProtocolVersion, ProtocolInfo.Version);
         var problem = UserNameRules.Check(hello.UserName);
         if (problem != UserNameProblem.None)
         {
@@ -69,18 +72,31 @@ internal sealed partial class ClientSession
         // The welcome goes out directly, before the writer starts: whatever the room queued for
         // this client since it joined follows the welcome, in order.
         var welcome = new Welcome(
-            ProtocolInfo.Version,
+            version,
             Name,
             _options.ServerName,
             joined.Users,
             _options.MessageOfTheDay,
-            joined.Recent,
+            RecentThatFit(joined),
             _options.MaxTextLength,
-            _options.MaxFrameLength) { UserCount = joined.UserCount };
+            _options.MaxFrameLength)
+        {
+            UserCount = joined.UserCount,
+            MessageRate = _rate.IsUnlimited ? 0 : _options.MessageRate,
+            MessageBurst = _rate.IsUnlimited ? 0 : _options.MessageBurst,
+            PingIntervalMilliseconds = (int)Math.Min(int.MaxValue, (_options.IdleTimeout / 2).TotalMilliseconds),
+        };
         await _connection.SendAsync(welcome, _stopping.Token);
         _metrics.Delivered(1);
         _writer = WriteLoopAsync();
         return true;
+    }
+
+    /// <summary>The newest of the recent lines that fit in the welcome beside everything else it carries.</summary>
+    private IReadOnlyList<TextPosted> RecentThatFit(JoinResult joined)
+    {
+        var budget = _options.MaxSentFrameLength - FrameBudget.WelcomeWithoutLines(_options, Name, joined.Users);
+        return FrameBudget.NewestThatFit(joined.Recent, budget);
     }
 
     private bool Reject(Hello hello, RejectReason reason, string text)

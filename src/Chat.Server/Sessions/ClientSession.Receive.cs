@@ -88,12 +88,12 @@ internal sealed partial class ClientSession
 
     private void PostText(SendText message)
     {
-        if (!CheckText(message.Text, message.Kind))
+        if (!CheckText(message.Text))
         {
             return;
         }
 
-        if (_room.Post(this, message.Text, message.Kind) is not null)
+        if (_room.Post(this, message.Text, KnownKind(message.Kind)) is not null)
         {
             _metrics.LinePosted();
         }
@@ -101,26 +101,26 @@ internal sealed partial class ClientSession
 
     private void SendPrivateText(SendPrivate message)
     {
-        if (!CheckText(message.Text, message.Kind))
+        if (!CheckText(message.Text))
         {
             return;
         }
 
-        if (_room.SendPrivate(this, message.To, message.Text, message.Kind) == PrivateResult.UnknownUser)
+        if (_room.SendPrivate(this, message.To, message.Text, KnownKind(message.Kind)) == PrivateResult.UnknownUser)
         {
             var to = LogText.Clean(UserNameRules.Normalize(message.To), UserNameRules.MaxLength);
             Reply(ErrorCode.UnknownUser, $"There is nobody called \"{to}\" in the room; the message was not sent.");
         }
     }
 
-    private bool CheckText(string text, TextKind kind)
-    {
-        if (!Enum.IsDefined(kind))
-        {
-            Reply(ErrorCode.InvalidText, "This kind of message is unknown to the server; it was not sent.");
-            return false;
-        }
+    /// <summary>
+    /// A kind of line this server knows: one from a newer client is relayed as
+    /// <see cref="TextKind.Plain"/>, the general case (docs/protocol.md, unknown enum values).
+    /// </summary>
+    private static TextKind KnownKind(TextKind kind) => Enum.IsDefined(kind) ? kind : TextKind.Plain;
 
+    private bool CheckText(string text)
+    {
         var problem = TextRules.Check(text, _options.MaxTextLength);
         if (problem == TextProblem.None)
         {

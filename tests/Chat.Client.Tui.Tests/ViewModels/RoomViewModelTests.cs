@@ -58,6 +58,20 @@ public sealed class RoomViewModelTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ALineOfAKindFromANewerServerIsShownAsAPlainLine()
+    {
+        var run = _room.RunAsync();
+        _session.Receive(new TextPosted(8, "bob", "from the future", At.AddMinutes(1)) { Kind = (TextKind)9 });
+        _session.Receive(new PrivateMessage("bob", "alice", "psst", At.AddMinutes(2)) { Kind = (TextKind)9 });
+        await _ui.RunUntilAsync(() => _room.Log.Count == 6, "two new lines");
+
+        Assert.Equal(["21:16 <bob> from the future", "21:17 *bob* psst"], LogText.Skip(4));
+        Assert.Equal([LogKind.Message, LogKind.PrivateIn], Enumerable.Range(4, 2).Select(i => _room.Log[i].Kind));
+        await _room.DisposeAsync();
+        await run.WaitAsync(TestDispatcher.Timeout);
+    }
+
+    [Fact]
     public async Task HighlightsLinesThatMentionMeButNotMyOwn()
     {
         _ = _room.RunAsync();

@@ -251,6 +251,7 @@ public class ChatClientJoinTests
 
     [Theory]
     [MemberData(nameof(Transports))]
+    [Trait("ProtocolRule", "R7.8")]
     public async Task AWelcomeInANewerProtocolVersionIsAProtocolError(TransportKind kind)
     {
         await using var server = FakeChatServer.Start(kind);

@@ -215,7 +215,7 @@ public class FramingOverPipeTests
         await pipe.WriteAsync(Hex.Prefix(0));
 
         var ex = await Assert.ThrowsAsync<ChatProtocolException>(() => pipe.Connection.ReceiveAsync().WithTimeout());
-        Assert.StartsWith("Received a malformed message", ex.Message);
+        Assert.Equal("Received an empty frame: every frame holds one message.", ex.Message);
     }
 
     [Fact]

@@ -48,7 +48,6 @@ public class MessageSerializerTests
 
     public static TheoryData<string> NotMessages => new()
     {
-        "",                   // nothing at all
         "C0",                 // nil
         "0C",                 // a bare integer
         "A450696E67",         // a string
@@ -68,6 +67,30 @@ public class MessageSerializerTests
     {
         var ex = Assert.Throws<ChatProtocolException>(() => MessageSerializer.Decode(Hex.Parse(body)));
         Assert.StartsWith("Received a malformed message: ", ex.Message);
+    }
+
+    public static TheoryData<string, string> FailuresInOurOwnWords => new()
+    {
+        // body (hex)                                      the whole error text
+        { "",                                              "Received an empty frame: every frame holds one message." },
+        { "920191",                                        "Received a malformed message: the message ends in the middle of Hello." },
+        { "92019401A161A1",                                "Received a malformed message: the message ends in the middle of Hello.ClientName." },
+        { "92CF0000000100000000 90",                       "Received a malformed message: the message type is out of range." },
+        { "9201 94 CF FFFFFFFFFFFFFFFF A161 A161 A161",    "Received a malformed message: Hello.ProtocolVersion is out of range." },
+        { "920C91 CF FFFFFFFFFFFFFFFF",                    "Received a malformed message: Ping.Token is out of range." },
+        { "92059401A161A161D6FF000000",                    "Received a malformed message: the message ends in the middle of TextPosted.Timestamp." },
+        { "920A92A161 C705FF0000000000",                   "Received a malformed message: ServerNotice.Timestamp is not a timestamp of 4, 8 or 12 bytes." },
+        { "920E92A161 DD7FFFFFFF",                         "Received a malformed message: the message ends in the middle of Goodbye field 1." },
+    };
+
+    [Theory]
+    [MemberData(nameof(FailuresInOurOwnWords))]
+    public void DecodingFailuresAreDescribedInOurOwnWordsNamingTheField(string body, string text)
+    {
+        var ex = Assert.Throws<ChatProtocolException>(() => MessageSerializer.Decode(Hex.Parse(body)));
+
+        Assert.Equal(ErrorCode.ProtocolViolation, ex.Code);
+        Assert.Equal(text, ex.Message);
     }
 
     [Theory]

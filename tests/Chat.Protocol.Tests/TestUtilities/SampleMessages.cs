@@ -22,6 +22,9 @@ internal static class SampleMessages
         32768)
     {
         UserCount = 2,
+        MessageRate = 2.5,
+        MessageBurst = 30,
+        PingIntervalMilliseconds = 30_000,
     };
 
     public static Rejected Rejected => new(RejectReason.NameTaken, "The name \"alice\" is taken.");

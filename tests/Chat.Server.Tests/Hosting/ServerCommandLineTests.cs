@@ -12,7 +12,7 @@ public class ServerCommandLineTests
     [InlineData("--address", "nonsense", "--address must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not \"nonsense\".")]
     [InlineData("--address", "1", "--address must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not \"1\".")]
     [InlineData("--rate", "fast", "--rate must be a number of at least 0, not \"fast\".")]
-    [InlineData("--max-clients", "0", "--max-clients must be a whole number from 1 to 1000000, not \"0\".")]
+    [InlineData("--max-clients", "0", "--max-clients must be a whole number from 1 to 400000, not \"0\".")]
     [InlineData("--log-level", "loud", "--log-level must be trace, debug, information, warning, error, critical or none, not \"loud\".")]
     public async Task ABadValueIsOneLineOnStandardErrorAndExitCodeOne(string option, string value, string message)
     {

@@ -11,6 +11,8 @@ namespace Chat.Server.Tests.Integration;
 public class AbuseTests(ITestOutputHelper output)
 {
     [Fact]
+    [Trait("ProtocolRule", "R7.32")]
+    [Trait("ProtocolRule", "R7.33")]
     public async Task GarbageAfterJoiningDisconnectsOnlyItsSender()
     {
         await using var server = TestServer.Start();
@@ -30,6 +32,7 @@ public class AbuseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("ProtocolRule", "R2.1")]
     public async Task SomethingThatIsNotTheProtocolIsRefusedBeforeTheHandshake()
     {
         await using var server = TestServer.Start();
@@ -46,6 +49,9 @@ public class AbuseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("ProtocolRule", "R2.1")]
+    [Trait("ProtocolRule", "R2.2")]
+    [Trait("ProtocolRule", "R7.33")]
     public async Task AnOversizedFrameDisconnectsOnlyItsSender()
     {
         await using var server = TestServer.Start(o => o with { MaxFrameLength = 20_000 });
@@ -66,6 +72,7 @@ public class AbuseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("ProtocolRule", "R7.1")]
     public async Task AMessageOutOfTurnIsAProtocolViolation()
     {
         await using var server = TestServer.Start();
@@ -156,6 +163,7 @@ public class AbuseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("ProtocolRule", "R8.3")]
     public async Task SendingTooFastIsRefusedAndFloodingDisconnects()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -192,6 +200,8 @@ public class AbuseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("ProtocolRule", "R7.3")]
+    [Trait("ProtocolRule", "R7.5")]
     public async Task AClientThatNeverSaysHelloIsDisconnected()
     {
         await using var server = TestServer.Start(o => o with { HandshakeTimeout = TimeSpan.FromMilliseconds(300) });

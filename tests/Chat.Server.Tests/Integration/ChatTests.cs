@@ -35,6 +35,7 @@ public class ChatTests
     }
 
     [Fact]
+    [Trait("ProtocolRule", "R7.12")]
     public async Task AClientLeftOutOfPresenceGetsTheCountAndTheTrafficButNoUserListOrNotices()
     {
         await using var server = TestServer.Start();
@@ -115,6 +116,7 @@ public class ChatTests
     }
 
     [Fact]
+    [Trait("ProtocolRule", "R8.2")]
     public async Task TextThatBreaksTheRulesIsRefusedAndTheSessionGoesOn()
     {
         await using var server = TestServer.Start(o => o with { MaxTextLength = 10 });
@@ -141,6 +143,7 @@ public class ChatTests
     }
 
     [Fact]
+    [Trait("ProtocolRule", "R7.30")]
     public async Task LeavingWithAGoodbyeIsAnnouncedWithItsText()
     {
         await using var server = TestServer.Start();
@@ -155,6 +158,7 @@ public class ChatTests
     }
 
     [Fact]
+    [Trait("ProtocolRule", "R7.20")]
     public async Task PingsAreAnswered()
     {
         await using var server = TestServer.Start();

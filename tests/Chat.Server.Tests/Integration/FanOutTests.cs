@@ -8,6 +8,7 @@ namespace Chat.Server.Tests.Integration;
 public class FanOutTests(ITestOutputHelper output)
 {
     [Fact]
+    [Trait("ProtocolRule", "R7.11")]
     public async Task TwoHundredClientsAllReceiveEveryLineInTheSameOrder()
     {
         const int Clients = 200;
@@ -57,6 +58,7 @@ public class FanOutTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("ProtocolRule", "R7.10")]
     public async Task EveryoneEndsUpWithTheSameViewOfWhoIsPresent()
     {
         const int Clients = 60;

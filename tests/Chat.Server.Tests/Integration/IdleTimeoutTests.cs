@@ -9,6 +9,7 @@ public class IdleTimeoutTests
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(60);
 
     [Fact]
+    [Trait("ProtocolRule", "R7.21")]
     public async Task ASilentClientIsPingedAndDroppedWhenItDoesNotAnswer()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -54,6 +55,7 @@ public class IdleTimeoutTests
     }
 
     [Fact]
+    [Trait("ProtocolRule", "R7.21")]
     public async Task AClientHeardFromWithinEachIntervalStays()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -11,6 +11,7 @@ public class NameTests
     [InlineData("SERVER")]
     [InlineData(" server ")]
     [InlineData("\tServer  ")]
+    [Trait("ProtocolRule", "R8.1")]
     public async Task TheServersNameIsReservedInAnyCaseAndWithSpaces(string name)
     {
         await using var server = TestServer.Start();
@@ -30,6 +31,7 @@ public class NameTests
     [InlineData("émile")]
     [InlineData("semi;colon")]
     [InlineData("abcdefghijklmnopqrstuvwxyz0123456")]
+    [Trait("ProtocolRule", "R8.1")]
     public async Task NamesThatBreakTheRulesAreRejectedWithTheReason(string name)
     {
         await using var server = TestServer.Start();
@@ -45,6 +47,7 @@ public class NameTests
     [InlineData("alice")]
     [InlineData("ALICE")]
     [InlineData(" Alice ")]
+    [Trait("ProtocolRule", "R8.1")]
     public async Task ATakenNameIsRejectedInAnyCase(string name)
     {
         await using var server = TestServer.Start();
@@ -81,6 +84,7 @@ public class NameTests
     }
 
     [Fact]
+    [Trait("ProtocolRule", "R7.7")]
     public async Task AnOlderProtocolVersionIsRejected()
     {
         await using var server = TestServer.Start();

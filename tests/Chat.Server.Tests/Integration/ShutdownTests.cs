@@ -6,6 +6,7 @@ namespace Chat.Server.Tests.Integration;
 public class ShutdownTests
 {
     [Fact]
+    [Trait("ProtocolRule", "R7.31")]
     public async Task CloseReachesEveryClientAsShutdownAndEachEndsCleanly()
     {
         await using var server = TestServer.Start();

@@ -12,14 +12,14 @@ public sealed class ChatRoomTests : IDisposable
 
     private readonly FakeTimeProvider _time = new(Start);
     private readonly Mock<IRoomBroadcaster> _broadcaster = new();
-    private readonly List<(EncodedMessage Message, IRoomMember? Except)> _published = [];
+    private readonly List<(EncodedMessage Message, IRoomMember[] Except)> _published = [];
     private readonly List<(IRoomMember To, EncodedMessage Message)> _sent = [];
     private readonly ChatRoom _room;
 
     public ChatRoomTests()
     {
-        _broadcaster.Setup(b => b.Publish(It.IsAny<EncodedMessage>(), It.IsAny<IRoomMember?>()))
-            .Callback<EncodedMessage, IRoomMember?>((message, except) => _published.Add((message, except)));
+        _broadcaster.Setup(b => b.Publish(It.IsAny<EncodedMessage>(), It.IsAny<IReadOnlySet<IRoomMember>?>()))
+            .Callback<EncodedMessage, IReadOnlySet<IRoomMember>?>((message, except) => _published.Add((message, except?.ToArray() ?? [])));
         _broadcaster.Setup(b => b.Send(It.IsAny<IRoomMember>(), It.IsAny<EncodedMessage>()))
             .Callback<IRoomMember, EncodedMessage>((to, message) => _sent.Add((to, message)));
         _room = CreateRoom(ChatServerOptions.Default);
@@ -97,8 +97,16 @@ public sealed class ChatRoomTests : IDisposable
         var (message, except) = Assert.Single(_published);
         Assert.Equal(names, Assert.IsType<UsersJoined>(message.Message).UserNames);
 
-        // The last joiner's welcome already listed everyone in the batch.
-        Assert.Same(members[^1].Object, except);
+        // The joiners are not sent the whole batch: each welcome listed the batch up to its own
+        // name, so each joiner hears only of those who came after it, and the last one of nobody.
+        Assert.Equal(members.Select(m => m.Object).ToHashSet(), except.ToHashSet());
+        Assert.Equal(members.Length - 1, _sent.Count);
+        for (var i = 0; i < members.Length - 1; i++)
+        {
+            var (to, notice) = _sent[i];
+            Assert.Same(members[i].Object, to);
+            Assert.Equal(names[(i + 1)..], Assert.IsType<UsersJoined>(notice.Message).UserNames);
+        }
     }
 
     [Fact]
@@ -306,8 +314,9 @@ public sealed class ChatRoomTests : IDisposable
         Assert.Equal(PrivateResult.Delivered, _room.SendPrivate(alice.Object, " BOB ", "psst", TextKind.Plain));
 
         var expected = new PrivateMessage("alice", "bob", "psst", Start.UtcDateTime.AddSeconds(1)) { Kind = TextKind.Plain };
+        var privates = _sent.Where(s => s.Message.Message is PrivateMessage).ToList();
         Assert.Collection(
-            _sent,
+            privates,
             s =>
             {
                 Assert.Same(bob.Object, s.To);
@@ -316,7 +325,7 @@ public sealed class ChatRoomTests : IDisposable
             s =>
             {
                 Assert.Same(alice.Object, s.To);
-                Assert.Same(_sent[0].Message, s.Message);
+                Assert.Same(privates[0].Message, s.Message);
             });
         Assert.DoesNotContain(Published, m => m is PrivateMessage);
     }

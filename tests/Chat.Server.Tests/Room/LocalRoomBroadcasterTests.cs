@@ -28,18 +28,21 @@ public class LocalRoomBroadcasterTests
     }
 
     [Fact]
-    public void PublishSkipsTheExceptedMember()
+    public void PublishSkipsTheExceptedMembers()
     {
         var broadcaster = new LocalRoomBroadcaster();
         var alice = new Mock<IRoomMember>();
         var bob = new Mock<IRoomMember>();
+        var carol = new Mock<IRoomMember>();
         broadcaster.Add(alice.Object);
         broadcaster.Add(bob.Object);
+        broadcaster.Add(carol.Object);
 
-        broadcaster.Publish(Line, except: bob.Object);
+        broadcaster.Publish(Line, except: new HashSet<IRoomMember>(ReferenceEqualityComparer.Instance) { bob.Object, carol.Object });
 
         alice.Verify(m => m.Deliver(Line), Times.Once);
         bob.Verify(m => m.Deliver(It.IsAny<EncodedMessage>()), Times.Never);
+        carol.Verify(m => m.Deliver(It.IsAny<EncodedMessage>()), Times.Never);
     }
 
     [Fact]

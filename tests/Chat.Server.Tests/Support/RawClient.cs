@@ -33,7 +33,23 @@ internal sealed class RawClient : IAsyncDisposable
         return new RawClient(socket);
     }
 
+    /// <summary>The body length of the last frame <see cref="ReceiveAsync()"/> read.</summary>
+    public int LastFrameLength { get; private set; }
+
     public Task SendAsync(ChatMessage message) => SendBytesAsync(MessageSerializer.ToFrame(message));
+
+    /// <summary>Sends a frame whose body is written by hand, in hex.</summary>
+    public Task SendBodyAsync(string hex)
+    {
+        var body = Convert.FromHexString(hex.Replace(" ", string.Empty, StringComparison.Ordinal));
+        var frame = new byte[ProtocolInfo.FramePrefixLength + body.Length];
+        BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)body.Length);
+        body.CopyTo(frame, ProtocolInfo.FramePrefixLength);
+        return SendBytesAsync(frame);
+    }
+
+    /// <summary>Closes the sending direction (TCP FIN), as a client that has said all it will.</summary>
+    public void ShutdownSend() => _socket.Shutdown(SocketShutdown.Send);
 
     public async Task SendBytesAsync(byte[] bytes) =>
         await _stream.WriteAsync(bytes).AsTask().WaitAsync(TestServer.Timeout);
@@ -66,6 +82,7 @@ internal sealed class RawClient : IAsyncDisposable
 
         var body = new byte[BinaryPrimitives.ReadUInt32BigEndian(prefix)];
         await _stream.ReadExactlyAsync(body, timeout.Token);
+        LastFrameLength = body.Length;
         return MessageSerializer.Decode(body);
     }
 

@@ -13,6 +13,9 @@ namespace Chat.Protocol.Wire;
 /// <remarks>Part of the wire layer (<c>Chat.Protocol.Wire</c>), for servers, transports and tools; an app talks to a server through <see cref="ChatClient"/>.</remarks>
 public static class MessageSerializer
 {
+    /// <summary>The text of the error for a frame whose body is empty.</summary>
+    internal const string EmptyFrameText = "Received an empty frame: every frame holds one message.";
+
     /// <summary>The MessagePack options used for everything read from or written to the wire.</summary>
     internal static MessagePackSerializerOptions Options { get; } =
         MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData);
@@ -100,10 +103,81 @@ public static class MessageSerializer
     /// </summary>
     internal static ChatMessage? DecodeChecked(ReadOnlySequence<byte> body)
     {
+        if (body.IsEmpty)
+        {
+            throw new ChatProtocolException(EmptyFrameText);
+        }
+
         var reader = new MessagePackReader(body);
+        var peek = reader.CreatePeekReader();
+        var id = ReadHeader(ref peek);
+        var shape = MessageShape.ForId(id);
+        if (shape is null)
+        {
+            // A newer peer may send types we do not know; skipping them keeps old clients working.
+            Guard(ref reader, "the message", static (ref MessagePackReader r) => r.Skip());
+            EnsureEnd(ref reader);
+            return null;
+        }
+
+        // Check the shape first, so that a missing, nil, out-of-range or badly encoded field is
+        // named rather than becoming a null, a replacement character or a .NET exception's text.
+        shape.Check(ref peek, shape.Name);
+        EnsureEnd(ref peek);
+
+        ChatMessage? message;
         try
         {
-            var peek = reader.CreatePeekReader();
+            message = MessagePackSerializer.Deserialize<ChatMessage>(ref reader, Options);
+        }
+        catch (Exception ex) when (IsDecodingFailure(ex))
+        {
+            // The check above accepts only what deserializes; this is a last line of defence.
+            throw Failure(shape.Name, ex);
+        }
+
+        if (message is null)
+        {
+            throw Violation($"message type {id} has no fields");
+        }
+
+        EnsureEnd(ref reader);
+        return OptionalFields.Fill(message);
+    }
+
+    /// <summary>Whether <paramref name="ex"/> is how MessagePack reports bytes it cannot read.</summary>
+    internal static bool IsDecodingFailure(Exception ex) =>
+        ex is MessagePackSerializationException or EndOfStreamException or OverflowException
+            or InvalidOperationException or InsufficientExecutionStackException;
+
+    /// <summary>A protocol error in our own words for a decoding failure at <paramref name="where"/>, keeping MessagePack's as the inner exception.</summary>
+    internal static ChatProtocolException Failure(string where, Exception ex) => Violation(Innermost(ex) switch
+    {
+        EndOfStreamException => $"the message ends in the middle of {where}",
+        OverflowException => $"{where} is out of range",
+        InsufficientExecutionStackException => $"{where} is nested too deeply",
+        _ => $"{where} is not valid MessagePack",
+    }, ex);
+
+    private delegate void ReaderAction(ref MessagePackReader reader);
+
+    private static void Guard(ref MessagePackReader reader, string where, ReaderAction action)
+    {
+        try
+        {
+            action(ref reader);
+        }
+        catch (Exception ex) when (IsDecodingFailure(ex))
+        {
+            throw Failure(where, ex);
+        }
+    }
+
+    /// <summary>Checks the <c>[id, fields]</c> frame around a message and returns its id.</summary>
+    private static int ReadHeader(ref MessagePackReader peek)
+    {
+        try
+        {
             if (peek.NextMessagePackType != MessagePackType.Array || peek.ReadArrayHeader() != 2)
             {
                 throw Violation("a message must be an array of two elements, [type, fields]");
@@ -114,32 +188,11 @@ public static class MessageSerializer
                 throw Violation("a message type must be an integer");
             }
 
-            var id = peek.ReadInt32();
-            var shape = MessageShape.ForId(id);
-            if (shape is null)
-            {
-                // A newer peer may send types we do not know; skipping them keeps old clients working.
-                reader.Skip();
-                EnsureEnd(ref reader);
-                return null;
-            }
-
-            // Check the shape first, so that a missing or nil field is named rather than becoming a null.
-            shape.Check(ref peek, shape.Name);
-            EnsureEnd(ref peek);
-
-            var message = MessagePackSerializer.Deserialize<ChatMessage>(ref reader, Options)
-                ?? throw Violation($"message type {id} has no fields");
-            EnsureEnd(ref reader);
-            return OptionalFields.Fill(message);
+            return peek.ReadInt32();
         }
-        catch (MessagePackSerializationException ex)
+        catch (Exception ex) when (IsDecodingFailure(ex))
         {
-            throw new ChatProtocolException($"Received a malformed message: {Innermost(ex).Message}", ErrorCode.ProtocolViolation, ex);
-        }
-        catch (Exception ex) when (ex is EndOfStreamException or OverflowException or InvalidOperationException or InsufficientExecutionStackException)
-        {
-            throw new ChatProtocolException($"Received a malformed message: {ex.Message}", ErrorCode.ProtocolViolation, ex);
+            throw Failure("the message type", ex);
         }
     }
 
@@ -167,5 +220,6 @@ public static class MessageSerializer
         return ex;
     }
 
-    internal static ChatProtocolException Violation(string what) => new($"Received a malformed message: {what}.");
+    internal static ChatProtocolException Violation(string what, Exception? inner = null) =>
+        new($"Received a malformed message: {what}.", ErrorCode.ProtocolViolation, inner);
 }

@@ -1,0 +1,69 @@
+using System.Text;
+using Chat.Protocol;
+
+namespace Chat.Server;
+
+/// <summary>
+/// Upper bounds on the encoded size of what the server sends, so that it never sends a frame
+/// larger than <see cref="ChatServerOptions.MaxSentFrameLength"/> (at most
+/// <see cref="ProtocolInfo.MaxServerFrameLength"/>, the size every client must accept): the
+/// options are checked against them, a welcome carries only the recent lines that fit, and a
+/// presence notice goes out before it would grow too large.
+/// </summary>
+/// <remarks>
+/// Each bound counts the widest MessagePack form of every value (5 bytes of header for a string
+/// or an array, 9 for an integer or a float, 15 for a timestamp), so it is never below the real
+/// size.
+/// </remarks>
+internal static class FrameBudget
+{
+    /// <summary>Room for the <c>[id, [...]]</c> around a message and its integer, boolean and float fields.</summary>
+    public const int MessageOverhead = 128;
+
+    /// <summary>The most a user name takes: <see cref="UserNameRules.MaxLength"/> ASCII characters and a header.</summary>
+    public const int NameBound = 5 + UserNameRules.MaxLength;
+
+    /// <summary>The most a string takes: its UTF-8 bytes and a header.</summary>
+    public static int Of(string text) => 5 + Encoding.UTF8.GetByteCount(text);
+
+    /// <summary>The most a line of <paramref name="maxTextLength"/> Unicode scalar values takes in a <see cref="TextPosted"/> or <see cref="PrivateMessage"/> frame.</summary>
+    public static int LineFrame(int maxTextLength) => MessageOverhead + (2 * NameBound) + 5 + (4 * maxTextLength);
+
+    /// <summary>The most one recent line takes inside a welcome.</summary>
+    public static int Of(TextPosted line) => 32 + Of(line.Author) + Of(line.Text);
+
+    /// <summary>The most one departure takes inside a <see cref="UsersLeft"/>.</summary>
+    public static int Of(Departure departure) => 16 + Of(departure.UserName) + Of(departure.Text);
+
+    /// <summary>The most a welcome takes without its recent lines in the largest room the options allow.</summary>
+    public static long LargestWelcomeWithoutLines(ChatServerOptions options) =>
+        MessageOverhead + NameBound + Of(options.ServerName) + Of(options.MessageOfTheDay) + 5 + ((long)options.MaxClients * NameBound);
+
+    /// <summary>The most a welcome takes without its recent lines, for this newcomer and these users.</summary>
+    public static long WelcomeWithoutLines(ChatServerOptions options, string userName, IReadOnlyList<string> users)
+    {
+        long total = MessageOverhead + Of(userName) + Of(options.ServerName) + Of(options.MessageOfTheDay) + 5;
+        foreach (var user in users)
+        {
+            total += Of(user);
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// The newest of <paramref name="recent"/> (oldest first) whose bounds add up to at most
+    /// <paramref name="budget"/> bytes, oldest first.
+    /// </summary>
+    public static IReadOnlyList<TextPosted> NewestThatFit(IReadOnlyList<TextPosted> recent, long budget)
+    {
+        var first = recent.Count;
+        while (first > 0 && budget - Of(recent[first - 1]) >= 0)
+        {
+            budget -= Of(recent[first - 1]);
+            first--;
+        }
+
+        return first == 0 ? recent : [.. recent.Skip(first)];
+    }
+}
