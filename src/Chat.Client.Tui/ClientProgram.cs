@@ -37,11 +37,24 @@ internal static class ClientProgram
         {
             app = Application.Create().Init();
             var chat = new ChatApp(app, new ChatClientConnector(settings.Host, settings.Port));
+            var terminalKeys = new TerminalKeys(app, TerminalModes.Capture());
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
             using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
+
+            // After any stop (Ctrl+Z, SIGTSTP, SIGSTOP) the terminal is set up again and redrawn.
+            using var continued = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGCONT, _ => terminalKeys.Resumed());
             AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
-            exitCode = chat.Run(settings.Name);
+            terminalKeys.Attach();
+            try
+            {
+                exitCode = chat.Run(settings.Name);
+            }
+            finally
+            {
+                terminalKeys.Detach();
+            }
+
             failure = chat.Failure;
 
             void OnSignal(PosixSignalContext context)
