@@ -73,7 +73,9 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop
 
 // --- Join, answer, and join again after a loss, until stopped --------------------------------
 var clientOptions = ChatClientOptions.Default with { ClientName = "EchoBot" };
-var backoff = new Backoff(TimeSpan.FromSeconds(0.5), maxBackoff);
+// The package's back-off: 0.5 s, 1 s, 2 s, ... up to --max-backoff, each ±20 %, so that many bots do not all return at once.
+var backoff = ReconnectBackoff.Default with { InitialDelay = TimeSpan.FromSeconds(0.5), MaxDelay = maxBackoff };
+var attempt = 0;
 var pacer = new Pacer(perSecond: 2, burst: 5);
 while (!stopping.IsCancellationRequested)
 {
@@ -97,7 +99,7 @@ while (!stopping.IsCancellationRequested)
         });
         if (TimeProvider.System.GetElapsedTime(joined) > TimeSpan.FromSeconds(30))
         {
-            backoff.Reset(); // A session that lasted was a success: the next hiccup is retried quickly.
+            attempt = 0; // A session that lasted was a success: the next hiccup is retried quickly.
         }
     }
     catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -116,7 +118,7 @@ while (!stopping.IsCancellationRequested)
         Log(ex.Message);
     }
 
-    var delay = backoff.Next();
+    var delay = backoff.DelayBefore(++attempt);
     Log($"Joining again in {delay.TotalSeconds:0.#} s.");
     try
     {
@@ -268,18 +270,3 @@ static async Task SendAnswersAsync(ChatClient client, ChannelReader<Answer> answ
 
 /// <summary>An answer to send: to the room, or privately to <see cref="To"/>.</summary>
 internal sealed record Answer(string? To, string Text);
-
-/// <summary>Exponential back-off with jitter, so that many bots do not all return at the same instant.</summary>
-internal sealed class Backoff(TimeSpan first, TimeSpan max)
-{
-    private TimeSpan _next = first < max ? first : max;
-
-    public TimeSpan Next()
-    {
-        var delay = _next * (0.8 + (0.4 * Random.Shared.NextDouble()));
-        _next = _next * 2 < max ? _next * 2 : max;
-        return delay < max ? delay : max;
-    }
-
-    public void Reset() => _next = first < max ? first : max;
-}

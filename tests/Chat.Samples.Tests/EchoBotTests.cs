@@ -14,7 +14,7 @@ public sealed partial class EchoBotTests
     [Fact]
     public async Task AnswersEchoTimeAndWhoFromARealClient()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bot = await StartBotAsync(server.Port);
         await using var alice = await server.JoinAsync("alice");
 
@@ -38,7 +38,7 @@ public sealed partial class EchoBotTests
     [Fact]
     public async Task IgnoresItsOwnLinesAndActions()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bot = await StartBotAsync(server.Port);
         await using var alice = await server.JoinAsync("alice");
 
@@ -54,7 +54,7 @@ public sealed partial class EchoBotTests
     [Fact]
     public async Task AnswersPrivateMessagesPrivately()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bot = await StartBotAsync(server.Port);
         await using var alice = await server.JoinAsync("alice");
         await using var bob = await server.JoinAsync("bob");
@@ -80,7 +80,7 @@ public sealed partial class EchoBotTests
     [Fact]
     public async Task ComesBackAfterTheServerShutsDownAndStartsAgain()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bot = await StartBotAsync(server.Port);
 
         await server.CommandAsync("close");
@@ -95,7 +95,7 @@ public sealed partial class EchoBotTests
     [Fact]
     public async Task ComesBackAfterTheServerIsKilledAndStartsAgain()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bot = await StartBotAsync(server.Port);
 
         await server.Process.KillAsync();
@@ -113,7 +113,7 @@ public sealed partial class EchoBotTests
     [InlineData(15)] // SIGTERM: a service manager stopping it
     public async Task LeavesTheRoomAndExitsWhenStopped(int signal)
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bot = await StartBotAsync(server.Port);
         await using var alice = await server.JoinAsync("alice");
         await alice.WaitForUserAsync(Bot);
@@ -128,7 +128,7 @@ public sealed partial class EchoBotTests
     [Fact]
     public async Task StaysOutWhenTheOperatorKicksIt()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bot = await StartBotAsync(server.Port);
 
         await server.CommandAsync($"kick {Bot} enough");
@@ -140,7 +140,7 @@ public sealed partial class EchoBotTests
     [Fact]
     public async Task GivesUpOnANameTheServerNeverAccepts()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bot = ProgramProcess.Start(BuiltPrograms.EchoBot, "--port", Port(server.Port), "--name", "Server");
 
         Assert.Equal(3, await bot.WaitForExitAsync());
@@ -159,7 +159,7 @@ public sealed partial class EchoBotTests
     [Fact]
     public async Task DropsWhatItCannotAnswerInTimeRatherThanFlooding()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bot = await StartBotAsync(server.Port);
         await using var watcher = await server.JoinAsync("watcher");
         await using var alice = await server.JoinAsync("alice");
@@ -188,7 +188,7 @@ public sealed partial class EchoBotTests
         // One message a second after a burst of 3: the bot's first answers come faster than that.
         // A bot that did not slow down would owe more than a whole burst by its 8th answer and be
         // disconnected for flooding.
-        await using var server = await ServerProcess.StartAsync(0, "--rate", "1", "--burst", "3");
+        await using var server = await BuiltPrograms.StartServerAsync(0, "--rate", "1", "--burst", "3");
         await using var bot = await StartBotAsync(server.Port);
         await using var watcher = await server.JoinAsync("watcher");
         var senders = new List<ChatClient>();
@@ -245,7 +245,7 @@ public sealed partial class EchoBotTests
     /// </summary>
     private static async Task<ServerProcess> RestartOnAsync(int port)
     {
-        var server = await ServerProcess.StartAsync(port);
+        var server = await BuiltPrograms.StartServerAsync(port);
         Assert.Equal(port, server.Port);
         return server;
     }

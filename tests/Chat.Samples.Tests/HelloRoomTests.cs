@@ -13,7 +13,7 @@ public sealed partial class HelloRoomTests
     [Fact]
     public async Task SaysHelloAndLeavesOnceTheRoomHeardIt()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bob = await server.JoinAsync("bob");
 
         await using var hello = ProgramProcess.Start(BuiltPrograms.HelloRoom, "127.0.0.1", server.Port.ToString(CultureInfo.InvariantCulture));

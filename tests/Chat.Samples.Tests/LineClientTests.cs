@@ -13,7 +13,7 @@ public sealed class LineClientTests
     [Fact]
     public async Task PipedLinesReachTheRoomAndComeBackOnStandardOutput()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bob = await server.JoinAsync("bob");
 
         // As `printf 'hi\n...' | LineClient --name alice`: all the input at once, then its end.
@@ -38,7 +38,7 @@ public sealed class LineClientTests
     [Fact]
     public async Task PrintsWhatHappensInTheRoomAsPlainText()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var alice = StartLineClient(server, "--name", "alice");
         await alice.WaitForOutputAsync("*** Joined ChatRoom as alice; in the room: alice.");
 
@@ -74,7 +74,7 @@ public sealed class LineClientTests
     [Fact]
     public async Task PrintsEveryEventAsAJsonObjectWithItsType()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var alice = StartLineClient(server, "--name", "alice", "--json");
         await alice.WaitForOutputAsync("\"type\":\"welcome\"");
 
@@ -133,7 +133,7 @@ public sealed class LineClientTests
     {
         // A script asking the echo bot something: the bot's answer comes after the client's own
         // line, so the client stays (--linger) to print it.
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bot = ProgramProcess.Start(BuiltPrograms.EchoBot, "--port", server.Port.ToString(CultureInfo.InvariantCulture));
         await bot.WaitForErrorAsync("Joined");
         await using var alice = StartLineClient(server, "--name", "alice", "--linger", "600");
@@ -176,7 +176,7 @@ public sealed class LineClientTests
     [Fact]
     public async Task ExitsWith4WhenTheNameIsReserved()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var client = StartLineClient(server, "--name", "Server");
 
         Assert.Equal(4, await client.WaitForExitAsync());
@@ -186,7 +186,7 @@ public sealed class LineClientTests
     [Fact]
     public async Task ExitsWith4WhenTheNameIsTaken()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bob = await server.JoinAsync("bob");
         await using var client = StartLineClient(server, "--name", "BOB");
 
@@ -197,7 +197,7 @@ public sealed class LineClientTests
     [Fact]
     public async Task ExitsWith5WhenTheConnectionIsLost()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var client = StartLineClient(server, "--name", "alice");
         await client.WaitForOutputAsync("*** Joined");
 
@@ -210,7 +210,7 @@ public sealed class LineClientTests
     [Fact]
     public async Task ExitsWith6WhenTheServerShutsDown()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var client = StartLineClient(server, "--name", "alice");
         await client.WaitForOutputAsync("*** Joined");
 
@@ -223,7 +223,7 @@ public sealed class LineClientTests
     [Fact]
     public async Task ExitsWith6WhenTheOperatorKicksItOut()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var client = StartLineClient(server, "--name", "alice");
         await client.WaitForOutputAsync("*** Joined");
 
@@ -238,7 +238,7 @@ public sealed class LineClientTests
     [InlineData(15)] // SIGTERM
     public async Task LeavesTheRoomAndExitsWith0WhenStopped(int signal)
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await BuiltPrograms.StartServerAsync();
         await using var bob = await server.JoinAsync("bob");
         await using var client = StartLineClient(server, "--name", "alice");
         await bob.WaitForUserAsync("alice");

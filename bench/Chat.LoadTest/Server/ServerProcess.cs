@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.RegularExpressions;
+using Chat.Shared;
 
 namespace Chat.LoadTest.Server;
 
@@ -9,7 +8,7 @@ namespace Chat.LoadTest.Server;
 /// operator's <c>close</c> command, or killed if it does not exit in time, and also killed if
 /// this program exits while it still runs.
 /// </summary>
-internal sealed partial class ServerProcess : ServerTarget
+internal sealed class ServerProcess : ServerTarget
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
@@ -59,7 +58,7 @@ internal sealed partial class ServerProcess : ServerTarget
                 $"The server is not built: {dllPath} does not exist. Build it with `dotnet build src/Chat.Server -c Release`, or pass --server-dll.");
         }
 
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(DotnetHost.Path)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -139,11 +138,10 @@ internal sealed partial class ServerProcess : ServerTarget
             while (await _process.StandardOutput.ReadLineAsync(timeout.Token).ConfigureAwait(false) is { } line)
             {
                 _output.Add(line);
-                var match = ListeningLine().Match(line);
-                if (match.Success)
+                if (ListeningLine.TryParse(line, out var host, out var port))
                 {
-                    _host = match.Groups[1].Value;
-                    _port = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+                    _host = host;
+                    _port = port;
                     _ = PumpAsync(_process.StandardOutput);
                     return;
                 }
@@ -189,18 +187,4 @@ internal sealed partial class ServerProcess : ServerTarget
             // Already gone.
         }
     }
-
-    private static string DotnetHost()
-    {
-        var self = Environment.ProcessPath;
-        if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            return self;
-        }
-
-        return Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-    }
-
-    [GeneratedRegex(@"listening on (\S+):(\d+)")]
-    private static partial Regex ListeningLine();
 }

@@ -1,5 +1,5 @@
-using System.Reflection;
 using Chat.Protocol;
+using Chat.Shared;
 
 namespace Chat.Client.Tui.Connection;
 
@@ -9,15 +9,11 @@ public sealed class ChatClientConnector(string host, int port) : IChatConnector
     private static readonly ChatClientOptions Options = ChatClientOptions.Default with
     {
         ClientName = "Chat.Client.Tui",
-        ClientVersion = typeof(ChatClientConnector).Assembly
-            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0",
+        ClientVersion = ProductVersion.Text,
     };
 
     public string Endpoint { get; } = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
 
-    public async Task<IChatSession> ConnectAsync(string userName, CancellationToken cancellationToken = default)
-    {
-        var client = await ChatClient.ConnectAsync(host, port, userName, Options, cancellationToken);
-        return new ChatClientSession(client);
-    }
+    public Task<ChatClient> ConnectAsync(string userName, CancellationToken cancellationToken = default) =>
+        ChatClient.ConnectAsync(host, port, userName, Options, cancellationToken);
 }

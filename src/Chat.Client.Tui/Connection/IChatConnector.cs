@@ -1,6 +1,11 @@
+using Chat.Protocol;
+
 namespace Chat.Client.Tui.Connection;
 
-/// <summary>Opens sessions: connects to a server and joins its room under a name.</summary>
+/// <summary>
+/// Opens sessions: connects to a server and joins its room under a name. The program connects
+/// over TCP; tests join a scripted server over an in-memory connection.
+/// </summary>
 public interface IChatConnector
 {
     /// <summary>Where this connector connects, as "host:port", for messages to the user.</summary>
@@ -9,7 +14,7 @@ public interface IChatConnector
     /// <summary>Connects and joins.</summary>
     /// <param name="userName">The name to join under.</param>
     /// <param name="cancellationToken">Stops connecting.</param>
-    /// <returns>The joined session.</returns>
-    /// <exception cref="Chat.Protocol.ChatException">Connecting or joining failed; the message says why in words.</exception>
-    Task<IChatSession> ConnectAsync(string userName, CancellationToken cancellationToken = default);
+    /// <returns>The client, in the room.</returns>
+    /// <exception cref="ChatException">Connecting or joining failed; the message says why in words.</exception>
+    Task<ChatClient> ConnectAsync(string userName, CancellationToken cancellationToken = default);
 }

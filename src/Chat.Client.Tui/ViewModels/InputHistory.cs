@@ -10,9 +10,6 @@ public sealed class InputHistory(int capacity = 500)
     private int _position = -1;
     private string _draft = string.Empty;
 
-    /// <summary>How many lines are remembered.</summary>
-    public int Count => _entries.Count;
-
     /// <summary>Remembers an entered line (not blank lines, not the same line twice in a row) and stops browsing.</summary>
     /// <param name="line">The line as entered.</param>
     public void Add(string line)

@@ -1,4 +1,4 @@
-using Chat.Client.Tui.Connection;
+using Chat.Protocol;
 
 namespace Chat.Client.Tui.ViewModels;
 
@@ -11,8 +11,8 @@ public abstract record LoginResult
 }
 
 /// <summary>In the room.</summary>
-/// <param name="Session">The joined session.</param>
-public sealed record LoginSucceeded(IChatSession Session) : LoginResult;
+/// <param name="Client">The client, in the room.</param>
+public sealed record LoginSucceeded(ChatClient Client) : LoginResult;
 
 /// <summary>The name was refused, locally or by the server; the user may try another.</summary>
 /// <param name="Message">Why, in words.</param>

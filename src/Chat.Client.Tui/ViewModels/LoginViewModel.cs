@@ -35,8 +35,8 @@ public sealed class LoginViewModel(IChatConnector connector)
 
         try
         {
-            var session = await connector.ConnectAsync(UserNameRules.Normalize(name), cancellationToken);
-            return new LoginSucceeded(session);
+            var client = await connector.ConnectAsync(UserNameRules.Normalize(name), cancellationToken);
+            return new LoginSucceeded(client);
         }
         catch (ChatRejectedException ex) when (ex.IsNameProblem || ex.Reason == RejectReason.ServerFull)
         {

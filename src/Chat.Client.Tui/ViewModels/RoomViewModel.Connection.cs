@@ -1,4 +1,3 @@
-using Chat.Client.Tui.Connection;
 using Chat.Protocol;
 
 namespace Chat.Client.Tui.ViewModels;
@@ -17,8 +16,8 @@ public sealed partial class RoomViewModel
     public async Task RunAsync()
     {
         var token = _stopping.Token;
-        var session = _session;
-        if (session is null)
+        var client = _client;
+        if (client is null)
         {
             return;
         }
@@ -27,25 +26,25 @@ public sealed partial class RoomViewModel
         {
             while (!token.IsCancellationRequested)
             {
-                var end = await ReadUntilEndAsync(session, token);
+                var end = await ReadUntilEndAsync(client, token);
                 if (end is null)
                 {
                     return;
                 }
 
-                var ended = session;
-                _ui.Post(() => Interlocked.CompareExchange(ref _session, null, ended));
+                var ended = client;
+                _ui.Post(() => Interlocked.CompareExchange(ref _client, null, ended));
                 await DisposeQuietlyAsync(ended);
                 if (end.Lost)
                 {
-                    session = await ReconnectAsync("Connection lost: " + end.Reason, token);
+                    client = await ReconnectAsync("Connection lost: " + end.Reason, token);
                 }
                 else
                 {
                     var wake = Volatile.Read(ref _wake);
                     _ui.Post(() => EnterDisconnected(end.Reason));
                     await WaitForUserAsync(wake, token);
-                    session = await ReconnectAsync($"Reconnecting to {_connector.Endpoint}", token);
+                    client = await ReconnectAsync($"Reconnecting to {_connector.Endpoint}", token);
                 }
             }
         }
@@ -78,12 +77,12 @@ public sealed partial class RoomViewModel
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Reads until the session ends; <see langword="null"/> when this user left or the view model stopped.</summary>
-    private async Task<SessionEnd?> ReadUntilEndAsync(IChatSession session, CancellationToken token)
+    private async Task<SessionEnd?> ReadUntilEndAsync(ChatClient client, CancellationToken token)
     {
         string? closedBecause = null;
         try
         {
-            await foreach (var message in session.ReadMessagesAsync(token))
+            await foreach (var message in client.ReadMessagesAsync(token))
             {
                 if (message is ServerShutdown shutdown)
                 {
@@ -94,7 +93,7 @@ public sealed partial class RoomViewModel
                     closedBecause = "the server closed the session: " + TextSanitizer.Sanitize(fatal.Text);
                 }
 
-                _ui.Post(() => Apply(message, session));
+                _ui.Post(() => Apply(message, client));
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -117,11 +116,11 @@ public sealed partial class RoomViewModel
     }
 
     /// <summary>Tries again with growing waits until it is back in the room; after a final refusal it waits for the user.</summary>
-    private async Task<IChatSession> ReconnectAsync(string reason, CancellationToken token)
+    private async Task<ChatClient> ReconnectAsync(string reason, CancellationToken token)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var delay = _policy.DelayBefore(attempt);
+            var delay = _backoff.DelayBefore(attempt);
             var wake = Volatile.Read(ref _wake);
             var seconds = Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds));
             var attemptNumber = attempt;
@@ -139,9 +138,9 @@ public sealed partial class RoomViewModel
             _ui.Post(() => EnterReconnecting($"{reason} — reconnecting to {_connector.Endpoint} (attempt {attemptNumber})…"));
             try
             {
-                var session = await _connector.ConnectAsync(UserName, token);
-                _ui.Post(() => Rejoin(session));
-                return session;
+                var client = await _connector.ConnectAsync(UserName, token);
+                _ui.Post(() => Rejoin(client));
+                return client;
             }
             catch (ChatRejectedException ex) when (ex.Reason == RejectReason.NameTaken)
             {
@@ -173,15 +172,15 @@ public sealed partial class RoomViewModel
 
     private static Task WaitForUserAsync(TaskCompletionSource wake, CancellationToken token) => wake.Task.WaitAsync(token);
 
-    private void Rejoin(IChatSession session)
+    private void Rejoin(ChatClient client)
     {
         if (State == ConnectionState.Closed)
         {
-            _ = DisposeQuietlyAsync(session);
+            _ = DisposeQuietlyAsync(client);
             return;
         }
 
-        Join(session, rejoined: true);
+        Join(client, rejoined: true);
     }
 
     private void EnterReconnecting(string status)

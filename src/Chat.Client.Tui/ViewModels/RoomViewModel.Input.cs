@@ -82,18 +82,18 @@ public sealed partial class RoomViewModel
 
         State = ConnectionState.Closed;
         SetConnectionStatus("Leaving…");
-        if (Interlocked.Exchange(ref _session, null) is { } session)
+        if (Interlocked.Exchange(ref _client, null) is { } client)
         {
             try
             {
-                await session.LeaveAsync(message).WaitAsync(LeaveTimeout);
+                await client.LeaveAsync(message).WaitAsync(LeaveTimeout);
             }
             catch (Exception ex) when (ex is ChatException or TimeoutException or IOException or ObjectDisposedException)
             {
                 // Leaving anyway: the connection is closed below.
             }
 
-            await DisposeQuietlyAsync(session);
+            await DisposeQuietlyAsync(client);
         }
 
         await _stopping.CancelAsync();
@@ -102,7 +102,7 @@ public sealed partial class RoomViewModel
 
     private static TimeSpan LeaveTimeout => TimeSpan.FromSeconds(5);
 
-    private async Task<bool> SendAsync(string text, Func<Connection.IChatSession, CancellationToken, ValueTask> send)
+    private async Task<bool> SendAsync(string text, Func<ChatClient, CancellationToken, ValueTask> send)
     {
         var problem = TextRules.Check(text, MaxTextLength);
         if (problem != TextProblem.None)
@@ -111,8 +111,8 @@ public sealed partial class RoomViewModel
             return false;
         }
 
-        var session = _session;
-        if (session is null || State != ConnectionState.Connected)
+        var client = _client;
+        if (client is null || State != ConnectionState.Connected)
         {
             Log.Add(Local(LogKind.Info, "Not connected: nothing was sent. The line stays in the input until you are back."));
             return false;
@@ -120,7 +120,7 @@ public sealed partial class RoomViewModel
 
         try
         {
-            await send(session, _stopping.Token);
+            await send(client, _stopping.Token);
             return true;
         }
         catch (Exception ex) when (ex is ChatException or OperationCanceledException or ObjectDisposedException)

@@ -1,4 +1,3 @@
-using Chat.Client.Tui.Connection;
 using Chat.Protocol;
 
 namespace Chat.Client.Tui.ViewModels;
@@ -6,9 +5,9 @@ namespace Chat.Client.Tui.ViewModels;
 public sealed partial class RoomViewModel
 {
     /// <summary>Shows one message from the server. Runs on the UI thread; messages of an old session are ignored.</summary>
-    private void Apply(ChatMessage message, IChatSession from)
+    private void Apply(ChatMessage message, ChatClient from)
     {
-        if (!ReferenceEquals(from, _session))
+        if (!ReferenceEquals(from, _client))
         {
             return;
         }

@@ -13,11 +13,11 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     private readonly IChatConnector _connector;
     private readonly IUiDispatcher _ui;
     private readonly TimeProvider _time;
-    private readonly ReconnectPolicy _policy;
+    private readonly ReconnectBackoff _backoff;
     private readonly TimeZoneInfo _timeZone;
     private readonly SortedSet<string> _users = new(UserNameRules.Comparer);
     private readonly CancellationTokenSource _stopping = new();
-    private volatile IChatSession? _session;
+    private volatile ChatClient? _client;
     private long _lastSeenId;
     private string _connectionStatus = string.Empty;
     private bool _following = true;
@@ -25,28 +25,28 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     private int _disposed;
 
     /// <summary>Creates the room for a session that has just joined.</summary>
-    /// <param name="session">The joined session; the view model owns it from now on.</param>
+    /// <param name="client">The client, just joined; the view model owns it from now on.</param>
     /// <param name="connector">Opens a new session when the connection is lost.</param>
     /// <param name="ui">Runs changes on the UI thread.</param>
     /// <param name="time">The clock for reconnect waits and local lines; <see cref="TimeProvider.System"/> when omitted.</param>
-    /// <param name="policy">The reconnect back-off; <see cref="ReconnectPolicy.Default"/> when omitted.</param>
+    /// <param name="backoff">The waits between reconnect attempts; <see cref="ReconnectBackoff.Default"/> when omitted.</param>
     /// <param name="timeZone">The zone times are shown in; the local zone when omitted.</param>
     public RoomViewModel(
-        IChatSession session,
+        ChatClient client,
         IChatConnector connector,
         IUiDispatcher ui,
         TimeProvider? time = null,
-        ReconnectPolicy? policy = null,
+        ReconnectBackoff? backoff = null,
         TimeZoneInfo? timeZone = null)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(client);
         _connector = connector ?? throw new ArgumentNullException(nameof(connector));
         _ui = ui ?? throw new ArgumentNullException(nameof(ui));
         _time = time ?? TimeProvider.System;
-        _policy = policy ?? ReconnectPolicy.Default;
+        _backoff = backoff ?? ReconnectBackoff.Default;
         _timeZone = timeZone ?? TimeZoneInfo.Local;
         Log.Appended += OnLogAppended;
-        Join(session, rejoined: false);
+        Join(client, rejoined: false);
     }
 
     /// <summary>Raised when <see cref="Status"/> changes.</summary>
@@ -112,18 +112,18 @@ public sealed partial class RoomViewModel : IAsyncDisposable
         }
 
         await _stopping.CancelAsync();
-        if (Interlocked.Exchange(ref _session, null) is { } session)
+        if (Interlocked.Exchange(ref _client, null) is { } client)
         {
-            await DisposeQuietlyAsync(session);
+            await DisposeQuietlyAsync(client);
         }
 
         _stopping.Dispose();
     }
 
-    private void Join(IChatSession session, bool rejoined)
+    private void Join(ChatClient client, bool rejoined)
     {
-        _session = session;
-        var welcome = session.Welcome;
+        _client = client;
+        var welcome = client.Welcome;
         UserName = welcome.UserName;
         ServerName = TextSanitizer.Sanitize(welcome.ServerName);
         MaxTextLength = welcome.MaxTextLength > 0 ? welcome.MaxTextLength : ProtocolInfo.DefaultMaxTextLength;
@@ -195,11 +195,11 @@ public sealed partial class RoomViewModel : IAsyncDisposable
         }
     }
 
-    private static async Task DisposeQuietlyAsync(IChatSession session)
+    private static async Task DisposeQuietlyAsync(ChatClient client)
     {
         try
         {
-            await session.DisposeAsync();
+            await client.DisposeAsync();
         }
         catch (Exception ex) when (ex is ChatException or IOException or ObjectDisposedException or OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using Chat.Client.Tui.Connection;
 using Chat.Client.Tui.ViewModels;
+using Chat.Protocol;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 
@@ -19,19 +20,19 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector)
     /// <returns>The exit code: 0.</returns>
     public int Run(string? name)
     {
-        IChatSession? session;
+        ChatClient? client;
         using (var login = new LoginDialog(new LoginViewModel(connector), name, joinAtOnce: name is not null))
         {
             app.Run(login, OnError);
-            session = login.Session;
+            client = login.Client;
         }
 
-        if (session is null || Failure is not null)
+        if (client is null || Failure is not null)
         {
             return 0;
         }
 
-        var viewModel = new RoomViewModel(session, connector, new AppDispatcher(app));
+        var viewModel = new RoomViewModel(client, connector, new AppDispatcher(app));
         using var room = new RoomWindow(viewModel);
         Room = room;
         app.Keyboard.KeyDown += OnAppKeyDown;

@@ -1,5 +1,5 @@
-using Chat.Client.Tui.Connection;
 using Chat.Client.Tui.ViewModels;
+using Chat.Protocol;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;
 
@@ -8,7 +8,7 @@ namespace Chat.Client.Tui.Views;
 /// <summary>
 /// Asks for a user name and joins. A name the rules or the server refuse is explained here and
 /// the user types another; a server that cannot be reached is explained here too, with Retry
-/// and Quit. Closes with <see cref="Session"/> set once in the room, or unset when the user quit.
+/// and Quit. Closes with <see cref="Client"/> set once in the room, or unset when the user quit.
 /// </summary>
 internal sealed partial class LoginDialog : Dialog
 {
@@ -53,8 +53,8 @@ internal sealed partial class LoginDialog : Dialog
         };
     }
 
-    /// <summary>The joined session, once the login succeeded.</summary>
-    public IChatSession? Session { get; private set; }
+    /// <summary>The client, in the room, once the login succeeded.</summary>
+    public ChatClient? Client { get; private set; }
 
     protected override void Dispose(bool disposing)
     {
@@ -138,7 +138,7 @@ internal sealed partial class LoginDialog : Dialog
                 // The application has shut down; nobody will use the session.
                 if (result is LoginSucceeded late)
                 {
-                    await late.Session.DisposeAsync();
+                    await late.Client.DisposeAsync();
                 }
             }
         }, CancellationToken.None);
@@ -150,10 +150,10 @@ internal sealed partial class LoginDialog : Dialog
         switch (result)
         {
             case LoginSucceeded succeeded when _closed:
-                _ = succeeded.Session.DisposeAsync().AsTask();
+                _ = succeeded.Client.DisposeAsync().AsTask();
                 break;
             case LoginSucceeded succeeded:
-                Session = succeeded.Session;
+                Client = succeeded.Client;
                 RequestStop();
                 break;
             case LoginRefused refused:

@@ -1,15 +1,10 @@
-using System.Reflection;
+using Chat.Shared;
 
 namespace Chat.Protocol;
 
 /// <summary>Settings of a <see cref="ChatClient"/>. Change them with <c>with</c>: <c>ChatClientOptions.Default with { ... }</c>.</summary>
 public sealed record ChatClientOptions
 {
-    // Declared before Default: static initializers run in order, and Default reads it.
-    internal static string LibraryVersion { get; } =
-        typeof(ChatClientOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            .Split('+')[0] ?? "0.0.0";
-
     /// <summary>The settings used when none are given.</summary>
     public static ChatClientOptions Default { get; } = new();
 
@@ -17,7 +12,7 @@ public sealed record ChatClientOptions
     public string ClientName { get; init; } = "Chat.Protocol";
 
     /// <summary>The client software's version, sent in <see cref="Hello.ClientVersion"/>.</summary>
-    public string ClientVersion { get; init; } = LibraryVersion;
+    public string ClientVersion { get; init; } = ProductVersion.Text;
 
     /// <summary>How long to wait for the server's <see cref="Welcome"/> or <see cref="Rejected"/> after saying hello.</summary>
     public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);

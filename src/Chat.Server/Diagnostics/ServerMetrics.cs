@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Chat.Shared;
 
 namespace Chat.Server;
 
@@ -22,7 +23,7 @@ internal sealed class ServerMetrics : IDisposable
 
     public ServerMetrics()
     {
-        Meter = new Meter(MeterName, ServerVersion.Text);
+        Meter = new Meter(MeterName, ProductVersion.Text);
         _connections = Meter.CreateUpDownCounter<long>(
             "chat.server.connections", "{connection}", "Open connections, including those still saying hello.");
         _clients = Meter.CreateUpDownCounter<long>(

@@ -1,4 +1,5 @@
 using Chat.Protocol;
+using Chat.Shared;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
@@ -42,7 +43,7 @@ internal static partial class ServerHost
         }
 
         // The contract with scripts and tests: one line, as soon as the server listens.
-        await output.WriteLineAsync($"ChatRoom server {ServerVersion.Text} listening on {endPoint}");
+        await output.WriteLineAsync(ListeningLine.Format(ProductVersion.Text, endPoint));
         await output.FlushAsync(cancellationToken);
 
         StartOperatorConsole(new OperatorConsole(server, output), input, logger);

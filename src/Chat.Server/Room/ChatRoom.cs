@@ -63,18 +63,6 @@ internal sealed partial class ChatRoom : IDisposable
         }
     }
 
-    /// <summary>Whether <see cref="Close"/> was called.</summary>
-    public bool IsClosed
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _closed;
-            }
-        }
-    }
-
     /// <summary>
     /// Lets a member in under <see cref="IRoomMember.Name"/>, unless the name is taken (in any
     /// letter case), the room is full, or it is closed. From now on the member receives every

@@ -21,9 +21,6 @@ namespace Chat.Server;
 /// </remarks>
 internal interface IRoomBroadcaster
 {
-    /// <summary>How many members receive broadcasts.</summary>
-    int Count { get; }
-
     /// <summary>Starts delivering broadcasts to a member.</summary>
     /// <param name="member">The member who joined.</param>
     void Add(IRoomMember member);

@@ -15,8 +15,6 @@ internal sealed class LocalRoomBroadcaster : IRoomBroadcaster
     private IRoomMember[] _members = new IRoomMember[16];
     private int _count;
 
-    public int Count => _count;
-
     public void Add(IRoomMember member)
     {
         ArgumentNullException.ThrowIfNull(member);

@@ -18,9 +18,6 @@ internal sealed class RoomHistory
         _lines = new TextPosted[capacity];
     }
 
-    /// <summary>How many lines are kept now.</summary>
-    public int Count => _count;
-
     /// <summary>Remembers a line, forgetting the oldest when full.</summary>
     /// <param name="line">The line.</param>
     public void Add(TextPosted line)

@@ -83,9 +83,6 @@ internal sealed partial class ClientSession : IRoomMember
     /// <inheritdoc />
     public bool ReceivesPresence { get; private set; } = true;
 
-    /// <summary>Whether the user is (or was) in the room.</summary>
-    public bool HasJoined => _joined;
-
     /// <summary>Completes when the session is over: the connection closed and the room told.</summary>
     public Task Completion => _completion.Task;
 

@@ -42,17 +42,6 @@ internal sealed class OutgoingQueue : IValueTaskSource<bool>, IThreadPoolWorkIte
     /// <summary>The most messages that may wait.</summary>
     public int Capacity { get; }
 
-    /// <summary>How many messages wait now.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _count;
-            }
-        }
-    }
 
     /// <summary>Whether <see cref="Complete"/> was called.</summary>
     public bool IsCompleted

@@ -8,15 +8,13 @@ namespace Chat.Client.Tui.Tests.EndToEnd;
 /// </summary>
 public sealed class TmuxEndToEndTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
     private static string ClientCommand(int port, string extra = "") =>
         $"dotnet {Path.Combine(AppContext.BaseDirectory, "Chat.Client.Tui.dll")} --host 127.0.0.1 --port {port} {extra}";
 
     [Fact]
     public async Task TwoPeopleChatThenOneLeavesAndTheServerCloses()
     {
-        await using var server = await ServerProcess.StartAsync(Timeout);
+        await using var server = await ServerProcess.StartAsync();
         using var tmux = new Tmux();
         var id = Guid.NewGuid().ToString("N")[..8];
         var alice = $"alice-{id}";
@@ -24,41 +22,40 @@ public sealed class TmuxEndToEndTests
 
         // Alice gets the login dialog and types her name; Bob gives his on the command line.
         tmux.Start(alice, ClientCommand(server.Port));
-        await tmux.WaitForTextAsync(alice, "Join the chat on 127.0.0.1:", Timeout);
+        await tmux.WaitForTextAsync(alice, "Join the chat on 127.0.0.1:", TestTimeout.Value);
         tmux.Type(alice, "alice");
         tmux.Press(alice, "Enter");
-        await tmux.WaitForTextAsync(alice, "as alice.", Timeout);
+        await tmux.WaitForTextAsync(alice, "as alice.", TestTimeout.Value);
 
         tmux.Start(bob, ClientCommand(server.Port, "--name bob"));
-        await tmux.WaitForTextAsync(bob, "as bob.", Timeout);
-        await tmux.WaitForTextAsync(alice, "--> bob joined", Timeout);
+        await tmux.WaitForTextAsync(bob, "as bob.", TestTimeout.Value);
+        await tmux.WaitForTextAsync(alice, "--> bob joined", TestTimeout.Value);
 
         // Each sees the other's line.
         tmux.Type(alice, "hello from alice");
         tmux.Press(alice, "Enter");
         tmux.Type(bob, "hi alice, bob here");
         tmux.Press(bob, "Enter");
-        await tmux.WaitForTextAsync(bob, "<alice> hello from alice", Timeout);
-        await tmux.WaitForTextAsync(alice, "<bob> hi alice, bob here", Timeout);
-        await tmux.WaitForTextAsync(alice, "<alice> hello from alice", Timeout);
+        await tmux.WaitForTextAsync(bob, "<alice> hello from alice", TestTimeout.Value);
+        await tmux.WaitForTextAsync(alice, "<bob> hi alice, bob here", TestTimeout.Value);
+        await tmux.WaitForTextAsync(alice, "<alice> hello from alice", TestTimeout.Value);
 
         // "exit" closes Bob's client with code 0, and Alice sees him leave.
         tmux.Type(bob, " EXIT ");
         tmux.Press(bob, "Enter");
-        Assert.Equal(0, await tmux.WaitForExitAsync(bob, Timeout));
-        await tmux.WaitForTextAsync(alice, "<-- bob left", Timeout);
+        Assert.Equal(0, await tmux.WaitForExitAsync(bob, TestTimeout.Value));
+        await tmux.WaitForTextAsync(alice, "<-- bob left", TestTimeout.Value);
 
         // The operator closes the server: Alice is told, and stays disconnected rather than crashing.
         await server.CommandAsync("close");
-        await tmux.WaitForTextAsync(alice, "server is shutting down", Timeout);
-        await tmux.WaitForTextAsync(alice, "Disconnected:", Timeout);
-        await server.WaitForExitAsync(Timeout);
-        Assert.Equal(0, server.ExitCode);
+        await tmux.WaitForTextAsync(alice, "server is shutting down", TestTimeout.Value);
+        await tmux.WaitForTextAsync(alice, "Disconnected:", TestTimeout.Value);
+        Assert.Equal(0, await server.Process.WaitForExitAsync());
         Assert.True(tmux.IsRunning(alice));
 
         // Ctrl+Q still quits cleanly, and the terminal is given back.
         tmux.Press(alice, "C-q");
-        Assert.Equal(0, await tmux.WaitForExitAsync(alice, Timeout));
+        Assert.Equal(0, await tmux.WaitForExitAsync(alice, TestTimeout.Value));
     }
 
     [Fact]
@@ -74,11 +71,11 @@ public sealed class TmuxEndToEndTests
         using var tmux = new Tmux();
         var session = $"nobody-{Guid.NewGuid():N}"[..16];
         tmux.Start(session, ClientCommand(port, "--name carol"));
-        var screen = await tmux.WaitForTextAsync(session, $"No chat server is listening on 127.0.0.1:{port}.", Timeout);
+        var screen = await tmux.WaitForTextAsync(session, $"No chat server is listening on 127.0.0.1:{port}.", TestTimeout.Value);
         Assert.Contains("Retry", screen);
         Assert.Contains("Quit", screen);
         tmux.Press(session, "C-q");
-        Assert.Equal(0, await tmux.WaitForExitAsync(session, Timeout));
+        Assert.Equal(0, await tmux.WaitForExitAsync(session, TestTimeout.Value));
     }
 
     [Fact]
@@ -99,8 +96,8 @@ public sealed class TmuxEndToEndTests
         start.Environment.Remove("DisableRealDriverIO");
         using var process = System.Diagnostics.Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(Timeout);
+        await process.WaitForExitAsync().WithTimeout();
         Assert.NotEqual(0, process.ExitCode);
-        Assert.Contains("needs a terminal", await error.WaitAsync(Timeout));
+        Assert.Contains("needs a terminal", await error.WithTimeout());
     }
 }

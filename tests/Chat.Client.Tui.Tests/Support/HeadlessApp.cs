@@ -63,7 +63,7 @@ internal sealed class HeadlessApp : IDisposable
     /// <summary>Runs work queued with Invoke until <paramref name="condition"/> holds, waiting for new work as it is queued.</summary>
     public async Task RunUntilAsync(Func<bool> condition, string what)
     {
-        using var timeout = new CancellationTokenSource(TestDispatcher.Timeout);
+        using var timeout = new CancellationTokenSource(TestTimeout.Value);
         while (true)
         {
             OnUi(() => App.TimedEvents!.RunTimers());
@@ -103,7 +103,7 @@ internal sealed class HeadlessApp : IDisposable
                 result.SetException(ex);
             }
         });
-        return result.Task.WaitAsync(TestDispatcher.Timeout).GetAwaiter().GetResult();
+        return result.Task.WaitAsync(TestTimeout.Value).GetAwaiter().GetResult();
     }
 
     public void Dispose()
@@ -118,7 +118,7 @@ internal sealed class HeadlessApp : IDisposable
             App.Dispose();
         });
         _work.CompleteAdding();
-        _thread.Join(TestDispatcher.Timeout);
+        _thread.Join(TestTimeout.Value);
         _work.Dispose();
         _queued.Dispose();
     }

@@ -9,8 +9,6 @@ namespace Chat.Client.Tui.Tests.Support;
 /// </summary>
 internal sealed class TestDispatcher : IUiDispatcher
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-
     private readonly Channel<Action> _queue = Channel.CreateUnbounded<Action>();
 
     public void Post(Action action) => _queue.Writer.TryWrite(action);
@@ -18,7 +16,7 @@ internal sealed class TestDispatcher : IUiDispatcher
     /// <summary>Runs posted work until <paramref name="condition"/> holds; fails after the timeout.</summary>
     public async Task RunUntilAsync(Func<bool> condition, string what)
     {
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var timeout = new CancellationTokenSource(TestTimeout.Value);
         while (!condition())
         {
             Action action;

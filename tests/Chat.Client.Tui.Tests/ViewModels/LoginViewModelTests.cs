@@ -1,17 +1,14 @@
-using Chat.Client.Tui.Connection;
 using Chat.Client.Tui.Tests.Support;
 using Chat.Client.Tui.ViewModels;
 using Chat.Protocol;
-using Moq;
 
 namespace Chat.Client.Tui.Tests.ViewModels;
 
-public class LoginViewModelTests
+public sealed class LoginViewModelTests : IAsyncDisposable
 {
-    private static readonly TimeSpan Timeout = TestDispatcher.Timeout;
-    private readonly Mock<IChatConnector> _connector = new(MockBehavior.Strict);
+    private readonly FakeRoom _server = new();
 
-    public LoginViewModelTests() => _connector.SetupGet(c => c.Endpoint).Returns("127.0.0.1:5000");
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     [Theory]
     [InlineData("")]
@@ -22,18 +19,24 @@ public class LoginViewModelTests
     [InlineData("bad name")]
     public async Task RefusesBadNamesWithoutConnecting(string name)
     {
-        var result = await new LoginViewModel(_connector.Object).LoginAsync(name).WaitAsync(Timeout);
+        var result = await new LoginViewModel(_server).LoginAsync(name).WithTimeout();
         Assert.IsType<LoginRefused>(result);
-        _connector.Verify(c => c.ConnectAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(0, _server.Attempts);
     }
 
     [Fact]
     public async Task JoinsUnderTheTrimmedName()
     {
-        var session = new FakeSession("alice");
-        _connector.Setup(c => c.ConnectAsync("alice", It.IsAny<CancellationToken>())).ReturnsAsync(session.Object);
-        var result = await new LoginViewModel(_connector.Object).LoginAsync("  alice ").WaitAsync(Timeout);
-        Assert.Same(session.Object, Assert.IsType<LoginSucceeded>(result).Session);
+        var login = new LoginViewModel(_server).LoginAsync("  alice ");
+        string? asked = null;
+        await _server.WelcomeNextAsync(hello =>
+        {
+            asked = hello.UserName;
+            return FakeRoom.WelcomeFor(hello);
+        });
+        var client = Assert.IsType<LoginSucceeded>(await login.WithTimeout()).Client;
+        Assert.Equal("alice", asked);
+        Assert.Equal("alice", client.UserName);
     }
 
     [Theory]
@@ -42,10 +45,9 @@ public class LoginViewModelTests
     [InlineData(RejectReason.ServerFull, "full")]
     public async Task ShowsTheServersReasonSoTheUserCanTryAgain(RejectReason reason, string words)
     {
-        _connector.Setup(c => c.ConnectAsync("alice", It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ChatRejectedException(reason, "server says no"));
-        var result = await new LoginViewModel(_connector.Object).LoginAsync("alice").WaitAsync(Timeout);
-        var refused = Assert.IsType<LoginRefused>(result);
+        var login = new LoginViewModel(_server).LoginAsync("alice");
+        await _server.RejectNextAsync(reason, "server says no");
+        var refused = Assert.IsType<LoginRefused>(await login.WithTimeout());
         Assert.Contains(words, refused.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("server says no", refused.Message);
     }
@@ -53,19 +55,18 @@ public class LoginViewModelTests
     [Fact]
     public async Task ConnectionRefusedIsToldInWords()
     {
-        _connector.Setup(c => c.ConnectAsync("alice", It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ChatConnectionRefusedException("127.0.0.1", 5000));
-        var result = await new LoginViewModel(_connector.Object).LoginAsync("alice").WaitAsync(Timeout);
+        _server.FailNext(new ChatConnectionRefusedException("127.0.0.1", 5000));
+        var result = await new LoginViewModel(_server).LoginAsync("alice").WithTimeout();
         Assert.Equal("No chat server is listening on 127.0.0.1:5000.", Assert.IsType<LoginFailed>(result).Message);
     }
 
     [Fact]
     public async Task HostNotFoundAndTimeoutAreFailuresToRetry()
     {
-        var login = new LoginViewModel(_connector.Object);
-        _connector.Setup(c => c.ConnectAsync("alice", It.IsAny<CancellationToken>())).ThrowsAsync(new ChatHostNotFoundException("nowhere"));
-        Assert.Contains("could not be found", Assert.IsType<LoginFailed>(await login.LoginAsync("alice").WaitAsync(Timeout)).Message);
-        _connector.Setup(c => c.ConnectAsync("alice", It.IsAny<CancellationToken>())).ThrowsAsync(new ChatTimeoutException("did not answer within 10 s."));
-        Assert.Contains("did not answer", Assert.IsType<LoginFailed>(await login.LoginAsync("alice").WaitAsync(Timeout)).Message);
+        var login = new LoginViewModel(_server);
+        _server.FailNext(new ChatHostNotFoundException("nowhere"));
+        Assert.Contains("could not be found", Assert.IsType<LoginFailed>(await login.LoginAsync("alice").WithTimeout()).Message);
+        _server.FailNext(new ChatTimeoutException("did not answer within 10 s."));
+        Assert.Contains("did not answer", Assert.IsType<LoginFailed>(await login.LoginAsync("alice").WithTimeout()).Message);
     }
 }

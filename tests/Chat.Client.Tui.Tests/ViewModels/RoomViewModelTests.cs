@@ -1,29 +1,41 @@
-using Chat.Client.Tui.Connection;
 using Chat.Client.Tui.Tests.Support;
 using Chat.Client.Tui.ViewModels;
 using Chat.Protocol;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace Chat.Client.Tui.Tests.ViewModels;
 
-public sealed class RoomViewModelTests : IAsyncDisposable
+/// <summary>The room with a real <see cref="ChatClient"/> joined to a scripted server: what it shows, and what it sends.</summary>
+public sealed class RoomViewModelTests : IAsyncLifetime
 {
     private static readonly DateTime At = new(2026, 3, 4, 21, 15, 0, DateTimeKind.Utc);
     private readonly TestDispatcher _ui = new();
-    private readonly Mock<IChatConnector> _connector = new(MockBehavior.Strict);
-    private readonly FakeSession _session = new("alice", ["alice", "bob", "carol"], [new TextPosted(7, "bob", "earlier", At)]);
-    private readonly RoomViewModel _room;
+    private readonly FakeRoom _server = new();
+    private FakeSession _session = null!;
+    private RoomViewModel _room = null!;
 
-    public RoomViewModelTests()
+    public async Task InitializeAsync()
     {
-        _connector.SetupGet(c => c.Endpoint).Returns("127.0.0.1:5000");
-        _room = new RoomViewModel(_session.Object, _connector.Object, _ui, new FakeTimeProvider(At), timeZone: TimeZoneInfo.Utc);
+        var (client, session) = await _server.JoinAsync(
+            "alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob", "carol"], [new TextPosted(7, "bob", "earlier", At)]));
+        _session = session;
+        _room = new RoomViewModel(client, _server, _ui, new FakeTimeProvider(At), timeZone: TimeZoneInfo.Utc);
     }
 
-    public async ValueTask DisposeAsync() => await _room.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _room.DisposeAsync();
+        await _server.DisposeAsync();
+    }
 
     private IEnumerable<string> LogText => Enumerable.Range(0, _room.Log.Count).Select(i => LineFormatter.Format(_room.Log[i]).ToString());
+
+    /// <summary>Sends a line and checks that it is the next thing the server receives: nothing was sent before it.</summary>
+    private async Task AssertNothingSentBeforeAsync()
+    {
+        Assert.True(await _room.SubmitAsync("marker").WithTimeout());
+        Assert.Equal(new SendText("marker"), await _session.ReceiveAsync<SendText>());
+    }
 
     [Fact]
     public void WelcomeFillsTheLogUsersAndStatus()
@@ -40,11 +52,11 @@ public sealed class RoomViewModelTests : IAsyncDisposable
     public async Task ShowsLinesWithTheServersTimeAndKind()
     {
         var run = _room.RunAsync();
-        _session.Receive(new TextPosted(8, "bob", "hi there", At.AddMinutes(1)));
-        _session.Receive(new TextPosted(9, "alice", "my own", At.AddMinutes(2)));
-        _session.Receive(new TextPosted(10, "bob", "waves", At.AddMinutes(3)) { Kind = TextKind.Action });
-        _session.Receive(new PrivateMessage("bob", "alice", "psst", At.AddMinutes(4)));
-        _session.Receive(new ServerNotice("maintenance at noon", At.AddMinutes(5)));
+        await _session.SendAsync(new TextPosted(8, "bob", "hi there", At.AddMinutes(1)));
+        await _session.SendAsync(new TextPosted(9, "alice", "my own", At.AddMinutes(2)));
+        await _session.SendAsync(new TextPosted(10, "bob", "waves", At.AddMinutes(3)) { Kind = TextKind.Action });
+        await _session.SendAsync(new PrivateMessage("bob", "alice", "psst", At.AddMinutes(4)));
+        await _session.SendAsync(new ServerNotice("maintenance at noon", At.AddMinutes(5)));
         await _ui.RunUntilAsync(() => _room.Log.Count == 9, "five new lines");
 
         Assert.Equal(
@@ -54,30 +66,30 @@ public sealed class RoomViewModelTests : IAsyncDisposable
             [LogKind.Message, LogKind.OwnMessage, LogKind.Action, LogKind.PrivateIn, LogKind.Notice],
             Enumerable.Range(4, 5).Select(i => _room.Log[i].Kind));
         await _room.DisposeAsync();
-        await run.WaitAsync(TestDispatcher.Timeout);
+        await run.WithTimeout();
     }
 
     [Fact]
     public async Task ALineOfAKindFromANewerServerIsShownAsAPlainLine()
     {
         var run = _room.RunAsync();
-        _session.Receive(new TextPosted(8, "bob", "from the future", At.AddMinutes(1)) { Kind = (TextKind)9 });
-        _session.Receive(new PrivateMessage("bob", "alice", "psst", At.AddMinutes(2)) { Kind = (TextKind)9 });
+        await _session.SendAsync(new TextPosted(8, "bob", "from the future", At.AddMinutes(1)) { Kind = (TextKind)9 });
+        await _session.SendAsync(new PrivateMessage("bob", "alice", "psst", At.AddMinutes(2)) { Kind = (TextKind)9 });
         await _ui.RunUntilAsync(() => _room.Log.Count == 6, "two new lines");
 
         Assert.Equal(["21:16 <bob> from the future", "21:17 *bob* psst"], LogText.Skip(4));
         Assert.Equal([LogKind.Message, LogKind.PrivateIn], Enumerable.Range(4, 2).Select(i => _room.Log[i].Kind));
         await _room.DisposeAsync();
-        await run.WaitAsync(TestDispatcher.Timeout);
+        await run.WithTimeout();
     }
 
     [Fact]
     public async Task HighlightsLinesThatMentionMeButNotMyOwn()
     {
         _ = _room.RunAsync();
-        _session.Receive(new TextPosted(8, "bob", "ALICE: look", At));
-        _session.Receive(new TextPosted(9, "bob", "malice", At));
-        _session.Receive(new TextPosted(10, "alice", "I am alice", At));
+        await _session.SendAsync(new TextPosted(8, "bob", "ALICE: look", At));
+        await _session.SendAsync(new TextPosted(9, "bob", "malice", At));
+        await _session.SendAsync(new TextPosted(10, "alice", "I am alice", At));
         await _ui.RunUntilAsync(() => _room.Log.Count == 7, "three lines");
         Assert.Equal([true, false, false], Enumerable.Range(4, 3).Select(i => _room.Log[i].MentionsMe));
     }
@@ -86,7 +98,7 @@ public sealed class RoomViewModelTests : IAsyncDisposable
     public async Task NetworkTextIsSanitizedBeforeItReachesTheLog()
     {
         _ = _room.RunAsync();
-        _session.Receive(new TextPosted(8, "bob", "\u001b[2J\u001b]0;pwned\u0007gotcha\u202E", At));
+        await _session.SendAsync(new TextPosted(8, "bob", "\u001b[2J\u001b]0;pwned\u0007gotcha\u202E", At));
         await _ui.RunUntilAsync(() => _room.Log.Count == 5, "the line");
         Assert.Equal("gotcha", _room.Log[4].Text);
     }
@@ -95,8 +107,8 @@ public sealed class RoomViewModelTests : IAsyncDisposable
     public async Task JoinsAndLeavesUpdateTheUserList()
     {
         _ = _room.RunAsync();
-        _session.Receive(new UsersJoined(["dave"]));
-        _session.Receive(new UsersLeft([new Departure("bob", LeaveReason.Quit) { Text = "bye all" }]));
+        await _session.SendAsync(new UsersJoined(["dave"]));
+        await _session.SendAsync(new UsersLeft([new Departure("bob", LeaveReason.Quit) { Text = "bye all" }]));
         await _ui.RunUntilAsync(() => _room.Log.Count == 6, "join and leave lines");
         Assert.Equal(["alice", "carol", "dave"], _room.Users);
         Assert.EndsWith("--> dave joined", LogText.ElementAt(4));
@@ -107,43 +119,44 @@ public sealed class RoomViewModelTests : IAsyncDisposable
     [Fact]
     public async Task EnterSendsTextActionsAndPrivateMessages()
     {
-        Assert.True(await _room.SubmitAsync("hello room").WaitAsync(TestDispatcher.Timeout));
-        Assert.True(await _room.SubmitAsync("/me waves").WaitAsync(TestDispatcher.Timeout));
-        Assert.True(await _room.SubmitAsync("/msg bob psst").WaitAsync(TestDispatcher.Timeout));
-        Assert.True(await _room.SubmitAsync("//not a command").WaitAsync(TestDispatcher.Timeout));
-        _session.Mock.Verify(s => s.SendAsync("hello room", It.IsAny<CancellationToken>()), Times.Once);
-        _session.Mock.Verify(s => s.SendActionAsync("waves", It.IsAny<CancellationToken>()), Times.Once);
-        _session.Mock.Verify(s => s.SendPrivateAsync("bob", "psst", It.IsAny<CancellationToken>()), Times.Once);
-        _session.Mock.Verify(s => s.SendAsync("/not a command", It.IsAny<CancellationToken>()), Times.Once);
+        Assert.True(await _room.SubmitAsync("hello room").WithTimeout());
+        Assert.True(await _room.SubmitAsync("/me waves").WithTimeout());
+        Assert.True(await _room.SubmitAsync("/msg bob psst").WithTimeout());
+        Assert.True(await _room.SubmitAsync("//not a command").WithTimeout());
+        Assert.Equal(new SendText("hello room"), await _session.ReceiveAsync<SendText>());
+        Assert.Equal(new SendText("waves") { Kind = TextKind.Action }, await _session.ReceiveAsync<SendText>());
+        Assert.Equal(new SendPrivate("bob", "psst"), await _session.ReceiveAsync<SendPrivate>());
+        Assert.Equal(new SendText("/not a command"), await _session.ReceiveAsync<SendText>());
     }
 
     [Fact]
     public async Task UnknownCommandIsAnsweredLocallyAndNotSent()
     {
         var before = _room.Log.Count;
-        Assert.True(await _room.SubmitAsync("/dance").WaitAsync(TestDispatcher.Timeout));
+        Assert.True(await _room.SubmitAsync("/dance").WithTimeout());
         Assert.Equal(before + 1, _room.Log.Count);
         Assert.Contains("Unknown command /dance", _room.Log[^1].Text);
-        _session.Mock.Verify(s => s.SendAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        await AssertNothingSentBeforeAsync();
     }
 
     [Fact]
     public async Task TooLongOrControlTextIsRefusedLocallyAndKeptInTheInput()
     {
-        Assert.False(await _room.SubmitAsync(new string('x', 101)).WaitAsync(TestDispatcher.Timeout));
+        Assert.False(await _room.SubmitAsync(new string('x', 101)).WithTimeout());
         Assert.Contains("at most 100 characters", _room.Log[^1].Text);
-        Assert.False(await _room.SubmitAsync("ring\u0007").WaitAsync(TestDispatcher.Timeout));
+        Assert.False(await _room.SubmitAsync("ring\u0007").WithTimeout());
         Assert.Contains("control characters", _room.Log[^1].Text);
-        _session.Mock.Verify(s => s.SendAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        await AssertNothingSentBeforeAsync();
     }
 
     [Fact]
     public async Task WhoAndHelpAnswerLocally()
     {
-        await _room.SubmitAsync("/who").WaitAsync(TestDispatcher.Timeout);
+        await _room.SubmitAsync("/who").WithTimeout();
         Assert.Equal("In the room (3): alice, bob, carol", _room.Log[^1].Text);
-        await _room.SubmitAsync("/help").WaitAsync(TestDispatcher.Timeout);
+        await _room.SubmitAsync("/help").WithTimeout();
         Assert.Contains(LogText, l => l.Contains("/msg <name> <text>", StringComparison.Ordinal));
+        await AssertNothingSentBeforeAsync();
     }
 
     [Theory]
@@ -155,12 +168,13 @@ public sealed class RoomViewModelTests : IAsyncDisposable
         var quit = false;
         _room.QuitRequested += (_, _) => quit = true;
         var run = _room.RunAsync();
-        Assert.True(await _room.SubmitAsync(input).WaitAsync(TestDispatcher.Timeout));
+        Assert.True(await _room.SubmitAsync(input).WithTimeout());
         await _ui.RunUntilAsync(() => quit, "QuitRequested");
-        _session.Mock.Verify(s => s.LeaveAsync("", It.IsAny<CancellationToken>()), Times.Once);
         Assert.Equal(ConnectionState.Closed, _room.State);
-        await run.WaitAsync(TestDispatcher.Timeout);
-        _session.Mock.Verify(s => s.SendAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        await run.WithTimeout();
+
+        // The server heard a goodbye and nothing else, then the end of the connection.
+        Assert.Equal([new Goodbye("")], await _session.ReceiveUntilEndAsync());
     }
 
     [Fact]
@@ -168,16 +182,16 @@ public sealed class RoomViewModelTests : IAsyncDisposable
     {
         var quit = false;
         _room.QuitRequested += (_, _) => quit = true;
-        await _room.SubmitAsync("/quit off to lunch").WaitAsync(TestDispatcher.Timeout);
+        await _room.SubmitAsync("/quit off to lunch").WithTimeout();
         await _ui.RunUntilAsync(() => quit, "QuitRequested");
-        _session.Mock.Verify(s => s.LeaveAsync("off to lunch", It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal([new Goodbye("off to lunch")], await _session.ReceiveUntilEndAsync());
     }
 
     [Fact]
     public async Task UpAndDownRecallWhatWasEntered()
     {
-        await _room.SubmitAsync("first").WaitAsync(TestDispatcher.Timeout);
-        await _room.SubmitAsync("/who").WaitAsync(TestDispatcher.Timeout);
+        await _room.SubmitAsync("first").WithTimeout();
+        await _room.SubmitAsync("/who").WithTimeout();
         Assert.Equal("/who", _room.RecallPrevious("draft"));
         Assert.Equal("first", _room.RecallPrevious("/who"));
         Assert.Equal("/who", _room.RecallNext());
@@ -196,8 +210,8 @@ public sealed class RoomViewModelTests : IAsyncDisposable
     {
         _ = _room.RunAsync();
         _room.SetFollowing(false);
-        _session.Receive(new TextPosted(8, "bob", "one", At));
-        _session.Receive(new TextPosted(9, "bob", "two", At));
+        await _session.SendAsync(new TextPosted(8, "bob", "one", At));
+        await _session.SendAsync(new TextPosted(9, "bob", "two", At));
         await _ui.RunUntilAsync(() => _room.Log.Count == 6, "two lines");
         Assert.EndsWith("2 new below (Ctrl+End)", _room.Status);
         _room.SetFollowing(true);
@@ -207,10 +221,11 @@ public sealed class RoomViewModelTests : IAsyncDisposable
     [Fact]
     public async Task AFailedSendIsReportedAndTheLineKept()
     {
-        _session.Mock.Setup(s => s.SendAsync("hello", It.IsAny<CancellationToken>()))
-            .Returns(() => ValueTask.FromException(new ChatConnectionLostException("broken pipe")));
-        Assert.False(await _room.SubmitAsync("hello").WaitAsync(TestDispatcher.Timeout));
-        await _ui.RunUntilAsync(() => _room.Log[^1].Text.Contains("broken pipe", StringComparison.Ordinal), "the error line");
+        // The server is gone, and the room has not noticed yet (nothing is reading): the send itself fails.
+        _session.Abort();
+        Assert.False(await _room.SubmitAsync("hello").WithTimeout());
+        await _ui.RunUntilAsync(() => _room.Log[^1].Text.Contains("reset by the other side", StringComparison.Ordinal), "the error line");
         Assert.Equal(LogKind.Error, _room.Log[^1].Kind);
+        Assert.StartsWith("Not sent: ", _room.Log[^1].Text, StringComparison.Ordinal);
     }
 }

@@ -1,31 +1,28 @@
-using Chat.Client.Tui.Connection;
 using Chat.Client.Tui.Tests.Support;
 using Chat.Client.Tui.ViewModels;
 using Chat.Client.Tui.Views;
 using Chat.Protocol;
-using Moq;
 using Terminal.Gui.Input;
 
 namespace Chat.Client.Tui.Tests.Views;
 
-/// <summary>The login dialog on a headless ANSI driver.</summary>
-public sealed class LoginDialogTests : IDisposable
+/// <summary>The login dialog on a headless ANSI driver, in front of a scripted server.</summary>
+public sealed class LoginDialogTests : IAsyncDisposable
 {
     private readonly HeadlessApp _headless = new(80, 24);
-    private readonly Mock<IChatConnector> _connector = new(MockBehavior.Strict);
+    private readonly FakeRoom _server = new();
     private LoginDialog? _dialog;
 
-    public LoginDialogTests() => _connector.SetupGet(c => c.Endpoint).Returns("127.0.0.1:5000");
-
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         _headless.Dispose();
         _dialog?.Dispose();
+        await _server.DisposeAsync();
     }
 
     private LoginDialog Show(string? name = null, bool joinAtOnce = false)
     {
-        _dialog = new LoginDialog(new LoginViewModel(_connector.Object), name, joinAtOnce);
+        _dialog = new LoginDialog(new LoginViewModel(_server), name, joinAtOnce);
         _headless.Begin(_dialog);
         return _dialog;
     }
@@ -40,7 +37,7 @@ public sealed class LoginDialogTests : IDisposable
         _headless.Press(Key.Enter);
         Assert.Contains("is reserved for the server", _headless.Screen);
         Assert.False(dialog.StopRequested);
-        _connector.Verify(c => c.ConnectAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(0, _server.Attempts);
     }
 
     [Fact]
@@ -54,27 +51,26 @@ public sealed class LoginDialogTests : IDisposable
     [Fact]
     public async Task ShowsATakenNameSoTheUserCanChooseAnother()
     {
-        var session = new FakeSession("alice2");
-        _connector.Setup(c => c.ConnectAsync("alice", It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ChatRejectedException(RejectReason.NameTaken, "The name alice is taken."));
-        _connector.Setup(c => c.ConnectAsync("alice2", It.IsAny<CancellationToken>())).ReturnsAsync(session.Object);
         var dialog = Show();
+        var refusing = _server.RejectNextAsync(RejectReason.NameTaken, "The name alice is taken.");
         _headless.Type("alice");
         _headless.Press(Key.Enter);
+        await refusing.WithTimeout();
         await _headless.RunUntilAsync(() => _headless.Screen.Contains("taken", StringComparison.Ordinal), "the refusal");
         Assert.False(dialog.StopRequested);
 
+        var welcoming = _server.WelcomeNextAsync();
         _headless.Type("2");
         _headless.Press(Key.Enter);
+        await welcoming.WithTimeout();
         await _headless.RunUntilAsync(() => dialog.StopRequested, "the dialog to close");
-        Assert.Same(session.Object, dialog.Session);
+        Assert.Equal("alice2", dialog.Client?.UserName);
     }
 
     [Fact]
     public async Task NoServerIsToldInWordsWithRetryAndQuit()
     {
-        _connector.Setup(c => c.ConnectAsync("alice", It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ChatConnectionRefusedException("127.0.0.1", 5000));
+        _server.FailNext(new ChatConnectionRefusedException("127.0.0.1", 5000));
         var dialog = Show("alice", joinAtOnce: true);
         await _headless.RunUntilAsync(
             () => _headless.Screen.Contains("No chat server is listening on 127.0.0.1:5000.", StringComparison.Ordinal),
@@ -84,11 +80,12 @@ public sealed class LoginDialogTests : IDisposable
         Assert.Contains("Quit", screen);
 
         // Retry (the default button) tries again.
-        var session = new FakeSession("alice");
-        _connector.Setup(c => c.ConnectAsync("alice", It.IsAny<CancellationToken>())).ReturnsAsync(session.Object);
+        var welcoming = _server.WelcomeNextAsync();
         _headless.Press(Key.Enter);
+        await welcoming.WithTimeout();
         await _headless.RunUntilAsync(() => dialog.StopRequested, "the dialog to close");
-        Assert.Same(session.Object, dialog.Session);
+        Assert.Equal("alice", dialog.Client?.UserName);
+        Assert.Equal(2, _server.Attempts);
     }
 
     [Fact]
@@ -99,6 +96,6 @@ public sealed class LoginDialogTests : IDisposable
         Assert.False(dialog.StopRequested);
         _headless.Press(Key.Q.WithCtrl);
         Assert.True(dialog.StopRequested);
-        Assert.Null(dialog.Session);
+        Assert.Null(dialog.Client);
     }
 }

@@ -1,27 +1,24 @@
 using System.Text.RegularExpressions;
-using Chat.Client.Tui.Connection;
 using Chat.Client.Tui.Tests.Support;
 using Chat.Client.Tui.ViewModels;
 using Chat.Client.Tui.Views;
 using Chat.Protocol;
-using Moq;
 using Terminal.Gui.Input;
 
 namespace Chat.Client.Tui.Tests.Views;
 
 /// <summary>The login dialog's messages at 80x24: every word of a long message is on screen, wrapped inside the dialog.</summary>
-public sealed partial class LoginDialogWrapTests : IDisposable
+public sealed partial class LoginDialogWrapTests : IAsyncDisposable
 {
     private readonly HeadlessApp _headless = new(80, 24);
-    private readonly Mock<IChatConnector> _connector = new(MockBehavior.Strict);
+    private readonly FakeRoom _server = new();
     private LoginDialog? _dialog;
 
-    public LoginDialogWrapTests() => _connector.SetupGet(c => c.Endpoint).Returns("127.0.0.1:5999");
-
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         _headless.Dispose();
         _dialog?.Dispose();
+        await _server.DisposeAsync();
     }
 
     /// <summary>The dialog's side border.</summary>
@@ -42,7 +39,7 @@ public sealed partial class LoginDialogWrapTests : IDisposable
 
     private void Show(string? name = null, bool joinAtOnce = false)
     {
-        _dialog = new LoginDialog(new LoginViewModel(_connector.Object), name, joinAtOnce);
+        _dialog = new LoginDialog(new LoginViewModel(_server), name, joinAtOnce);
         _headless.Begin(_dialog);
     }
 
@@ -60,9 +57,9 @@ public sealed partial class LoginDialogWrapTests : IDisposable
     [Fact]
     public async Task ATakenNameIsExplainedInFull()
     {
-        _connector.Setup(c => c.ConnectAsync("ALICE", It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new ChatRejectedException(RejectReason.NameTaken, "The name \"ALICE\" is already taken; please choose another."));
+        var refusing = _server.RejectNextAsync(RejectReason.NameTaken, "The name \"ALICE\" is already taken; please choose another.");
         Show("ALICE", joinAtOnce: true);
+        await refusing.WithTimeout();
         var expected = "That name is taken; choose another. (The name \"ALICE\" is already taken; please choose another.) Try another name.";
         await _headless.RunUntilAsync(() => DialogText().Contains(expected, StringComparison.Ordinal), "the whole refusal on screen");
     }
@@ -71,7 +68,7 @@ public sealed partial class LoginDialogWrapTests : IDisposable
     public async Task NoServerIsExplainedInFullWithRetryAndQuit()
     {
         var refused = new ChatConnectionRefusedException("127.0.0.1", 5999);
-        _connector.Setup(c => c.ConnectAsync("alice", It.IsAny<CancellationToken>())).ThrowsAsync(refused);
+        _server.FailNext(refused);
         Show("alice", joinAtOnce: true);
         var expected = ProblemText.Describe(refused) + " Retry or Quit?";
         await _headless.RunUntilAsync(() => DialogText().Contains(expected, StringComparison.Ordinal), "the whole problem on screen");

@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using Chat.Client.Tui.Connection;
 using Chat.Client.Tui.Tests.Support;
 using Chat.Client.Tui.ViewModels;
 using Chat.Client.Tui.Views;
-using Moq;
 using Terminal.Gui.Input;
 using Xunit.Abstractions;
 
@@ -23,9 +21,9 @@ public sealed class MessageLogScaleTests(ITestOutputHelper output)
     public async Task HundredThousandLinesStayUsable()
     {
         using var headless = new HeadlessApp(100, 30);
-        var connector = new Mock<IChatConnector>();
-        connector.SetupGet(c => c.Endpoint).Returns("127.0.0.1:5000");
-        await using var viewModel = new RoomViewModel(new FakeSession("alice").Object, connector.Object, new TestDispatcher());
+        await using var server = new FakeRoom();
+        var (client, _) = await server.JoinAsync("alice", hello => FakeRoom.WelcomeFor(hello));
+        await using var viewModel = new RoomViewModel(client, server, new TestDispatcher());
         using var room = new RoomWindow(viewModel);
         headless.Begin(room);
         _ = headless.Screen;

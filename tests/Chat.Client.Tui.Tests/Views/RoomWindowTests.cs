@@ -1,37 +1,40 @@
-using Chat.Client.Tui.Connection;
 using Chat.Client.Tui.Tests.Support;
 using Chat.Client.Tui.ViewModels;
 using Chat.Client.Tui.Views;
 using Chat.Protocol;
-using Moq;
 using Terminal.Gui.Input;
 
 namespace Chat.Client.Tui.Tests.Views;
 
-/// <summary>The room window on a headless ANSI driver: keys in, screen text out.</summary>
-public sealed class RoomWindowTests : IAsyncDisposable
+/// <summary>
+/// The room window on a headless ANSI driver, joined to a scripted server: keys in, screen text
+/// and sent messages out. The view model posts to the application's main loop, as in the program
+/// (where the view's own awaits resume too), and the test runs that loop.
+/// </summary>
+public sealed class RoomWindowTests : IAsyncLifetime
 {
     private readonly HeadlessApp _headless = new(80, 24);
-    private readonly TestDispatcher _ui = new();
-    private readonly FakeSession _session = new("alice", ["alice", "bob", "carol"]);
-    private readonly RoomViewModel _viewModel;
-    private readonly RoomWindow _room;
-    private readonly Task _reading;
+    private readonly FakeRoom _server = new();
+    private FakeSession _session = null!;
+    private RoomViewModel _viewModel = null!;
+    private RoomWindow _room = null!;
+    private Task _reading = Task.CompletedTask;
 
-    public RoomWindowTests()
+    public async Task InitializeAsync()
     {
-        var connector = new Mock<IChatConnector>(MockBehavior.Strict);
-        connector.SetupGet(c => c.Endpoint).Returns("127.0.0.1:5000");
-        _viewModel = new RoomViewModel(_session.Object, connector.Object, _ui);
+        var (client, session) = await _server.JoinAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob", "carol"]));
+        _session = session;
+        _viewModel = new RoomViewModel(client, _server, new AppDispatcher(_headless.App));
         _room = new RoomWindow(_viewModel);
         _headless.Begin(_room);
         _reading = Task.Run(_viewModel.RunAsync);
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
         await _viewModel.DisposeAsync();
-        await _reading.WaitAsync(TestDispatcher.Timeout);
+        await _reading.WithTimeout();
+        await _server.DisposeAsync();
         _headless.Dispose();
         _room.Dispose();
     }
@@ -39,8 +42,16 @@ public sealed class RoomWindowTests : IAsyncDisposable
     private async Task ReceiveAsync(ChatMessage message)
     {
         var before = _viewModel.Log.Count;
-        _session.Receive(message);
-        await _ui.RunUntilAsync(() => _viewModel.Log.Count > before, $"{message.GetType().Name} in the log");
+        await _session.SendAsync(message);
+        await _headless.RunUntilAsync(() => _viewModel.Log.Count > before, $"{message.GetType().Name} in the log");
+    }
+
+    /// <summary>Types a line of its own and checks that it is the next thing the server receives: nothing was sent before it.</summary>
+    private async Task AssertNothingSentBeforeAsync()
+    {
+        _headless.Type("marker");
+        _headless.Press(Key.Enter);
+        Assert.Equal(new SendText("marker"), await _session.ReceiveAsync<SendText>());
     }
 
     [Fact]
@@ -61,24 +72,26 @@ public sealed class RoomWindowTests : IAsyncDisposable
     }
 
     [Fact]
-    public void TypingALineAndEnterSendsIt()
+    public async Task TypingALineAndEnterSendsIt()
     {
         _headless.Type("hello room");
         Assert.Contains("> hello room", _headless.Screen);
         _headless.Press(Key.Enter);
-        _session.Mock.Verify(s => s.SendAsync("hello room", It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(new SendText("hello room"), await _session.ReceiveAsync<SendText>());
         Assert.DoesNotContain("> hello room", _headless.Screen);
     }
 
     [Fact]
-    public void EscDoesNotQuit()
+    public async Task EscDoesNotQuit()
     {
         _headless.Press(Key.Esc);
         _headless.Press(Key.Esc);
         Assert.True(_room.IsRunning);
         Assert.False(_room.StopRequested);
         Assert.Contains("Users (3)", _headless.Screen);
-        _session.Mock.Verify(s => s.LeaveAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+
+        // No goodbye went out: the next message the server receives is a line typed after.
+        await AssertNothingSentBeforeAsync();
     }
 
     [Fact]
@@ -86,28 +99,27 @@ public sealed class RoomWindowTests : IAsyncDisposable
     {
         _headless.Type("  Exit ");
         _headless.Press(Key.Enter);
-        await _ui.RunUntilAsync(() => _room.StopRequested, "the window to close");
-        _session.Mock.Verify(s => s.LeaveAsync("", It.IsAny<CancellationToken>()), Times.Once);
-        _session.Mock.Verify(s => s.SendAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        await _headless.RunUntilAsync(() => _room.StopRequested, "the window to close");
+        Assert.Equal([new Goodbye("")], await _session.ReceiveUntilEndAsync());
     }
 
     [Fact]
     public async Task CtrlQSaysGoodbyeAndCloses()
     {
         _headless.Press(Key.Q.WithCtrl);
-        await _ui.RunUntilAsync(() => _room.StopRequested, "the window to close");
-        _session.Mock.Verify(s => s.LeaveAsync("", It.IsAny<CancellationToken>()), Times.Once);
+        await _headless.RunUntilAsync(() => _room.StopRequested, "the window to close");
+        Assert.Equal([new Goodbye("")], await _session.ReceiveUntilEndAsync());
     }
 
     [Fact]
-    public void TabCompletesANameAndUpRecallsTheLastLine()
+    public async Task TabCompletesANameAndUpRecallsTheLastLine()
     {
         _headless.Type("ca");
         _headless.Press(Key.Tab);
         Assert.Contains("> carol: ", _headless.Screen);
         _headless.Type("hi");
         _headless.Press(Key.Enter);
-        _session.Mock.Verify(s => s.SendAsync("carol: hi", It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(new SendText("carol: hi"), await _session.ReceiveAsync<SendText>());
         _headless.Press(Key.CursorUp);
         Assert.Contains("> carol: hi", _headless.Screen);
     }
@@ -117,9 +129,9 @@ public sealed class RoomWindowTests : IAsyncDisposable
     {
         _headless.Type("/dance");
         _headless.Press(Key.Enter);
-        await _ui.RunUntilAsync(() => _viewModel.Log[^1].Text.Contains("Unknown command", StringComparison.Ordinal), "the hint");
+        await _headless.RunUntilAsync(() => _viewModel.Log[^1].Text.Contains("Unknown command", StringComparison.Ordinal), "the hint");
         Assert.Contains("Unknown command /dance", _headless.Screen);
-        _session.Mock.Verify(s => s.SendAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        await AssertNothingSentBeforeAsync();
     }
 
     [Fact]
@@ -136,10 +148,10 @@ public sealed class RoomWindowTests : IAsyncDisposable
     {
         for (var i = 1; i <= 40; i++)
         {
-            _session.Receive(new TextPosted(i, "bob", $"line {i}", DateTime.UtcNow));
+            await _session.SendAsync(new TextPosted(i, "bob", $"line {i}", DateTime.UtcNow));
         }
 
-        await _ui.RunUntilAsync(() => _viewModel.Log.Count == 43, "forty lines");
+        await _headless.RunUntilAsync(() => _viewModel.Log.Count == 43, "forty lines");
         Assert.Contains("line 40", _headless.Screen);
 
         _headless.Press(Key.PageUp);

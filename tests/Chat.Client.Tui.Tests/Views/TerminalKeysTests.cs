@@ -56,7 +56,7 @@ public sealed class TerminalKeysTests : IDisposable
         Assert.Contains("stale", _headless.Screen);
 
         // What the SIGCONT handler calls, from the signal's thread.
-        await Task.Run(_keys.Resumed).WaitAsync(TestDispatcher.Timeout);
+        await Task.Run(_keys.Resumed).WithTimeout();
         await _headless.RunUntilAsync(() => !_headless.Screen.Contains("stale", StringComparison.Ordinal), "the redraw");
         Assert.Contains("│hello", _headless.Screen);
     }

@@ -1,5 +1,4 @@
 using Chat.LoadTest.Clients;
-using Chat.LoadTest.Tests.Support;
 
 namespace Chat.LoadTest.Tests.Clients;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Chat.LoadTest.Measurement;
-using Chat.LoadTest.Tests.Support;
 
 namespace Chat.LoadTest.Tests.Measurement;
 

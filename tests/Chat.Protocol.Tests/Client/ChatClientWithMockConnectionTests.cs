@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Chat.Protocol.Tests.TestUtilities;
 using Chat.Protocol.Wire;
 using Microsoft.Extensions.Time.Testing;
 using Moq;

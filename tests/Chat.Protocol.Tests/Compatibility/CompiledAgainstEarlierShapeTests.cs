@@ -56,6 +56,18 @@ public class CompiledAgainstEarlierShapeTests
             | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeRef | SymbolDisplayMemberOptions.IncludeModifiers)
         .WithParameterOptions(SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeParamsRefOut);
 
+    [Fact]
+    public void TheFirstBaselinePredatesFieldsAppendedSinceSoTheRunAboveCrossesARealChange()
+    {
+        var earlier = PublicMembers(Reference("Chat.Protocol.1.1-records.ref.dll"));
+        var current = PublicMembers(MetadataReference.CreateFromFile(typeof(ChatClient).Assembly.Location));
+
+        var appended = current.Except(earlier).Where(m => m.Contains("global::Chat.Protocol.Welcome.", StringComparison.Ordinal)).ToList();
+        Assert.Contains(appended, m => m.Contains("Welcome.MessageRate", StringComparison.Ordinal));
+        Assert.Contains(appended, m => m.Contains("Welcome.MessageBurst", StringComparison.Ordinal));
+        Assert.Contains(appended, m => m.Contains("Welcome.PingIntervalMilliseconds", StringComparison.Ordinal));
+    }
+
     private static PortableExecutableReference Reference(string baseline) =>
         MetadataReference.CreateFromFile(RepositoryFiles.PathOf($"tests/Chat.Protocol.Tests/Compatibility/Baselines/{baseline}"));
 

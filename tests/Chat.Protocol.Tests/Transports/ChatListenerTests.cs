@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Chat.Protocol.Tests.TestUtilities;
 using Chat.Protocol.Wire;
 
 namespace Chat.Protocol.Tests.Transports;

@@ -32,6 +32,12 @@ internal static class BuiltPrograms
 
     public static string HelloRoom => Sample("HelloRoom");
 
+    /// <summary>Starts the server built here on 127.0.0.1 and waits until it listens.</summary>
+    /// <param name="port">The port, or 0 for a free one.</param>
+    /// <param name="options">More server options, such as <c>--rate 1</c>.</param>
+    public static Task<ServerProcess> StartServerAsync(int port = 0, params string[] options) =>
+        ServerProcess.StartAsync(Server, port, options);
+
     public static string PathOf(string relativePath) => Path.Combine(RepositoryRoot, relativePath);
 
     public static string OutputFolderOf(string projectFolder) =>

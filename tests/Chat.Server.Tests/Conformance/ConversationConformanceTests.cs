@@ -68,7 +68,7 @@ public class ConversationConformanceTests
 
         var stopping = server.Server.StopAsync("Maintenance.");
         var (messages, _) = await client.ReadToEndAsync();
-        await stopping.WaitAsync(TestServer.Timeout);
+        await stopping.WithTimeout();
 
         Assert.Equal("Maintenance.", Assert.IsType<ServerShutdown>(Assert.Single(messages)).Text);
     }

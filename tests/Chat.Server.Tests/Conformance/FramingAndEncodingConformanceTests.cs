@@ -323,7 +323,7 @@ public class FramingAndEncodingConformanceTests
     private static async Task AssertStillChatsAsync(ChatClient client)
     {
         var text = $"still chatting {Guid.NewGuid():N}";
-        await client.SendAsync(text).AsTask().WaitAsync(TestServer.Timeout);
+        await client.SendAsync(text).AsTask().WithTimeout();
         await client.NextAsync<TextPosted>(line => line.Text == text);
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using Chat.Protocol;
 using Chat.Protocol.Wire;
-using Chat.Server.Tests.Support;
+using Chat.Shared;
 
 namespace Chat.Server.Tests.EndToEnd;
 
@@ -11,12 +11,10 @@ public class ServerProcessTests
     [Fact]
     public async Task HelpExitsZeroAndListsTheOptions()
     {
-        await using var server = ServerProcess.Start("--help");
+        await using var server = ProgramProcess.Start(ServerProcess.DefaultDll, "--help");
 
-        var (exitCode, output, _) = await server.WaitForExitAsync();
-
-        Assert.Equal(0, exitCode);
-        var help = string.Join('\n', output);
+        Assert.Equal(0, await server.WaitForExitAsync());
+        var help = string.Join('\n', server.OutputLines);
         foreach (var option in new[] { "--address", "--port", "--max-clients", "--log-level", "--idle-timeout", "--send-queue" })
         {
             Assert.Contains(option, help, StringComparison.Ordinal);
@@ -26,12 +24,10 @@ public class ServerProcessTests
     [Fact]
     public async Task VersionIsTheProductVersion()
     {
-        await using var server = ServerProcess.Start("--version");
+        await using var server = ProgramProcess.Start(ServerProcess.DefaultDll, "--version");
 
-        var (exitCode, output, _) = await server.WaitForExitAsync();
-
-        Assert.Equal(0, exitCode);
-        Assert.StartsWith(ServerVersion.Text, Assert.Single(output), StringComparison.Ordinal);
+        Assert.Equal(0, await server.WaitForExitAsync());
+        Assert.StartsWith(ProductVersion.Text, Assert.Single(server.OutputLines), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -40,16 +36,14 @@ public class ServerProcessTests
     [InlineData("--address", "nonsense")]
     public async Task ABadValueIsOneLineAndANonZeroExitWithoutAStackTrace(string option, string value)
     {
-        await using var server = ServerProcess.Start(option, value);
+        await using var server = ProgramProcess.Start(ServerProcess.DefaultDll, option, value);
 
-        var (exitCode, output, error) = await server.WaitForExitAsync();
-
-        Assert.NotEqual(0, exitCode);
-        Assert.Empty(output);
-        var line = Assert.Single(error, l => l.Length > 0);
+        Assert.NotEqual(0, await server.WaitForExitAsync());
+        Assert.Empty(server.OutputLines);
+        var line = Assert.Single(server.ErrorLines, l => l.Length > 0);
         Assert.Contains(option, line, StringComparison.Ordinal);
         Assert.Contains(value, line, StringComparison.Ordinal);
-        Assert.DoesNotContain(error, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        Assert.DoesNotContain(server.ErrorLines, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -57,31 +51,33 @@ public class ServerProcessTests
     {
         await using var taken = ChatListener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var port = taken.LocalEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using var server = ServerProcess.Start("--address", "127.0.0.1", "--port", port);
+        await using var server = ProgramProcess.Start(ServerProcess.DefaultDll, "--address", "127.0.0.1", "--port", port);
 
-        var (exitCode, output, error) = await server.WaitForExitAsync();
+        Assert.NotEqual(0, await server.WaitForExitAsync());
+        Assert.Empty(server.OutputLines);
+        Assert.Equal([$"Cannot listen on 127.0.0.1:{port}: the port is already in use."], server.ErrorLines.Where(l => l.Length > 0));
+    }
 
-        Assert.NotEqual(0, exitCode);
-        Assert.Empty(output);
-        Assert.Equal([$"Cannot listen on 127.0.0.1:{port}: the port is already in use."], error.Where(l => l.Length > 0));
+    [Fact]
+    public async Task TheFirstLineSaysWhereTheServerListens()
+    {
+        await using var server = await ServerProcess.StartAsync();
+
+        Assert.Equal($"ChatRoom server {ProductVersion.Text} listening on 127.0.0.1:{server.Port}", server.Process.OutputLines[0]);
     }
 
     [Fact]
     public async Task CloseOnStandardInputShutsDownEveryClientAndExitsZero()
     {
-        await using var server = ServerProcess.Start("--address", "127.0.0.1", "--port", "0");
-        var port = await server.WaitForListeningAsync();
-        await using var alice = await ChatClient.ConnectAsync("127.0.0.1", port, "alice").WaitAsync(TestServer.Timeout);
+        await using var server = await ServerProcess.StartAsync();
+        await using var alice = await server.JoinAsync("alice");
 
-        await server.Input.WriteLineAsync("users");
-        await server.Input.FlushAsync();
-        await server.WaitForOutputAsync("1 user in the room: alice");
-        await server.Input.WriteLineAsync("close");
-        await server.Input.FlushAsync();
+        await server.CommandAsync("users");
+        await server.Process.WaitForOutputAsync("1 user in the room: alice");
+        await server.CommandAsync("close");
 
         Assert.IsType<ServerShutdown>((await alice.ReadToEndAsync()).Last());
-        var (exitCode, _, _) = await server.WaitForExitAsync();
-        Assert.Equal(0, exitCode);
+        Assert.Equal(0, await server.Process.WaitForExitAsync());
     }
 
     [Theory]
@@ -89,19 +85,17 @@ public class ServerProcessTests
     [InlineData(2)] // SIGINT
     public async Task WithStandardInputAtItsEndTheServerRunsUntilASignalThenExitsZero(int signal)
     {
-        await using var server = ServerProcess.Start("--address", "127.0.0.1", "--port", "0");
-        var port = await server.WaitForListeningAsync();
-        server.Input.Close();
-        await server.WaitForErrorAsync("Standard input ended; the server keeps running");
+        await using var server = await ServerProcess.StartAsync();
+        server.Process.CloseInput();
+        await server.Process.WaitForErrorAsync("Standard input ended; the server keeps running");
 
-        await using var alice = await ChatClient.ConnectAsync("127.0.0.1", port, "alice").WaitAsync(TestServer.Timeout);
-        await alice.SendAsync("still here").AsTask().WaitAsync(TestServer.Timeout);
+        await using var alice = await server.JoinAsync("alice");
+        await alice.SendAsync("still here").AsTask().WithTimeout();
         Assert.Equal("still here", (await alice.NextAsync<TextPosted>()).Text);
 
-        server.Signal(signal);
+        server.Process.Signal(signal);
 
         Assert.IsType<ServerShutdown>((await alice.ReadToEndAsync()).Last());
-        var (exitCode, _, _) = await server.WaitForExitAsync();
-        Assert.Equal(0, exitCode);
+        Assert.Equal(0, await server.Process.WaitForExitAsync());
     }
 }

@@ -139,7 +139,7 @@ public class AbuseTests(ITestOutputHelper output)
         {
             for (var i = 0; i < Window; i++)
             {
-                await alice.SendAsync(text).AsTask().WaitAsync(TestServer.Timeout);
+                await alice.SendAsync(text).AsTask().WithTimeout();
             }
 
             sent += Window;
@@ -174,7 +174,7 @@ public class AbuseTests(ITestOutputHelper output)
         // The clock stands still, so the bucket does not refill: three lines pass, the fourth is refused.
         for (var i = 1; i <= 4; i++)
         {
-            await flooder.SendAsync($"line {i}").AsTask().WaitAsync(TestServer.Timeout);
+            await flooder.SendAsync($"line {i}").AsTask().WithTimeout();
         }
 
         Assert.Equal(["line 1", "line 2", "line 3"], (await flooder.LinesAsync(3)).Select(line => line.Text));
@@ -183,13 +183,13 @@ public class AbuseTests(ITestOutputHelper output)
 
         // A second later there is room for one more.
         time.Advance(TimeSpan.FromSeconds(2));
-        await flooder.SendAsync("after a pause").AsTask().WaitAsync(TestServer.Timeout);
+        await flooder.SendAsync("after a pause").AsTask().WithTimeout();
         Assert.Equal("after a pause", (await flooder.NextAsync<TextPosted>()).Text);
 
         // Keeping on regardless is an excess flood.
         for (var i = 0; i < 10; i++)
         {
-            await flooder.SendAsync($"flood {i}").AsTask().WaitAsync(TestServer.Timeout);
+            await flooder.SendAsync($"flood {i}").AsTask().WithTimeout();
         }
 
         var messages = await flooder.ReadToEndAsync();
@@ -220,7 +220,7 @@ public class AbuseTests(ITestOutputHelper output)
     {
         while (lines.Count < count)
         {
-            Assert.True(await messages.MoveNextAsync().AsTask().WaitAsync(TestServer.Timeout), "The session ended.");
+            Assert.True(await messages.MoveNextAsync().AsTask().WithTimeout(), "The session ended.");
             if (messages.Current is TextPosted line)
             {
                 lines.Add(line);
@@ -235,7 +235,7 @@ public class AbuseTests(ITestOutputHelper output)
     private static async Task AssertStillChatsAsync(ChatClient client)
     {
         var text = $"still chatting {Guid.NewGuid():N}";
-        await client.SendAsync(text).AsTask().WaitAsync(TestServer.Timeout);
+        await client.SendAsync(text).AsTask().WithTimeout();
         await client.NextAsync<TextPosted>(line => line.Text == text);
     }
 }

@@ -21,14 +21,14 @@ public class ChatTests
         Assert.Equal(ChatServerOptions.Default.MaxFrameLength, bob.Welcome.MaxFrameLength);
         await alice.NextAsync<UsersJoined>(joined => joined.UserNames.Contains("bob"));
 
-        await alice.SendAsync("hi bob").AsTask().WaitAsync(TestServer.Timeout);
+        await alice.SendAsync("hi bob").AsTask().WithTimeout();
         var atBob = await bob.NextAsync<TextPosted>();
         var atAlice = await alice.NextAsync<TextPosted>();
         Assert.Equal(atAlice, atBob);
         Assert.Equal(("alice", "hi bob", TextKind.Plain), (atBob.Author, atBob.Text, atBob.Kind));
         Assert.Equal(DateTimeKind.Utc, atBob.Timestamp.Kind);
 
-        await bob.SendActionAsync("waves").AsTask().WaitAsync(TestServer.Timeout);
+        await bob.SendActionAsync("waves").AsTask().WithTimeout();
         var action = await alice.NextAsync<TextPosted>();
         Assert.Equal(("bob", "waves", TextKind.Action), (action.Author, action.Text, action.Kind));
         Assert.True(action.Id > atBob.Id);
@@ -52,13 +52,13 @@ public class ChatTests
         await alice.NextAsync<UsersJoined>(joined => joined.UserNames.Contains("bot"));
 
         // The room announces carol before alice's line reaches anyone; the bot's first message is the line.
-        await alice.SendAsync("hello").AsTask().WaitAsync(TestServer.Timeout);
+        await alice.SendAsync("hello").AsTask().WithTimeout();
         var first = await bot.NextAsync<ChatMessage>();
         Assert.Equal("hello", Assert.IsType<TextPosted>(first).Text);
 
-        await carol.LeaveAsync().WaitAsync(TestServer.Timeout);
+        await carol.LeaveAsync().WithTimeout();
         await alice.NextAsync<UsersLeft>(left => left.Departures.Any(d => d.UserName == "carol"));
-        await alice.SendAsync("bye").AsTask().WaitAsync(TestServer.Timeout);
+        await alice.SendAsync("bye").AsTask().WithTimeout();
         Assert.Equal("bye", Assert.IsType<TextPosted>(await bot.NextAsync<ChatMessage>()).Text);
     }
 
@@ -69,7 +69,7 @@ public class ChatTests
         await using var alice = await server.ConnectAsync("alice");
         foreach (var text in new[] { "one", "two", "three" })
         {
-            await alice.SendAsync(text).AsTask().WaitAsync(TestServer.Timeout);
+            await alice.SendAsync(text).AsTask().WithTimeout();
         }
 
         await alice.LinesAsync(3);
@@ -86,8 +86,8 @@ public class ChatTests
         await using var bob = await server.ConnectAsync("bob");
         await using var carol = await server.ConnectAsync("carol");
 
-        await alice.SendPrivateAsync("BOB", "just between us").AsTask().WaitAsync(TestServer.Timeout);
-        await alice.SendAsync("hello everyone").AsTask().WaitAsync(TestServer.Timeout);
+        await alice.SendPrivateAsync("BOB", "just between us").AsTask().WithTimeout();
+        await alice.SendAsync("hello everyone").AsTask().WithTimeout();
 
         var received = await bob.NextAsync<PrivateMessage>();
         var echoed = await alice.NextAsync<PrivateMessage>();
@@ -105,13 +105,13 @@ public class ChatTests
         await using var server = TestServer.Start();
         await using var alice = await server.ConnectAsync("alice");
 
-        await alice.SendPrivateAsync("nobody", "hello?").AsTask().WaitAsync(TestServer.Timeout);
+        await alice.SendPrivateAsync("nobody", "hello?").AsTask().WithTimeout();
         var error = await alice.NextAsync<ErrorMessage>();
         Assert.Equal(ErrorCode.UnknownUser, error.Code);
         Assert.False(error.Fatal);
         Assert.Contains("nobody", error.Text, StringComparison.Ordinal);
 
-        await alice.SendAsync("still here").AsTask().WaitAsync(TestServer.Timeout);
+        await alice.SendAsync("still here").AsTask().WithTimeout();
         Assert.Equal("still here", (await alice.NextAsync<TextPosted>()).Text);
     }
 
@@ -123,22 +123,22 @@ public class ChatTests
         await using var alice = await server.ConnectAsync("alice");
         Assert.Equal(10, alice.Welcome.MaxTextLength);
 
-        await alice.SendAsync("eleven char").AsTask().WaitAsync(TestServer.Timeout);
+        await alice.SendAsync("eleven char").AsTask().WithTimeout();
         var tooLong = await alice.NextAsync<ErrorMessage>();
         Assert.Equal((ErrorCode.TextTooLong, false), (tooLong.Code, tooLong.Fatal));
 
-        await alice.SendAsync("bell\u0007").AsTask().WaitAsync(TestServer.Timeout);
+        await alice.SendAsync("bell\u0007").AsTask().WithTimeout();
         Assert.Equal(ErrorCode.InvalidText, (await alice.NextAsync<ErrorMessage>()).Code);
 
-        await alice.SendAsync("   ").AsTask().WaitAsync(TestServer.Timeout);
+        await alice.SendAsync("   ").AsTask().WithTimeout();
         Assert.Equal(ErrorCode.InvalidText, (await alice.NextAsync<ErrorMessage>()).Code);
 
-        await alice.SendPrivateAsync("alice", "line\nbreak").AsTask().WaitAsync(TestServer.Timeout);
+        await alice.SendPrivateAsync("alice", "line\nbreak").AsTask().WithTimeout();
         Assert.Equal(ErrorCode.InvalidText, (await alice.NextAsync<ErrorMessage>()).Code);
 
         // Ten emoji are ten characters, though twenty UTF-16 units.
         var emoji = string.Concat(Enumerable.Repeat("😀", 10));
-        await alice.SendAsync(emoji).AsTask().WaitAsync(TestServer.Timeout);
+        await alice.SendAsync(emoji).AsTask().WithTimeout();
         Assert.Equal(emoji, (await alice.NextAsync<TextPosted>()).Text);
     }
 
@@ -151,7 +151,7 @@ public class ChatTests
         var bob = await server.ConnectAsync("bob");
         await alice.NextAsync<UsersJoined>(joined => joined.UserNames.Contains("bob"));
 
-        await bob.LeaveAsync("off to lunch").WaitAsync(TestServer.Timeout);
+        await bob.LeaveAsync("off to lunch").WithTimeout();
 
         Assert.Equal(new Departure("bob", LeaveReason.Quit) { Text = "off to lunch" }, await alice.DepartureOfAsync("bob"));
         Assert.Equal(["alice"], alice.Users);
@@ -164,7 +164,7 @@ public class ChatTests
         await using var server = TestServer.Start();
         await using var alice = await server.ConnectAsync("alice");
 
-        var roundTrip = await alice.PingAsync().WaitAsync(TestServer.Timeout);
+        var roundTrip = await alice.PingAsync().WithTimeout();
 
         Assert.True(roundTrip >= TimeSpan.Zero);
     }

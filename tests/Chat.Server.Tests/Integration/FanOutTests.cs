@@ -30,10 +30,10 @@ public class FanOutTests(ITestOutputHelper output)
             {
                 for (var line = 0; line < LinesEach; line++)
                 {
-                    await sender.SendAsync($"line {line} from sender {s}").AsTask().WaitAsync(TestServer.Timeout);
+                    await sender.SendAsync($"line {line} from sender {s}").AsTask().WithTimeout();
                 }
-            }))).WaitAsync(TestServer.Timeout);
-            var received = await Task.WhenAll(receiving).WaitAsync(TestServer.Timeout);
+            }))).WithTimeout();
+            var received = await Task.WhenAll(receiving).WithTimeout();
             output.WriteLine($"{Clients} clients x {Lines} lines = {Clients * Lines} deliveries in {clock.ElapsedMilliseconds} ms");
 
             var reference = received[0];
@@ -53,7 +53,7 @@ public class FanOutTests(ITestOutputHelper output)
         }
         finally
         {
-            await Task.WhenAll(clients.Select(client => client.DisposeAsync().AsTask())).WaitAsync(TestServer.Timeout);
+            await Task.WhenAll(clients.Select(client => client.DisposeAsync().AsTask())).WithTimeout();
         }
     }
 
@@ -70,13 +70,13 @@ public class FanOutTests(ITestOutputHelper output)
             // Joins and departures overlap, so presence notices are batched and interleaved.
             clients.AddRange(await Task.WhenAll(Enumerable.Range(0, Clients).Select(n => server.ConnectAsync($"user{n}"))));
             var leaving = clients.Where((_, n) => n % 3 == 0).ToList();
-            await Task.WhenAll(leaving.Select(client => client.LeaveAsync())).WaitAsync(TestServer.Timeout);
+            await Task.WhenAll(leaving.Select(client => client.LeaveAsync())).WithTimeout();
             var staying = clients.Except(leaving).Append(watcher).ToList();
             var expected = staying.Select(client => client.UserName).Order(UserNameRules.Comparer).ToArray();
 
             // Once the watcher has seen the room reach its final state, a line it posts follows every notice.
             await WaitUntilPresentAsync(watcher, expected);
-            await watcher.SendAsync("marker").AsTask().WaitAsync(TestServer.Timeout);
+            await watcher.SendAsync("marker").AsTask().WithTimeout();
             foreach (var client in staying)
             {
                 await client.NextAsync<TextPosted>(line => line.Text == "marker");
@@ -85,13 +85,13 @@ public class FanOutTests(ITestOutputHelper output)
         }
         finally
         {
-            await Task.WhenAll(clients.Select(client => client.DisposeAsync().AsTask())).WaitAsync(TestServer.Timeout);
+            await Task.WhenAll(clients.Select(client => client.DisposeAsync().AsTask())).WithTimeout();
         }
     }
 
     private static async Task WaitUntilPresentAsync(ChatClient watcher, IReadOnlyList<string> expected)
     {
-        using var timeout = new CancellationTokenSource(TestServer.Timeout);
+        using var timeout = new CancellationTokenSource(TestTimeout.Value);
         await using var messages = watcher.ReadMessagesAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
         while (!watcher.Users.SequenceEqual(expected))
         {

@@ -67,7 +67,7 @@ public class IdleTimeoutTests
             time.Advance(Idle / 2);
 
             // Anything the client sends counts: here its own ping, whose answer shows the server read it.
-            await alice.PingAsync().WaitAsync(TestServer.Timeout);
+            await alice.PingAsync().WithTimeout();
         }
 
         Assert.Equal(["alice"], server.Server.Room.Users());

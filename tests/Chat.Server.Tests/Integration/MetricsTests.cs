@@ -39,11 +39,11 @@ public class MetricsTests(ITestOutputHelper output)
         try
         {
             var bob = await server.ConnectAsync("bob");
-            await alice.SendAsync("hello").AsTask().WaitAsync(TestServer.Timeout);
+            await alice.SendAsync("hello").AsTask().WithTimeout();
             await bob.NextAsync<TextPosted>();
-            await bob.LeaveAsync().WaitAsync(TestServer.Timeout);
+            await bob.LeaveAsync().WithTimeout();
             await alice.DepartureOfAsync("bob");
-            await server.Server.StopAsync().WaitAsync(TestServer.Timeout);
+            await server.Server.StopAsync().WithTimeout();
             await alice.ReadToEndAsync();
         }
         finally

@@ -100,8 +100,8 @@ public class NameTests
     {
         await using var server = TestServer.Start();
         var first = await server.ConnectAsync("alice");
-        await first.LeaveAsync().WaitAsync(TestServer.Timeout);
-        await first.Completion.WaitAsync(TestServer.Timeout);
+        await first.LeaveAsync().WithTimeout();
+        await first.Completion.WithTimeout();
 
         // The server may still be closing the first session; a retry on NameTaken would hide a leak, so wait for the room instead.
         await using var watcher = await server.ConnectAsync("watcher");

@@ -16,7 +16,7 @@ public class ShutdownTests
         var console = new OperatorConsole(server.Server, output);
         try
         {
-            Assert.True(await console.ExecuteAsync("close Back in five minutes.").WaitAsync(TestServer.Timeout));
+            Assert.True(await console.ExecuteAsync("close Back in five minutes.").WithTimeout());
 
             foreach (var client in clients)
             {
@@ -34,7 +34,7 @@ public class ShutdownTests
         }
         finally
         {
-            await Task.WhenAll(clients.Select(client => client.DisposeAsync().AsTask())).WaitAsync(TestServer.Timeout);
+            await Task.WhenAll(clients.Select(client => client.DisposeAsync().AsTask())).WithTimeout();
         }
     }
 
@@ -51,12 +51,12 @@ public class ShutdownTests
         var echoes = Task.Run(() => alice.LinesAsync(Lines));
         for (var i = 0; i < Lines; i++)
         {
-            await alice.SendAsync(text).AsTask().WaitAsync(TestServer.Timeout);
+            await alice.SendAsync(text).AsTask().WithTimeout();
         }
 
-        await echoes.WaitAsync(TestServer.Timeout);
+        await echoes.WithTimeout();
 
-        await server.Server.StopAsync().WaitAsync(TestServer.Timeout);
+        await server.Server.StopAsync().WithTimeout();
 
         Assert.Equal(new ServerShutdown(ChatServer.DefaultShutdownText), (await alice.ReadToEndAsync()).Last());
         Assert.Equal(0, server.Server.ConnectionCount);

@@ -20,7 +20,6 @@ public class LocalRoomBroadcasterTests
 
         broadcaster.Publish(Line);
 
-        Assert.Equal(40, broadcaster.Count);
         foreach (var member in members)
         {
             member.Verify(m => m.Deliver(It.Is<EncodedMessage>(e => ReferenceEquals(e, Line))), Times.Once);
@@ -61,7 +60,7 @@ public class LocalRoomBroadcasterTests
         broadcaster.Add(members[0].Object); // already there: once only
         broadcaster.Publish(Line);
 
-        Assert.Equal(3, broadcaster.Count);
+        // Members 0, 2 and 3 are each in the broadcast once, member 0 too though added twice.
         foreach (var index in new[] { 0, 2, 3 })
         {
             members[index].Verify(m => m.Deliver(Line), Times.Once);

@@ -11,13 +11,16 @@ public class OutgoingQueueTests
     public void RefusesMessagesBeyondItsCapacity()
     {
         var queue = new OutgoingQueue(3);
+        var lines = Enumerable.Range(0, 4).Select(Line).ToArray();
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(EnqueueResult.Added, queue.TryEnqueue(Line(i)));
+            Assert.Equal(EnqueueResult.Added, queue.TryEnqueue(lines[i]));
         }
 
-        Assert.Equal(EnqueueResult.Full, queue.TryEnqueue(Line(3)));
-        Assert.Equal(3, queue.Count);
+        Assert.Equal(EnqueueResult.Full, queue.TryEnqueue(lines[3]));
+        var batch = OutgoingQueue.NewBatch();
+        Assert.Equal(3, queue.TakeAll(ref batch));
+        Assert.Equal(lines[..3], batch[..3]);
     }
 
     [Fact]
@@ -35,7 +38,6 @@ public class OutgoingQueueTests
 
         Assert.Equal(10, count);
         Assert.Equal(lines, batch[..count]);
-        Assert.Equal(0, queue.Count);
         OutgoingQueue.Recycle(ref batch, count);
         Assert.Equal(0, queue.TakeAll(ref batch));
     }

@@ -29,7 +29,7 @@ internal sealed class RawClient : IAsyncDisposable
             socket.ReceiveBufferSize = size; // before connecting, so that the advertised window stays small
         }
 
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port)).WaitAsync(TestServer.Timeout);
+        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port)).WithTimeout();
         return new RawClient(socket);
     }
 
@@ -52,7 +52,7 @@ internal sealed class RawClient : IAsyncDisposable
     public void ShutdownSend() => _socket.Shutdown(SocketShutdown.Send);
 
     public async Task SendBytesAsync(byte[] bytes) =>
-        await _stream.WriteAsync(bytes).AsTask().WaitAsync(TestServer.Timeout);
+        await _stream.WriteAsync(bytes).AsTask().WithTimeout();
 
     /// <summary>Says hello and returns the server's answer (a welcome, a rejection, or anything else it sent first).</summary>
     public async Task<ChatMessage?> HelloAsync(string name, int protocolVersion = ProtocolInfo.Version)
@@ -67,7 +67,7 @@ internal sealed class RawClient : IAsyncDisposable
     /// <summary>Reads the next message; <see langword="null"/> when the server closed the connection cleanly.</summary>
     public async Task<ChatMessage?> ReceiveAsync()
     {
-        using var timeout = new CancellationTokenSource(TestServer.Timeout);
+        using var timeout = new CancellationTokenSource(TestTimeout.Value);
         var prefix = new byte[ProtocolInfo.FramePrefixLength];
         var read = await _stream.ReadAtLeastAsync(prefix, prefix.Length, throwOnEndOfStream: false, timeout.Token);
         if (read == 0)

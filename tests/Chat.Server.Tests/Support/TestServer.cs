@@ -7,9 +7,6 @@ namespace Chat.Server.Tests.Support;
 /// <summary>A real <see cref="ChatServer"/> on 127.0.0.1 and a free port, owned by one test.</summary>
 internal sealed class TestServer : IAsyncDisposable
 {
-    /// <summary>The longest any single step of a test may wait.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
     private TestServer(ChatServer server, ListLoggerProvider logs)
     {
         Server = server;
@@ -35,13 +32,13 @@ internal sealed class TestServer : IAsyncDisposable
     }
 
     public Task<ChatClient> ConnectAsync(string name, ChatClientOptions? options = null) =>
-        ChatClient.ConnectAsync("127.0.0.1", Port, name, options).WaitAsync(Timeout);
+        ChatClient.ConnectAsync("127.0.0.1", Port, name, options).WithTimeout();
 
     public Task<RawClient> ConnectRawAsync(int? receiveBufferSize = null) => RawClient.ConnectAsync(Port, receiveBufferSize);
 
     public async ValueTask DisposeAsync()
     {
-        await Server.DisposeAsync().AsTask().WaitAsync(Timeout);
+        await Server.DisposeAsync().AsTask().WithTimeout();
         Logs.Dispose();
     }
 }

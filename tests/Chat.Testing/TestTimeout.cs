@@ -1,9 +1,13 @@
-namespace Chat.Protocol.Tests.TestUtilities;
+namespace Chat.Testing;
 
-/// <summary>The one bound on every await in the tests: generous, so a busy machine does not fail them.</summary>
-internal static class TestTimeout
+/// <summary>
+/// The one bound on every await in the tests: generous, as a test may start several processes
+/// on a busy machine, yet finite, so that a hang fails the test instead of the run.
+/// </summary>
+public static class TestTimeout
 {
-    public static readonly TimeSpan Value = TimeSpan.FromSeconds(20);
+    /// <summary>The longest any single step of a test may wait.</summary>
+    public static readonly TimeSpan Value = TimeSpan.FromSeconds(30);
 
     public static Task WithTimeout(this Task task) => task.WaitAsync(Value);
 

@@ -1,34 +1,34 @@
 using System.Net;
+using System.Threading.Channels;
+using Chat.Protocol;
 using Chat.Protocol.Wire;
 
-namespace Chat.Protocol.Tests.TestUtilities;
+namespace Chat.Testing;
 
 /// <summary>
 /// A scripted stand-in for a chat server: the test decides, message by message, what it
 /// receives and what it answers. Over TCP it listens on 127.0.0.1 with a port of the system's
-/// choosing; in memory it hands one end of <see cref="ChatConnection.CreatePair"/> to the client.
+/// choosing; in memory each client it starts gets one end of a new
+/// <see cref="ChatConnection.CreatePair"/>, and <see cref="AcceptAsync"/> hands the test the other.
 /// It owns every session it accepts and every client it started: disposing it aborts the
 /// sessions first (as a crashed server would), then disposes the clients, so a test never waits
 /// for a graceful close that its script did not play.
 /// </summary>
-internal sealed class FakeChatServer : IAsyncDisposable
+public sealed class FakeChatServer : IAsyncDisposable
 {
+    private readonly ChatConnectionOptions _options;
     private readonly ChatListener? _listener;
-    private ChatConnection? _memoryServerEnd;
-    private ChatConnection? _memoryClientEnd;
+    private readonly Channel<ChatConnection> _memoryServerEnds = Channel.CreateUnbounded<ChatConnection>();
     private readonly List<FakeSession> _sessions = [];
     private readonly List<Task<ChatClient>> _clients = [];
 
     private FakeChatServer(TransportKind kind, ChatConnectionOptions options)
     {
         Kind = kind;
+        _options = options;
         if (kind == TransportKind.Tcp)
         {
             _listener = ChatListener.Bind(new IPEndPoint(IPAddress.Loopback, 0), options);
-        }
-        else
-        {
-            (_memoryClientEnd, _memoryServerEnd) = ChatConnection.CreatePair(options);
         }
     }
 
@@ -49,9 +49,9 @@ internal sealed class FakeChatServer : IAsyncDisposable
         }
         else
         {
-            var end = Interlocked.Exchange(ref _memoryClientEnd, null)
-                ?? throw new InvalidOperationException("An in-memory fake server takes one client.");
-            joining = ChatClient.JoinAsync(end, userName, options, cancellationToken);
+            var (client, server) = ChatConnection.CreatePair(_options);
+            _memoryServerEnds.Writer.TryWrite(server);
+            joining = ChatClient.JoinAsync(client, userName, options, cancellationToken);
         }
 
         lock (_clients)
@@ -65,23 +65,28 @@ internal sealed class FakeChatServer : IAsyncDisposable
     /// <summary>Waits for the next client to connect.</summary>
     public async Task<FakeSession> AcceptAsync()
     {
-        FakeSession session;
-        if (_listener is not null)
-        {
-            session = new FakeSession(await _listener.AcceptAsync().WithTimeout());
-        }
-        else
-        {
-            var end = Interlocked.Exchange(ref _memoryServerEnd, null)
-                ?? throw new InvalidOperationException("An in-memory fake server takes one client.");
-            session = new FakeSession(end);
-        }
-
+        var connection = _listener is not null
+            ? await _listener.AcceptAsync().WithTimeout()
+            : await _memoryServerEnds.Reader.ReadAsync().WithTimeout();
+        var session = new FakeSession(connection);
         lock (_sessions)
         {
             _sessions.Add(session);
         }
 
+        return session;
+    }
+
+    /// <summary>
+    /// Plays the server's side of the next client's handshake: accepts it, receives its hello and
+    /// answers with <paramref name="welcome"/> (by default one listing only the client).
+    /// </summary>
+    /// <returns>The session, in the room.</returns>
+    public async Task<FakeSession> WelcomeNextAsync(Func<Hello, Welcome>? welcome = null)
+    {
+        var session = await AcceptAsync();
+        var hello = await session.ReceiveAsync<Hello>();
+        await session.SendAsync(welcome?.Invoke(hello) ?? FakeSession.WelcomeFor(hello));
         return session;
     }
 
@@ -93,20 +98,30 @@ internal sealed class FakeChatServer : IAsyncDisposable
         string userName, ChatClientOptions? options = null, params string[] others)
     {
         var joining = ConnectClientAsync(userName, options);
-        var session = await AcceptAsync();
-        var hello = await session.ReceiveAsync<Hello>();
-        await session.SendAsync(FakeSession.WelcomeFor(hello, others));
+        var session = await WelcomeNextAsync(hello => FakeSession.WelcomeFor(hello, others));
         return (await joining.WithTimeout(), session);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var session in _sessions)
+        FakeSession[] sessions;
+        lock (_sessions)
+        {
+            sessions = [.. _sessions];
+        }
+
+        foreach (var session in sessions)
         {
             await session.DisposeAsync();
         }
 
-        foreach (var joining in _clients)
+        Task<ChatClient>[] clients;
+        lock (_clients)
+        {
+            clients = [.. _clients];
+        }
+
+        foreach (var joining in clients)
         {
             if (joining.IsCompletedSuccessfully)
             {
@@ -119,14 +134,12 @@ internal sealed class FakeChatServer : IAsyncDisposable
             await _listener.DisposeAsync().WithTimeout();
         }
 
-        if (_memoryClientEnd is not null)
+        // Server ends of in-memory clients that were never accepted.
+        _memoryServerEnds.Writer.TryComplete();
+        while (_memoryServerEnds.Reader.TryRead(out var unaccepted))
         {
-            await _memoryClientEnd.DisposeAsync().WithTimeout();
-        }
-
-        if (_memoryServerEnd is not null)
-        {
-            await _memoryServerEnd.DisposeAsync().WithTimeout();
+            unaccepted.Abort("test over");
+            await unaccepted.DisposeAsync().WithTimeout();
         }
     }
 }

@@ -3,20 +3,22 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading.Channels;
+using Chat.Shared;
 
-namespace Chat.Samples.Tests.Support;
+namespace Chat.Testing;
 
 /// <summary>
 /// A built .NET program (the server or a sample) running as a process of its own, with its
 /// standard streams in the test's hands. Disposing kills it if it is still running.
 /// </summary>
-internal sealed partial class ProgramProcess : IAsyncDisposable
+public sealed partial class ProgramProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _name;
     private readonly Channel<string> _output = Channel.CreateUnbounded<string>();
     private readonly Channel<string> _error = Channel.CreateUnbounded<string>();
     private readonly ConcurrentQueue<string> _outputLines = new();
+    private readonly ConcurrentQueue<string> _errorLines = new();
     private readonly ConcurrentQueue<string> _transcript = new();
     private readonly TaskCompletionSource _outputEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _errorEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -35,13 +37,20 @@ internal sealed partial class ProgramProcess : IAsyncDisposable
     /// <summary>Every line written to standard output so far, in order.</summary>
     public IReadOnlyList<string> OutputLines => [.. _outputLines];
 
+    /// <summary>Every line written to standard error so far, in order.</summary>
+    public IReadOnlyList<string> ErrorLines => [.. _errorLines];
+
+    /// <summary>The exit code, once the process has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Everything the process wrote so far, both streams, for a failing test's message.</summary>
     public string Transcript => $"--- {_name} ---{Environment.NewLine}{string.Join(Environment.NewLine, _transcript)}";
 
     /// <summary>Starts <c>dotnet <paramref name="dll"/> <paramref name="args"/></c>.</summary>
     public static ProgramProcess Start(string dll, params string[] args)
     {
-        var info = new ProcessStartInfo(DotnetHost)
+        Assert.True(File.Exists(dll), $"{dll} was not built; the test project's references build it.");
+        var info = new ProcessStartInfo(DotnetHost.Path)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -147,11 +156,6 @@ internal sealed partial class ProgramProcess : IAsyncDisposable
         }
     }
 
-    private static string DotnetHost =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
-        : Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path
-        : "dotnet";
-
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
 
@@ -188,10 +192,7 @@ internal sealed partial class ProgramProcess : IAsyncDisposable
         }
 
         _transcript.Enqueue($"[{stream}] {line}");
-        if (stream == "out")
-        {
-            _outputLines.Enqueue(line);
-        }
+        (stream == "out" ? _outputLines : _errorLines).Enqueue(line);
 
         lines.Writer.TryWrite(line);
     }

@@ -1,8 +1,10 @@
+using Chat.Protocol;
 using Chat.Protocol.Wire;
-namespace Chat.Protocol.Tests.TestUtilities;
 
-/// <summary>The fake server's side of one client connection.</summary>
-internal sealed class FakeSession(ChatConnection connection) : IAsyncDisposable
+namespace Chat.Testing;
+
+/// <summary>The fake server's side of one client connection: the test sends what the server would and awaits what the client sent.</summary>
+public sealed class FakeSession(ChatConnection connection) : IAsyncDisposable
 {
     public const string ServerName = "Fake server";
 
@@ -30,6 +32,13 @@ internal sealed class FakeSession(ChatConnection connection) : IAsyncDisposable
 
     public Task SendAsync(ChatMessage message) => Connection.SendAsync(message).WithTimeout();
 
+    /// <summary>Sends the server's goodbyes and closes the connection, as a server does after a shutdown notice or a fatal error.</summary>
+    public async Task CloseAsync(ChatMessage last)
+    {
+        await SendAsync(last);
+        await Connection.DisposeAsync().WithTimeout();
+    }
+
     public static Welcome WelcomeFor(Hello hello, params string[] others) => new(
         ProtocolInfo.Version,
         hello.UserName,
@@ -41,7 +50,7 @@ internal sealed class FakeSession(ChatConnection connection) : IAsyncDisposable
         ProtocolInfo.DefaultServerMaxFrameLength);
 
     /// <summary>Tears the connection down at once, as a crashed server would (a reset over TCP).</summary>
-    public void Abort() => Connection.Abort("The fake server went away.");
+    public void Abort(string reason = "The fake server went away.") => Connection.Abort(reason);
 
     public async ValueTask DisposeAsync()
     {

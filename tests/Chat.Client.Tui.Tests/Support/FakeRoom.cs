@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Chat.Client.Tui.Connection;
+using Chat.Protocol;
+
+namespace Chat.Client.Tui.Tests.Support;
+
+/// <summary>
+/// The view models' way into a scripted server: a connector whose clients are real
+/// <see cref="ChatClient"/>s, each joined over a new in-memory connection to a
+/// <see cref="FakeChatServer"/>. The test plays the server: it welcomes or refuses each
+/// client, sends what the room would, and awaits what the client sent. An attempt to connect
+/// can also be made to fail before it reaches the server, as a refused connection does.
+/// </summary>
+internal sealed class FakeRoom : IChatConnector, IAsyncDisposable
+{
+    /// <summary>No keep-alive pings in a test's lifetime: what the server receives is only what the view model sent.</summary>
+    private static readonly ChatClientOptions Options = ChatClientOptions.Default with
+    {
+        KeepAliveInterval = TimeSpan.FromHours(1),
+        ServerTimeout = TimeSpan.FromHours(2),
+    };
+
+    private readonly FakeChatServer _server = FakeChatServer.Start(TransportKind.Memory);
+    private readonly ConcurrentQueue<Exception> _failures = new();
+    private int _attempts;
+
+    public string Endpoint => "127.0.0.1:5000";
+
+    /// <summary>How many times a view model asked to connect (the first join of <see cref="JoinAsync"/> not counted).</summary>
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    /// <summary>A welcome from "TestServer" with a two-line message of the day, as the room tests expect.</summary>
+    public static Welcome WelcomeFor(Hello hello, IReadOnlyList<string>? users = null, IReadOnlyList<TextPosted>? recent = null, int maxTextLength = 100) =>
+        new(ProtocolInfo.Version, hello.UserName, "TestServer", users ?? [hello.UserName], "Be nice.\nNo spam.", recent ?? [], maxTextLength, 32 * 1024);
+
+    /// <summary>Makes the next attempt to connect fail with <paramref name="failure"/>, without reaching the server.</summary>
+    public void FailNext(Exception failure) => _failures.Enqueue(failure);
+
+    public Task<ChatClient> ConnectAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _attempts);
+        return _failures.TryDequeue(out var failure)
+            ? Task.FromException<ChatClient>(failure)
+            : _server.ConnectClientAsync(userName, Options, cancellationToken);
+    }
+
+    /// <summary>Joins a client, as the login does before the room is shown, and welcomes it with <paramref name="welcome"/>.</summary>
+    public async Task<(ChatClient Client, FakeSession Session)> JoinAsync(string userName, Func<Hello, Welcome> welcome)
+    {
+        var joining = _server.ConnectClientAsync(userName, Options);
+        var session = await _server.WelcomeNextAsync(welcome);
+        return (await joining.WithTimeout(), session);
+    }
+
+    /// <summary>Plays the server's side of the next connection's handshake (a login or a reconnect).</summary>
+    public Task<FakeSession> WelcomeNextAsync(Func<Hello, Welcome>? welcome = null) =>
+        _server.WelcomeNextAsync(welcome ?? (hello => WelcomeFor(hello)));
+
+    /// <summary>Accepts the next connection and refuses its hello, as a server does.</summary>
+    public async Task RejectNextAsync(RejectReason reason, string text)
+    {
+        var session = await _server.AcceptAsync();
+        await session.ReceiveAsync<Hello>();
+        await session.CloseAsync(new Rejected(reason, text));
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}
