@@ -36,7 +36,13 @@ internal static class ClientProgram
         try
         {
             app = Application.Create().Init();
-            var chat = new ChatApp(app, new ChatClientConnector(settings.Host, settings.Port));
+            if (settings.Mono || !TerminalColors.HasTrueColor(Environment.GetEnvironmentVariable("TERM"), Environment.GetEnvironmentVariable("COLORTERM")))
+            {
+                // Terminal.Gui would send 24-bit colour to any terminal; a 256- or 16-colour one gets the 16 basic colours.
+                app.Driver!.Force16Colors = true;
+            }
+
+            var chat = new ChatApp(app, new ChatClientConnector(settings.Host, settings.Port), settings.Mono ? LogPalette.Mono : LogPalette.Color);
             var terminalKeys = new TerminalKeys(app, TerminalModes.Capture());
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);

@@ -17,11 +17,13 @@ public static class CommandParser
         "  /msg <name> <text>   send a private message",
         "  /me <text>           perform an action (* you waves)",
         "  /who                 list who is in the room",
+        "  /users               show or hide the user list (or F2)",
         "  /quit [message]      leave and quit (so does typing exit, or Ctrl+Q)",
         "  /reconnect           connect again after being disconnected (or Ctrl+R)",
         "  /help                this help",
         "  //text               say a line that starts with /",
-        "Keys: Enter send · Up/Down earlier input · Tab complete a name · PgUp/PgDn scroll · Ctrl+Home/Ctrl+End top/bottom · Ctrl+Q quit",
+        "Keys: Enter send · Up/Down earlier input · Tab complete a name · PgUp/PgDn scroll · Ctrl+Home/Ctrl+End top/bottom · F2 user list · Ctrl+Q quit",
+        "Editing: Ctrl+A/E start/end · Ctrl+U/K kill to start/end · Ctrl+W, Alt+Backspace kill word · Ctrl+Y yank · Alt+B/F word left/right · Ctrl+L redraw · Ctrl+Z suspend",
     ];
 
     /// <summary>Parses one input line.</summary>
@@ -58,6 +60,7 @@ public static class CommandParser
             "me" => rest.Length > 0 ? new ActionCommand(rest) : new InvalidCommand("Usage: /me <action>, for example /me waves"),
             "msg" or "m" or "query" => ParsePrivate(rest),
             "who" or "names" => new WhoCommand(),
+            "users" => new ToggleUsersCommand(),
             "help" or "?" => new HelpCommand(),
             "quit" or "exit" or "bye" => new QuitCommand(rest),
             "reconnect" => new ReconnectCommand(),

@@ -55,6 +55,9 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     /// <summary>Raised when <see cref="Users"/>, <see cref="UserName"/> or <see cref="ServerName"/> change.</summary>
     public event EventHandler? UsersChanged;
 
+    /// <summary>Raised when <see cref="UserListShown"/> changes.</summary>
+    public event EventHandler? UserListShownChanged;
+
     /// <summary>Raised once this user has left: the view closes and the program exits with code 0.</summary>
     public event EventHandler? QuitRequested;
 
@@ -75,6 +78,9 @@ public sealed partial class RoomViewModel : IAsyncDisposable
 
     /// <summary>Who is in the room, sorted by name.</summary>
     public IReadOnlyList<string> Users { get; private set; } = [];
+
+    /// <summary>Whether the user list is shown (F2 and <c>/users</c> toggle it).</summary>
+    public bool UserListShown { get; private set; } = true;
 
     /// <summary>Where the connection stands.</summary>
     public ConnectionState State { get; private set; }

@@ -7,7 +7,7 @@ using Terminal.Gui.Input;
 namespace Chat.Client.Tui.Views;
 
 /// <summary>The whole client on an initialized application: the login dialog, then the room until the user quits.</summary>
-internal sealed class ChatApp(IApplication app, IChatConnector connector)
+internal sealed class ChatApp(IApplication app, IChatConnector connector, LogPalette? palette = null)
 {
     /// <summary>An unexpected error that stopped the UI, if one did.</summary>
     public Exception? Failure { get; private set; }
@@ -23,6 +23,11 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector)
         ChatClient? client;
         using (var login = new LoginDialog(new LoginViewModel(connector), name, joinAtOnce: name is not null))
         {
+            if (palette?.IsMono == true)
+            {
+                login.SetScheme(LogPalette.MonoScheme);
+            }
+
             app.Run(login, OnError);
             client = login.Client;
         }
@@ -33,7 +38,7 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector)
         }
 
         var viewModel = new RoomViewModel(client, connector, new AppDispatcher(app));
-        using var room = new RoomWindow(viewModel);
+        using var room = new RoomWindow(viewModel, palette);
         Room = room;
         app.Keyboard.KeyDown += OnAppKeyDown;
         var reading = Task.Run(viewModel.RunAsync);

@@ -15,12 +15,14 @@ namespace Chat.Client.Tui.Views;
 internal sealed class MessageLogSource : IListDataSource
 {
     private readonly MessageLog _log;
+    private readonly LogPalette _palette;
     private readonly List<LogRow> _rows = [];
     private int _width;
 
-    public MessageLogSource(MessageLog log, int width)
+    public MessageLogSource(MessageLog log, int width, LogPalette? palette = null)
     {
         _log = log;
+        _palette = palette ?? LogPalette.Color;
         _width = Math.Max(1, width);
         _log.Appended += OnAppended;
         WrapFrom(0);
@@ -145,8 +147,8 @@ internal sealed class MessageLogSource : IListDataSource
 
     public void Dispose() => _log.Appended -= OnAppended;
 
-    private static Attribute Style(LogSegment segment, Attribute normal, bool highlight) =>
-        Style(LogPalette.For(segment, normal), highlight);
+    private Attribute Style(LogSegment segment, Attribute normal, bool highlight) =>
+        Style(_palette.For(segment, normal), highlight);
 
     private static Attribute Style(Attribute attribute, bool highlight) =>
         highlight ? attribute with { Style = attribute.Style | TextStyle.Reverse } : attribute;

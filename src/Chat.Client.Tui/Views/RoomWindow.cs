@@ -15,18 +15,35 @@ internal sealed partial class RoomWindow : Window
     private readonly MessageLogSource _logSource;
     private readonly UserListSource _userSource;
     private bool _following = true;
+    private int _longestName;
 
-    public RoomWindow(RoomViewModel viewModel)
+    /// <summary>In a terminal narrower than this the user list is hidden, leaving the log room to read.</summary>
+    public const int NarrowWidth = 60;
+
+    /// <summary>The user list's width: about its longest name, never more than a quarter of the window.</summary>
+    private const int MinUserListWidth = 12;
+    private const int MaxUserListWidth = 24;
+
+    /// <summary>Creates the window.</summary>
+    /// <param name="viewModel">The room.</param>
+    /// <param name="palette">The log's colours; <see cref="LogPalette.Color"/> when omitted.</param>
+    public RoomWindow(RoomViewModel viewModel, LogPalette? palette = null)
     {
+        palette ??= LogPalette.Color;
         _viewModel = viewModel;
         InitializeComponent();
         Title = viewModel.Title;
 
-        _logSource = new MessageLogSource(viewModel.Log, 80);
+        _logSource = new MessageLogSource(viewModel.Log, 80, palette);
+        if (palette.IsMono)
+        {
+            SetScheme(LogPalette.MonoScheme);
+        }
+
         _log.Source = _logSource;
         _log.CollectionChanged += (_, _) => FollowTail();
         _log.ViewportChanged += (_, _) => OnLogViewportChanged();
-        _userSource = new UserListSource(viewModel);
+        _userSource = new UserListSource(viewModel, palette);
         _users.Source = _userSource;
 
         _input.KeyDown += OnInputKeyDown;
@@ -34,6 +51,7 @@ internal sealed partial class RoomWindow : Window
 
         viewModel.StatusChanged += (_, _) => ShowStatus();
         viewModel.UsersChanged += (_, _) => ShowUsers();
+        viewModel.UserListShownChanged += (_, _) => SetNeedsLayout();
         viewModel.QuitRequested += (_, _) => RequestStop();
         ShowStatus();
         ShowUsers();
@@ -56,6 +74,12 @@ internal sealed partial class RoomWindow : Window
         if (key == Key.R.WithCtrl)
         {
             _viewModel.ReconnectNow();
+            return true;
+        }
+
+        if (key == Key.F2)
+        {
+            _viewModel.ToggleUserList();
             return true;
         }
 
@@ -131,11 +155,13 @@ internal sealed partial class RoomWindow : Window
         }
         else if (key == Key.PageUp)
         {
-            key.Handled = _log.MovePageUp(false) || true;
+            key.Handled = true;
+            ScrollLog(-PageRows());
         }
         else if (key == Key.PageDown)
         {
-            key.Handled = _log.MovePageDown(false) || true;
+            key.Handled = true;
+            ScrollLog(PageRows());
         }
         else if (key == Key.Home.WithCtrl)
         {
@@ -155,6 +181,38 @@ internal sealed partial class RoomWindow : Window
         }
 
         _viewModel.Input.SetText(text);
+    }
+
+    /// <summary>A page of the log: its height, less one row kept for context.</summary>
+    private int PageRows() => Math.Max(1, _log.Viewport.Height - 1);
+
+    /// <summary>Scrolls the log by <paramref name="rows"/> (negative: up) from the first press, keeping the selection on screen.</summary>
+    private void ScrollLog(int rows)
+    {
+        var height = Math.Max(1, _log.Viewport.Height);
+        var top = Math.Clamp(_log.Viewport.Y + rows, 0, Math.Max(0, _logSource.Count - height));
+        _log.Viewport = _log.Viewport with { Y = top };
+        if (_logSource.Count > 0)
+        {
+            _log.SelectedItem = rows < 0 ? top : Math.Min(_logSource.Count - 1, top + height - 1);
+        }
+
+        // Selecting may have scrolled the list by itself: the page is where the key put it.
+        _log.Viewport = _log.Viewport with { Y = top };
+    }
+
+    /// <summary>The columns the user list takes: none when hidden (F2, /users) or when the window is narrow.</summary>
+    private int UserListColumns()
+    {
+        var width = Viewport.Width;
+        if (!_viewModel.UserListShown || Frame.Width < NarrowWidth)
+        {
+            return 0;
+        }
+
+        // The frame's border takes two columns; its title "┤Users (n)├" four more than the text.
+        var title = TerminalText.Columns(_usersFrame.Title) + 4;
+        return Math.Clamp(Math.Max(_longestName + 2, title), MinUserListWidth, Math.Min(MaxUserListWidth, width / 4));
     }
 
     private void FollowTail()
@@ -195,6 +253,8 @@ internal sealed partial class RoomWindow : Window
     {
         Title = _viewModel.Title;
         _usersFrame.Title = $"Users ({_viewModel.Users.Count})";
+        _longestName = _viewModel.Users.Count == 0 ? 0 : _viewModel.Users.Max(TerminalText.Columns);
         _userSource.Refresh();
+        SetNeedsLayout();
     }
 }
