@@ -117,7 +117,8 @@ internal sealed class InputLineView : View
             return l => l.MoveWordRight();
         }
 
-        if (key == Key.Backspace || key == Key.H.WithCtrl)
+        // Terminal.Gui reports ^H as Ctrl+Backspace; readline and terminals set to send ^H for Backspace mean "delete a character".
+        if (key == Key.Backspace || key == Key.H.WithCtrl || key == Key.Backspace.WithCtrl)
         {
             return l => l.DeleteBackward();
         }
@@ -142,7 +143,7 @@ internal sealed class InputLineView : View
             return l => l.KillSpaceDelimitedWordBackward();
         }
 
-        if (key == Key.Backspace.WithAlt || key == Key.Backspace.WithCtrl)
+        if (key == Key.Backspace.WithAlt)
         {
             return l => l.KillWordBackward();
         }
