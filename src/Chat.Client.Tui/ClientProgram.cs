@@ -42,7 +42,7 @@ internal static class ClientProgram
                 app.Driver!.Force16Colors = true;
             }
 
-            var chat = new ChatApp(app, new ChatClientConnector(settings.Host, settings.Port), settings.Mono ? LogPalette.Mono : LogPalette.Color);
+            var chat = new ChatApp(app, new ChatClientConnector(settings.Host, settings.Port), settings);
             var terminalKeys = new TerminalKeys(app, TerminalModes.Capture());
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);

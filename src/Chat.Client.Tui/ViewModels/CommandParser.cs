@@ -16,14 +16,24 @@ public static class CommandParser
         "Commands:",
         "  /msg <name> <text>   send a private message",
         "  /me <text>           perform an action (* you waves)",
+        "  /r <text>            reply privately to whoever last sent you a private message",
         "  /who                 list who is in the room",
         "  /users               show or hide the user list (or F2)",
+        "  /ignore [name]       hide a user's lines and private messages (no name: list who is ignored)",
+        "  /unignore <name>     show them again",
+        "  /clear               clear the log on this screen (nothing is deleted for anyone else)",
         "  /quit [message]      leave and quit (so does typing exit, or Ctrl+Q)",
         "  /reconnect           connect again after being disconnected (or Ctrl+R)",
         "  /help                this help",
         "  //text               say a line that starts with /",
         "Keys: Enter send · Up/Down earlier input · Tab complete a name · PgUp/PgDn scroll · Ctrl+Home/Ctrl+End top/bottom · F2 user list · Ctrl+Q quit",
         "Editing: Ctrl+A/E start/end · Ctrl+U/K kill to start/end · Ctrl+W, Alt+Backspace kill word · Ctrl+Y yank · Alt+B/F word left/right · Ctrl+L redraw · Ctrl+Z suspend",
+    ];
+
+    /// <summary>The commands Tab completes at the start of the line, each with its leading '/'.</summary>
+    public static IReadOnlyList<string> CommandNames { get; } =
+    [
+        "/clear", "/help", "/ignore", "/me", "/msg", "/quit", "/r", "/reconnect", "/unignore", "/who",
     ];
 
     /// <summary>Parses one input line.</summary>
@@ -64,9 +74,23 @@ public static class CommandParser
             "help" or "?" => new HelpCommand(),
             "quit" or "exit" or "bye" => new QuitCommand(rest),
             "reconnect" => new ReconnectCommand(),
+            "r" or "reply" => rest.Length > 0 ? new ReplyCommand(rest) : new InvalidCommand("Usage: /r <text>, a private reply to whoever last sent you a private message"),
+            "ignore" => ParseName(rest, name => new IgnoreCommand(name), allowNone: true, "Usage: /ignore <name>, or /ignore alone to list who is ignored"),
+            "unignore" => ParseName(rest, name => new UnignoreCommand(name!), allowNone: false, "Usage: /unignore <name>"),
+            "clear" => new ClearCommand(),
             "" => new InvalidCommand("Type a command after the /, or //text to say a line that starts with /. /help lists the commands."),
             _ => new InvalidCommand($"Unknown command /{name}. /help lists the commands; //{name} says it as text."),
         };
+    }
+
+    private static InputCommand ParseName(string rest, Func<string?, InputCommand> create, bool allowNone, string usage)
+    {
+        if (rest.Length == 0)
+        {
+            return allowNone ? create(null) : new InvalidCommand(usage);
+        }
+
+        return rest.Contains(' ', StringComparison.Ordinal) ? new InvalidCommand(usage) : create(rest);
     }
 
     private static InputCommand ParsePrivate(string rest)

@@ -36,6 +36,21 @@ public sealed record HelpCommand : InputCommand;
 /// <summary>Reconnect now after being disconnected: <c>/reconnect</c>.</summary>
 public sealed record ReconnectCommand : InputCommand;
 
+/// <summary>Reply privately to whoever last sent this user a private message: <c>/r see you there</c>.</summary>
+/// <param name="Text">The message.</param>
+public sealed record ReplyCommand(string Text) : InputCommand;
+
+/// <summary>Hide a user's lines and private messages on this screen: <c>/ignore bob</c>; without a name, list who is ignored.</summary>
+/// <param name="Name">Who to ignore, or <see langword="null"/> to list.</param>
+public sealed record IgnoreCommand(string? Name) : InputCommand;
+
+/// <summary>Show an ignored user's lines again: <c>/unignore bob</c>.</summary>
+/// <param name="Name">Who to show again.</param>
+public sealed record UnignoreCommand(string Name) : InputCommand;
+
+/// <summary>Clear the log on this screen: <c>/clear</c>. Nothing is deleted for anyone else.</summary>
+public sealed record ClearCommand : InputCommand;
+
 /// <summary>Leave and quit: the word <c>exit</c>, <c>/quit [message]</c> or <c>/exit</c>.</summary>
 /// <param name="Message">The parting message the others see.</param>
 public sealed record QuitCommand(string Message) : InputCommand;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Chat.Client.Tui.Settings;
 
 namespace Chat.Client.Tui.ViewModels;
 
@@ -7,11 +8,19 @@ public static class LineFormatter
 {
     /// <summary>Formats one line.</summary>
     /// <param name="line">The line.</param>
+    /// <param name="timestamps">How the line's time is shown: <c>HH:mm</c>, <c>HH:mm:ss</c> or not at all.</param>
     /// <returns>Its prefix and body segments.</returns>
-    public static FormattedLine Format(LogLine line)
+    public static FormattedLine Format(LogLine line, TimestampStyle timestamps = TimestampStyle.Minutes)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var time = new LogSegment(line.Time.ToString("HH:mm ", CultureInfo.InvariantCulture), LogStyle.Time);
+        var time = new LogSegment(
+            timestamps switch
+            {
+                TimestampStyle.Seconds => line.Time.ToString("HH:mm:ss ", CultureInfo.InvariantCulture),
+                TimestampStyle.Off => string.Empty,
+                _ => line.Time.ToString("HH:mm ", CultureInfo.InvariantCulture),
+            },
+            LogStyle.Time);
         var nick = new LogSegment(line.Author, LogStyle.Nick, NickColors.IndexOf(line.Author));
         var textStyle = line.MentionsMe ? LogStyle.Mention : LogStyle.Text;
         return line.Kind switch

@@ -11,6 +11,9 @@ public sealed class MessageLog
     /// <summary>Raised after lines were appended; the argument is the index of the first new line.</summary>
     public event EventHandler<int>? Appended;
 
+    /// <summary>Raised after <see cref="Clear"/> emptied the log.</summary>
+    public event EventHandler? Cleared;
+
     /// <summary>How many lines the log holds.</summary>
     public int Count => _lines.Count;
 
@@ -25,6 +28,13 @@ public sealed class MessageLog
         ArgumentNullException.ThrowIfNull(line);
         _lines.Add(line);
         Appended?.Invoke(this, _lines.Count - 1);
+    }
+
+    /// <summary>Removes every line (<c>/clear</c>) and raises <see cref="Cleared"/>.</summary>
+    public void Clear()
+    {
+        _lines.Clear();
+        Cleared?.Invoke(this, EventArgs.Empty);
     }
 
     /// <summary>Appends several lines and raises <see cref="Appended"/> once.</summary>

@@ -3,9 +3,10 @@ using Chat.Protocol;
 namespace Chat.Client.Tui.ViewModels;
 
 /// <summary>
-/// Tab completion of nicknames: completes the word before the cursor to a name in the room,
-/// adds ": " at the start of the line (addressing someone) or " " elsewhere, and cycles through
-/// the matches on each further Tab.
+/// Tab completion of nicknames and command names: completes the word before the cursor to a name
+/// in the room (adding ": " at the start of the line, addressing someone, or " " elsewhere), or a
+/// word starting with '/' at the start of the line to a command (<see cref="CommandParser.CommandNames"/>,
+/// adding " "), and cycles through the matches on each further Tab.
 /// </summary>
 public sealed class NickCompleter
 {
@@ -42,17 +43,21 @@ public sealed class NickCompleter
             return null;
         }
 
-        var candidates = users
-            .Where(u => !UserNameRules.Comparer.Equals(u, ownName) && u.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .Order(UserNameRules.Comparer)
-            .ToList();
+        var command = start == 0 && prefix.StartsWith('/');
+        var candidates = command
+            ? [.. CommandParser.CommandNames.Where(c => c.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))]
+            : users
+                .Where(u => !UserNameRules.Comparer.Equals(u, ownName) && u.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                .Order(UserNameRules.Comparer)
+                .ToList();
         if (candidates.Count == 0)
         {
             _cycle = null;
             return null;
         }
 
-        return Apply(new Cycle(line[..start], line[cursor..], candidates, 0, start == 0 ? ": " : " ", string.Empty, 0));
+        var suffix = command || start > 0 ? " " : ": ";
+        return Apply(new Cycle(line[..start], line[cursor..], candidates, 0, suffix, string.Empty, 0));
     }
 
     /// <summary>Forgets the current cycle (another key was pressed).</summary>

@@ -38,6 +38,19 @@ public sealed partial class RoomViewModel
             case ReconnectCommand:
                 ReconnectNow();
                 return true;
+            case ClearCommand:
+                Log.Clear();
+                _unseen = _unseenAlerts = 0;
+                SetConnectionStatus(_connectionStatus);
+                return true;
+            case IgnoreCommand ignore:
+                Ignore(ignore.Name);
+                return true;
+            case UnignoreCommand unignore:
+                Unignore(unignore.Name);
+                return true;
+            case ReplyCommand reply:
+                return await ReplyAsync(reply.Text);
             case InvalidCommand invalid:
                 Log.Add(Local(LogKind.Info, invalid.Hint));
                 return true;
@@ -126,6 +139,14 @@ public sealed partial class RoomViewModel
         {
             Log.Add(Local(LogKind.Info, "Not connected: nothing was sent. The line stays in the input until you are back."));
             return false;
+        }
+
+        if (!TryTakeDirect())
+        {
+            // Lines are waiting, or the server's rate would refuse this one: it goes out in turn.
+            Enqueue(send);
+            SetConnectionStatus(_connectionStatus);
+            return true;
         }
 
         try

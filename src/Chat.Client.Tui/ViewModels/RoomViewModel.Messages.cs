@@ -15,10 +15,31 @@ public sealed partial class RoomViewModel
         switch (message)
         {
             case TextPosted posted:
-                Log.Add(ToLine(posted));
+                var line = ToLine(posted);
+                if (!IsIgnored(posted.Author))
+                {
+                    Log.Add(line);
+                    if (line.MentionsMe)
+                    {
+                        Alert();
+                    }
+                }
+
                 break;
             case PrivateMessage direct:
+                var incoming = !UserNameRules.Comparer.Equals(direct.From, UserName);
+                if (incoming && IsIgnored(direct.From))
+                {
+                    break;
+                }
+
                 Log.Add(ToLine(direct));
+                if (incoming)
+                {
+                    _lastPrivateFrom = direct.From;
+                    Alert();
+                }
+
                 break;
             case UsersJoined joined:
                 var newcomers = joined.UserNames.Where(n => !_users.Contains(n)).ToList();

@@ -1,4 +1,5 @@
 using Chat.Client.Tui.Connection;
+using Chat.Client.Tui.Settings;
 using Chat.Protocol;
 
 namespace Chat.Client.Tui.ViewModels;
@@ -15,6 +16,7 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ReconnectBackoff _backoff;
     private readonly TimeZoneInfo _timeZone;
+    private readonly ClientSettings _settings;
     private readonly SortedSet<string> _users = new(UserNameRules.Comparer);
     private readonly CancellationTokenSource _stopping = new();
     private volatile ChatClient? _client;
@@ -31,13 +33,15 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     /// <param name="time">The clock for reconnect waits and local lines; <see cref="TimeProvider.System"/> when omitted.</param>
     /// <param name="backoff">The waits between reconnect attempts; <see cref="ReconnectBackoff.Default"/> when omitted.</param>
     /// <param name="timeZone">The zone times are shown in; the local zone when omitted.</param>
+    /// <param name="settings">The user's choices (bell, ignored users); <see cref="ClientSettings.Default"/> when omitted.</param>
     public RoomViewModel(
         ChatClient client,
         IChatConnector connector,
         IUiDispatcher ui,
         TimeProvider? time = null,
         ReconnectBackoff? backoff = null,
-        TimeZoneInfo? timeZone = null)
+        TimeZoneInfo? timeZone = null,
+        ClientSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         _connector = connector ?? throw new ArgumentNullException(nameof(connector));
@@ -45,6 +49,8 @@ public sealed partial class RoomViewModel : IAsyncDisposable
         _time = time ?? TimeProvider.System;
         _backoff = backoff ?? ReconnectBackoff.Default;
         _timeZone = timeZone ?? TimeZoneInfo.Local;
+        _settings = settings ?? ClientSettings.Default;
+        _ignored.UnionWith(_settings.Ignore);
         Log.Appended += OnLogAppended;
         Join(client, rejoined: false);
     }
@@ -86,7 +92,13 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     public ConnectionState State { get; private set; }
 
     /// <summary>The status line: connection state, and new lines below when scrolled up.</summary>
-    public string Status => _unseen > 0 ? $"{_connectionStatus} · {_unseen} new below (Ctrl+End)" : _connectionStatus;
+    public string Status => (_unseen > 0 ? $"{_connectionStatus} · {UnseenText()} (Ctrl+End)" : _connectionStatus) + SendingStatus();
+
+    /// <summary>Whether a line below the scrolled-up view mentions this user or is a private message to them.</summary>
+    public bool HasUnseenAlerts => _unseen > 0 && _unseenAlerts > 0;
+
+    /// <summary>How the log shows each line's time.</summary>
+    public TimestampStyle Timestamps => _settings.Timestamps;
 
     /// <summary>The window's title.</summary>
     public string Title => $"{ServerName} · {UserName}";
@@ -104,6 +116,7 @@ public sealed partial class RoomViewModel : IAsyncDisposable
         if (following && _unseen > 0)
         {
             _unseen = 0;
+            _unseenAlerts = 0;
             StatusChanged?.Invoke(this, EventArgs.Empty);
         }
     }
@@ -159,15 +172,28 @@ public sealed partial class RoomViewModel : IAsyncDisposable
         {
             if (posted.Id > _lastSeenId)
             {
-                lines.Add(ToLine(posted));
+                var line = ToLine(posted);
+                if (!IsIgnored(posted.Author))
+                {
+                    lines.Add(line);
+                }
             }
         }
 
         Log.AddRange(lines);
         State = ConnectionState.Connected;
         UsersChanged?.Invoke(this, EventArgs.Empty);
+        TerminalTitleChanged?.Invoke(this, EventArgs.Empty);
         SetConnectionStatus(ConnectedStatus());
+        StartSending(welcome);
     }
+
+    private string UnseenText() => _unseenAlerts switch
+    {
+        0 => $"{_unseen} new below",
+        1 => $"{_unseen} new below, 1 for you",
+        _ => $"{_unseen} new below, {_unseenAlerts} for you",
+    };
 
     private string ConnectedStatus() =>
         $"{UserName} on {ServerName} ({_connector.Endpoint}) · {Users.Count} {(Users.Count == 1 ? "user" : "users")} · /help";

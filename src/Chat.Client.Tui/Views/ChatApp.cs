@@ -1,4 +1,5 @@
 using Chat.Client.Tui.Connection;
+using Chat.Client.Tui.Settings;
 using Chat.Client.Tui.ViewModels;
 using Chat.Protocol;
 using Terminal.Gui.App;
@@ -7,7 +8,7 @@ using Terminal.Gui.Input;
 namespace Chat.Client.Tui.Views;
 
 /// <summary>The whole client on an initialized application: the login dialog, then the room until the user quits.</summary>
-internal sealed class ChatApp(IApplication app, IChatConnector connector, LogPalette? palette = null)
+internal sealed class ChatApp(IApplication app, IChatConnector connector, ClientSettings settings)
 {
     /// <summary>An unexpected error that stopped the UI, if one did.</summary>
     public Exception? Failure { get; private set; }
@@ -23,7 +24,7 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector, LogPal
         ChatClient? client;
         using (var login = new LoginDialog(new LoginViewModel(connector), name, joinAtOnce: name is not null))
         {
-            if (palette?.IsMono == true)
+            if (settings.Mono)
             {
                 login.SetScheme(LogPalette.MonoScheme);
             }
@@ -37,8 +38,9 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector, LogPal
             return 0;
         }
 
-        var viewModel = new RoomViewModel(client, connector, new AppDispatcher(app));
-        using var room = new RoomWindow(viewModel, palette);
+        var viewModel = new RoomViewModel(client, connector, new AppDispatcher(app), settings: settings);
+        using var room = new RoomWindow(viewModel, settings.Mono ? LogPalette.Mono : LogPalette.Color);
+        using var alerts = new RoomAlerts(app, viewModel);
         Room = room;
         app.Keyboard.KeyDown += OnAppKeyDown;
         var reading = Task.Run(viewModel.RunAsync);
@@ -88,6 +90,9 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector, LogPal
 
     private void OnAppKeyDown(object? sender, Key key)
     {
+        // A key pressed: the user is here and has seen what alerted.
+        Room?.ViewModel.MarkAlertsSeen();
+
         // Esc would stop the top runnable; only dialogs on top of the room may use it.
         if (Room is { } room && ReferenceEquals(app.TopRunnableView, room) && room.HandleGlobalKey(key))
         {

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Specialized;
+using Chat.Client.Tui.Settings;
 using Chat.Client.Tui.ViewModels;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Views;
@@ -17,14 +18,17 @@ internal sealed class MessageLogSource : IListDataSource
     private readonly MessageLog _log;
     private readonly LogPalette _palette;
     private readonly List<LogRow> _rows = [];
+    private readonly TimestampStyle _timestamps;
     private int _width;
 
-    public MessageLogSource(MessageLog log, int width, LogPalette? palette = null)
+    public MessageLogSource(MessageLog log, int width, TimestampStyle timestamps = TimestampStyle.Minutes, LogPalette? palette = null)
     {
         _log = log;
+        _timestamps = timestamps;
         _palette = palette ?? LogPalette.Color;
         _width = Math.Max(1, width);
         _log.Appended += OnAppended;
+        _log.Cleared += OnCleared;
         WrapFrom(0);
     }
 
@@ -94,7 +98,7 @@ internal sealed class MessageLogSource : IListDataSource
     public string RowText(int item)
     {
         var row = _rows[item];
-        var line = LineFormatter.Format(_log[row.Line]);
+        var line = LineFormatter.Format(_log[row.Line], _timestamps);
         var body = LineWrapper.BodyText(line)[row.Start..row.End];
         return row.First
             ? string.Concat(line.Prefix.Select(s => s.Text)) + body
@@ -110,7 +114,7 @@ internal sealed class MessageLogSource : IListDataSource
         if (item >= 0 && item < _rows.Count)
         {
             var logRow = _rows[item];
-            var line = LineFormatter.Format(_log[logRow.Line]);
+            var line = LineFormatter.Format(_log[logRow.Line], _timestamps);
             if (logRow.First)
             {
                 foreach (var segment in line.Prefix)
@@ -145,7 +149,11 @@ internal sealed class MessageLogSource : IListDataSource
         }
     }
 
-    public void Dispose() => _log.Appended -= OnAppended;
+    public void Dispose()
+    {
+        _log.Appended -= OnAppended;
+        _log.Cleared -= OnCleared;
+    }
 
     private Attribute Style(LogSegment segment, Attribute normal, bool highlight) =>
         Style(_palette.For(segment, normal), highlight);
@@ -166,6 +174,12 @@ internal sealed class MessageLogSource : IListDataSource
         return TerminalText.Columns(clipped);
     }
 
+    private void OnCleared(object? sender, EventArgs e)
+    {
+        _rows.Clear();
+        Changed();
+    }
+
     private void OnAppended(object? sender, int first)
     {
         WrapFrom(first);
@@ -176,7 +190,7 @@ internal sealed class MessageLogSource : IListDataSource
     {
         for (var i = firstLine; i < _log.Count; i++)
         {
-            LineWrapper.Wrap(i, LineFormatter.Format(_log[i]), _width, _rows);
+            LineWrapper.Wrap(i, LineFormatter.Format(_log[i], _timestamps), _width, _rows);
         }
     }
 

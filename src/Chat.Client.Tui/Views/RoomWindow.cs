@@ -34,7 +34,7 @@ internal sealed partial class RoomWindow : Window
         InitializeComponent();
         Title = viewModel.Title;
 
-        _logSource = new MessageLogSource(viewModel.Log, 80, palette);
+        _logSource = new MessageLogSource(viewModel.Log, 80, viewModel.Timestamps, palette);
         if (palette.IsMono)
         {
             SetScheme(LogPalette.MonoScheme);
@@ -83,8 +83,14 @@ internal sealed partial class RoomWindow : Window
             return true;
         }
 
-        // Esc would close the window (and the program); a chat client keeps running.
-        return key == Key.Esc;
+        // Esc cancels lines waiting to be sent; it never closes the window (and the program).
+        if (key == Key.Esc)
+        {
+            _viewModel.CancelPendingSends();
+            return true;
+        }
+
+        return false;
     }
 
     protected override void Dispose(bool disposing)

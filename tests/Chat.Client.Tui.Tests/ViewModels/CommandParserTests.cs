@@ -73,4 +73,41 @@ public class CommandParserTests
 
     [Fact]
     public void LoneSlashGetsAHint() => Assert.IsType<InvalidCommand>(CommandParser.Parse("/"));
+
+    [Theory]
+    [InlineData("/r see you there", "see you there")]
+    [InlineData("/reply  ok ", "ok")]
+    public void ReplyCarriesItsText(string input, string text) => Assert.Equal(new ReplyCommand(text), CommandParser.Parse(input));
+
+    [Fact]
+    public void ReplyWithoutTextGetsItsUsage() =>
+        Assert.Contains("Usage: /r <text>", Assert.IsType<InvalidCommand>(CommandParser.Parse("/r")).Hint, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("/ignore bob", "bob")]
+    [InlineData("/IGNORE  Bob ", "Bob")]
+    [InlineData("/ignore", null)]
+    public void IgnoreNamesOneUserOrLists(string input, string? name) => Assert.Equal(new IgnoreCommand(name), CommandParser.Parse(input));
+
+    [Theory]
+    [InlineData("/ignore bob carol")]
+    [InlineData("/unignore")]
+    [InlineData("/unignore bob carol")]
+    public void IgnoreAndUnignoreTakeOneName(string input) => Assert.IsType<InvalidCommand>(CommandParser.Parse(input));
+
+    [Fact]
+    public void UnignoreNamesOneUser() => Assert.Equal(new UnignoreCommand("bob"), CommandParser.Parse("/unignore bob"));
+
+    [Fact]
+    public void ClearIsACommand() => Assert.IsType<ClearCommand>(CommandParser.Parse("/clear"));
+
+    [Fact]
+    public void EveryCompletableCommandIsOneTheParserKnowsAndHelpLists()
+    {
+        foreach (var name in CommandParser.CommandNames)
+        {
+            Assert.False(CommandParser.Parse(name) is InvalidCommand { Hint: var hint } && hint.StartsWith("Unknown command", StringComparison.Ordinal), name);
+            Assert.Contains(CommandParser.Help, line => line.StartsWith($"  {name} ", StringComparison.Ordinal));
+        }
+    }
 }

@@ -51,4 +51,30 @@ public class NickCompleterTests
         Assert.Equal("Albert: ", first.Line);
         Assert.Equal(new Completion("Albert: bob ", 12), completer.Complete("Albert: b", 9, Users, "me"));
     }
+
+    [Fact]
+    public void ASlashWordAtTheStartCompletesACommandName()
+    {
+        var completer = new NickCompleter();
+        Assert.Equal(new Completion("/ignore ", 8), completer.Complete("/ig", 3, Users, "me"));
+        Assert.Equal(new Completion("/msg ", 5), new NickCompleter().Complete("/ms", 3, Users, "me"));
+    }
+
+    [Fact]
+    public void TabAgainCyclesThroughTheCommandsThatMatch()
+    {
+        var completer = new NickCompleter();
+        var first = completer.Complete("/r", 2, Users, "me")!;
+        Assert.Equal("/r ", first.Line);
+        var second = completer.Complete(first.Line, first.Cursor, Users, "me")!;
+        Assert.Equal("/reconnect ", second.Line);
+    }
+
+    [Fact]
+    public void ASlashWordAfterTheStartIsNotACommand() =>
+        Assert.Null(new NickCompleter().Complete("see /ig", 7, Users, "me"));
+
+    [Fact]
+    public void ANameAfterACommandStillCompletes() =>
+        Assert.Equal(new Completion("/msg Albert ", 12), new NickCompleter().Complete("/msg al", 7, Users, "me"));
 }
