@@ -36,12 +36,31 @@ internal static class ClientProgram
         try
         {
             app = Application.Create().Init();
+            if (settings.Mono || !TerminalColors.HasTrueColor(Environment.GetEnvironmentVariable("TERM"), Environment.GetEnvironmentVariable("COLORTERM")))
+            {
+                // Terminal.Gui would send 24-bit colour to any terminal; a 256- or 16-colour one gets the 16 basic colours.
+                app.Driver!.Force16Colors = true;
+            }
+
             var chat = new ChatApp(app, new ChatClientConnector(settings.Host, settings.Port), settings);
+            var terminalKeys = new TerminalKeys(app, TerminalModes.Capture());
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
             using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
+
+            // After any stop (Ctrl+Z, SIGTSTP, SIGSTOP) the terminal is set up again and redrawn.
+            using var continued = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGCONT, _ => terminalKeys.Resumed());
             AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
-            exitCode = chat.Run(settings.Name);
+            terminalKeys.Attach();
+            try
+            {
+                exitCode = chat.Run(settings.Name);
+            }
+            finally
+            {
+                terminalKeys.Detach();
+            }
+
             failure = chat.Failure;
 
             void OnSignal(PosixSignalContext context)

@@ -18,6 +18,7 @@ public static class CommandParser
         "  /me <text>           perform an action (* you waves)",
         "  /r <text>            reply privately to whoever last sent you a private message",
         "  /who                 list who is in the room",
+        "  /users               show or hide the user list (or F2)",
         "  /ignore [name]       hide a user's lines and private messages (no name: list who is ignored)",
         "  /unignore <name>     show them again",
         "  /clear               clear the log on this screen (nothing is deleted for anyone else)",
@@ -25,7 +26,8 @@ public static class CommandParser
         "  /reconnect           connect again after being disconnected (or Ctrl+R)",
         "  /help                this help",
         "  //text               say a line that starts with /",
-        "Keys: Enter send · Up/Down earlier input · Tab complete a name · PgUp/PgDn scroll · Ctrl+Home/Ctrl+End top/bottom · Ctrl+Q quit",
+        "Keys: Enter send · Up/Down earlier input · Tab complete a name · PgUp/PgDn scroll · Ctrl+Home/Ctrl+End top/bottom · F2 user list · Ctrl+Q quit",
+        "Editing: Ctrl+A/E start/end · Ctrl+U/K kill to start/end · Ctrl+W, Alt+Backspace kill word · Ctrl+Y yank · Alt+B/F word left/right · Ctrl+L redraw · Ctrl+Z suspend",
     ];
 
     /// <summary>The commands Tab completes at the start of the line, each with its leading '/'.</summary>
@@ -68,6 +70,7 @@ public static class CommandParser
             "me" => rest.Length > 0 ? new ActionCommand(rest) : new InvalidCommand("Usage: /me <action>, for example /me waves"),
             "msg" or "m" or "query" => ParsePrivate(rest),
             "who" or "names" => new WhoCommand(),
+            "users" => new ToggleUsersCommand(),
             "help" or "?" => new HelpCommand(),
             "quit" or "exit" or "bye" => new QuitCommand(rest),
             "reconnect" => new ReconnectCommand(),

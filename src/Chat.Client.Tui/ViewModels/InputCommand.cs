@@ -27,6 +27,9 @@ public sealed record PrivateCommand(string To, string Text) : InputCommand;
 /// <summary>List who is in the room: <c>/who</c>.</summary>
 public sealed record WhoCommand : InputCommand;
 
+/// <summary>Show or hide the user list: <c>/users</c> (F2 does the same).</summary>
+public sealed record ToggleUsersCommand : InputCommand;
+
 /// <summary>Show the commands and keys: <c>/help</c>.</summary>
 public sealed record HelpCommand : InputCommand;
 

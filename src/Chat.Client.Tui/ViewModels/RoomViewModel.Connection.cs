@@ -207,6 +207,11 @@ public sealed partial class RoomViewModel
         }
 
         State = ConnectionState.Disconnected;
+
+        // Out of the room (kicked, closed, shut down): nobody is known to be present any more.
+        _users.Clear();
+        Users = [];
+        UsersChanged?.Invoke(this, EventArgs.Empty);
         Log.Add(Local(LogKind.Error, $"Disconnected: {reason}. Ctrl+R or /reconnect connects again; Ctrl+Q quits."));
         SetConnectionStatus($"Disconnected: {reason} · Ctrl+R reconnect · Ctrl+Q quit");
     }

@@ -32,6 +32,9 @@ public sealed partial class RoomViewModel
             case WhoCommand:
                 Log.Add(Local(LogKind.Info, $"In the room ({Users.Count}): {string.Join(", ", Users)}"));
                 return true;
+            case ToggleUsersCommand:
+                ToggleUserList();
+                return true;
             case ReconnectCommand:
                 ReconnectNow();
                 return true;
@@ -66,6 +69,13 @@ public sealed partial class RoomViewModel
             default:
                 return true;
         }
+    }
+
+    /// <summary>Shows the user list when hidden and hides it when shown (F2, <c>/users</c>).</summary>
+    public void ToggleUserList()
+    {
+        UserListShown = !UserListShown;
+        UserListShownChanged?.Invoke(this, EventArgs.Empty);
     }
 
     /// <summary>The previous entry of the input history (Up).</summary>

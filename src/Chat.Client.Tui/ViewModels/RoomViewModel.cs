@@ -61,8 +61,14 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     /// <summary>Raised when <see cref="Users"/>, <see cref="UserName"/> or <see cref="ServerName"/> change.</summary>
     public event EventHandler? UsersChanged;
 
+    /// <summary>Raised when <see cref="UserListShown"/> changes.</summary>
+    public event EventHandler? UserListShownChanged;
+
     /// <summary>Raised once this user has left: the view closes and the program exits with code 0.</summary>
     public event EventHandler? QuitRequested;
+
+    /// <summary>The input line being typed.</summary>
+    public InputLine Input { get; } = new();
 
     /// <summary>The message log.</summary>
     public MessageLog Log { get; } = new();
@@ -78,6 +84,9 @@ public sealed partial class RoomViewModel : IAsyncDisposable
 
     /// <summary>Who is in the room, sorted by name.</summary>
     public IReadOnlyList<string> Users { get; private set; } = [];
+
+    /// <summary>Whether the user list is shown (F2 and <c>/users</c> toggle it).</summary>
+    public bool UserListShown { get; private set; } = true;
 
     /// <summary>Where the connection stands.</summary>
     public ConnectionState State { get; private set; }

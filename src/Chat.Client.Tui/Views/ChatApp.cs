@@ -24,6 +24,11 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector, Client
         ChatClient? client;
         using (var login = new LoginDialog(new LoginViewModel(connector), name, joinAtOnce: name is not null))
         {
+            if (settings.Mono)
+            {
+                login.SetScheme(LogPalette.MonoScheme);
+            }
+
             app.Run(login, OnError);
             client = login.Client;
         }
@@ -34,7 +39,7 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector, Client
         }
 
         var viewModel = new RoomViewModel(client, connector, new AppDispatcher(app), settings: settings);
-        using var room = new RoomWindow(viewModel);
+        using var room = new RoomWindow(viewModel, settings.Mono ? LogPalette.Mono : LogPalette.Color);
         using var alerts = new RoomAlerts(app, viewModel);
         Room = room;
         app.Keyboard.KeyDown += OnAppKeyDown;

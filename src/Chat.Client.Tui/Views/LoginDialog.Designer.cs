@@ -16,12 +16,17 @@ internal sealed partial class LoginDialog
     {
         Title = "ChatRoom";
         Width = 64;
-        Height = 11;
+        Height = 13;
 
         _intro = new Label { X = 1, Y = 0, Width = Dim.Fill(1) };
         _nameLabel = new Label { Text = "_Name:", X = 1, Y = 2 };
         _name = new TextField { X = Pos.Right(_nameLabel) + 1, Y = 2, Width = Dim.Fill(1) };
-        _message = new Label { X = 1, Y = 4, Width = Dim.Fill(1), Height = 2 };
+        // Up to four wrapped lines: the longest refusal ("That name is taken; ... (the server's own words)") fits at 80x24.
+        _message = new Label { X = 1, Y = 4, Width = Dim.Fill(1), Height = 4 };
+        _message.TextFormatter.WordWrap = true;
+
+        // Messages are text, not labels with a hot key: "'_'" must show its underscore.
+        _message.HotKeySpecifier = (System.Text.Rune)0xFFFF;
         _quit = new Button { Text = "_Quit" };
         _join = new Button { Text = "_Join" };
 

@@ -16,14 +16,16 @@ namespace Chat.Client.Tui.Views;
 internal sealed class MessageLogSource : IListDataSource
 {
     private readonly MessageLog _log;
+    private readonly LogPalette _palette;
     private readonly List<LogRow> _rows = [];
     private readonly TimestampStyle _timestamps;
     private int _width;
 
-    public MessageLogSource(MessageLog log, int width, TimestampStyle timestamps = TimestampStyle.Minutes)
+    public MessageLogSource(MessageLog log, int width, TimestampStyle timestamps = TimestampStyle.Minutes, LogPalette? palette = null)
     {
         _log = log;
         _timestamps = timestamps;
+        _palette = palette ?? LogPalette.Color;
         _width = Math.Max(1, width);
         _log.Appended += OnAppended;
         _log.Cleared += OnCleared;
@@ -153,8 +155,8 @@ internal sealed class MessageLogSource : IListDataSource
         _log.Cleared -= OnCleared;
     }
 
-    private static Attribute Style(LogSegment segment, Attribute normal, bool highlight) =>
-        Style(LogPalette.For(segment, normal), highlight);
+    private Attribute Style(LogSegment segment, Attribute normal, bool highlight) =>
+        Style(_palette.For(segment, normal), highlight);
 
     private static Attribute Style(Attribute attribute, bool highlight) =>
         highlight ? attribute with { Style = attribute.Style | TextStyle.Reverse } : attribute;
@@ -168,7 +170,7 @@ internal sealed class MessageLogSource : IListDataSource
         }
 
         listView.SetAttribute(attribute);
-        listView.AddStr(clipped);
+        listView.AddStr(TerminalText.Display(clipped));
         return TerminalText.Columns(clipped);
     }
 

@@ -5,13 +5,12 @@ namespace Chat.Client.Tui.Views;
 
 internal sealed partial class RoomWindow
 {
-    private const int UserListWidth = 20;
 
     private ListView _log = null!;
     private FrameView _usersFrame = null!;
     private ListView _users = null!;
     private Label _prompt = null!;
-    private TextField _input = null!;
+    private InputLineView _input = null!;
     private Label _status = null!;
 
     private void InitializeComponent()
@@ -20,7 +19,7 @@ internal sealed partial class RoomWindow
         {
             X = 0,
             Y = 0,
-            Width = Dim.Fill(UserListWidth),
+            Width = Dim.Func(_ => Math.Max(1, Viewport.Width - UserListColumns())),
             Height = Dim.Fill(2),
             CanFocus = true,
             TabStop = TabBehavior.NoStop,
@@ -29,9 +28,9 @@ internal sealed partial class RoomWindow
         _usersFrame = new FrameView
         {
             Title = "Users",
-            X = Pos.AnchorEnd(UserListWidth),
+            X = Pos.Func(_ => Viewport.Width - UserListColumns()),
             Y = 0,
-            Width = UserListWidth,
+            Width = Dim.Func(_ => UserListColumns()),
             Height = Dim.Fill(2),
             TabStop = TabBehavior.NoStop,
         };
@@ -46,7 +45,7 @@ internal sealed partial class RoomWindow
         _usersFrame.Add(_users);
 
         _prompt = new Label { Text = "> ", X = 0, Y = Pos.AnchorEnd(2) };
-        _input = new TextField
+        _input = new InputLineView(_viewModel.Input)
         {
             X = Pos.Right(_prompt),
             Y = Pos.AnchorEnd(2),

@@ -15,26 +15,43 @@ internal sealed partial class RoomWindow : Window
     private readonly MessageLogSource _logSource;
     private readonly UserListSource _userSource;
     private bool _following = true;
+    private int _longestName;
 
-    public RoomWindow(RoomViewModel viewModel)
+    /// <summary>In a terminal narrower than this the user list is hidden, leaving the log room to read.</summary>
+    public const int NarrowWidth = 60;
+
+    /// <summary>The user list's width: about its longest name, never more than a quarter of the window.</summary>
+    private const int MinUserListWidth = 12;
+    private const int MaxUserListWidth = 24;
+
+    /// <summary>Creates the window.</summary>
+    /// <param name="viewModel">The room.</param>
+    /// <param name="palette">The log's colours; <see cref="LogPalette.Color"/> when omitted.</param>
+    public RoomWindow(RoomViewModel viewModel, LogPalette? palette = null)
     {
+        palette ??= LogPalette.Color;
         _viewModel = viewModel;
         InitializeComponent();
         Title = viewModel.Title;
 
-        _logSource = new MessageLogSource(viewModel.Log, 80, viewModel.Timestamps);
+        _logSource = new MessageLogSource(viewModel.Log, 80, viewModel.Timestamps, palette);
+        if (palette.IsMono)
+        {
+            SetScheme(LogPalette.MonoScheme);
+        }
+
         _log.Source = _logSource;
         _log.CollectionChanged += (_, _) => FollowTail();
         _log.ViewportChanged += (_, _) => OnLogViewportChanged();
-        _userSource = new UserListSource(viewModel);
+        _userSource = new UserListSource(viewModel, palette);
         _users.Source = _userSource;
 
-        _input.Accepting += OnInputAccepting;
         _input.KeyDown += OnInputKeyDown;
         KeyDown += OnWindowKeyDown;
 
         viewModel.StatusChanged += (_, _) => ShowStatus();
         viewModel.UsersChanged += (_, _) => ShowUsers();
+        viewModel.UserListShownChanged += (_, _) => SetNeedsLayout();
         viewModel.QuitRequested += (_, _) => RequestStop();
         ShowStatus();
         ShowUsers();
@@ -57,6 +74,12 @@ internal sealed partial class RoomWindow : Window
         if (key == Key.R.WithCtrl)
         {
             _viewModel.ReconnectNow();
+            return true;
+        }
+
+        if (key == Key.F2)
+        {
+            _viewModel.ToggleUserList();
             return true;
         }
 
@@ -89,11 +112,10 @@ internal sealed partial class RoomWindow : Window
         }
     }
 
-    private void OnInputAccepting(object? sender, CommandEventArgs e)
+    private void Submit()
     {
-        e.Handled = true;
-        var text = _input.Text ?? string.Empty;
-        _input.Text = string.Empty;
+        var text = _viewModel.Input.Text;
+        _viewModel.Input.Clear();
         _ = SubmitAsync(text);
     }
 
@@ -104,10 +126,9 @@ internal sealed partial class RoomWindow : Window
         {
             App?.Invoke(() =>
             {
-                if (string.IsNullOrEmpty(_input.Text))
+                if (_viewModel.Input.Length == 0)
                 {
-                    _input.Text = text;
-                    _input.InsertionPoint = text.Length;
+                    _viewModel.Input.SetText(text);
                 }
             });
         }
@@ -115,19 +136,23 @@ internal sealed partial class RoomWindow : Window
 
     private void OnInputKeyDown(object? sender, Key key)
     {
-        if (key == Key.Tab)
+        if (key == Key.Enter)
         {
             key.Handled = true;
-            if (_viewModel.Complete(_input.Text ?? string.Empty, _input.InsertionPoint) is { } completion)
+            Submit();
+        }
+        else if (key == Key.Tab)
+        {
+            key.Handled = true;
+            if (_viewModel.Complete(_viewModel.Input.Text, _viewModel.Input.Cursor) is { } completion)
             {
-                _input.Text = completion.Line;
-                _input.InsertionPoint = completion.Cursor;
+                _viewModel.Input.SetText(completion.Line, completion.Cursor);
             }
         }
         else if (key == Key.CursorUp)
         {
             key.Handled = true;
-            Recall(_viewModel.RecallPrevious(_input.Text ?? string.Empty));
+            Recall(_viewModel.RecallPrevious(_viewModel.Input.Text));
         }
         else if (key == Key.CursorDown)
         {
@@ -136,11 +161,13 @@ internal sealed partial class RoomWindow : Window
         }
         else if (key == Key.PageUp)
         {
-            key.Handled = _log.MovePageUp(false) || true;
+            key.Handled = true;
+            ScrollLog(-PageRows());
         }
         else if (key == Key.PageDown)
         {
-            key.Handled = _log.MovePageDown(false) || true;
+            key.Handled = true;
+            ScrollLog(PageRows());
         }
         else if (key == Key.Home.WithCtrl)
         {
@@ -159,8 +186,39 @@ internal sealed partial class RoomWindow : Window
             return;
         }
 
-        _input.Text = text;
-        _input.InsertionPoint = text.Length;
+        _viewModel.Input.SetText(text);
+    }
+
+    /// <summary>A page of the log: its height, less one row kept for context.</summary>
+    private int PageRows() => Math.Max(1, _log.Viewport.Height - 1);
+
+    /// <summary>Scrolls the log by <paramref name="rows"/> (negative: up) from the first press, keeping the selection on screen.</summary>
+    private void ScrollLog(int rows)
+    {
+        var height = Math.Max(1, _log.Viewport.Height);
+        var top = Math.Clamp(_log.Viewport.Y + rows, 0, Math.Max(0, _logSource.Count - height));
+        _log.Viewport = _log.Viewport with { Y = top };
+        if (_logSource.Count > 0)
+        {
+            _log.SelectedItem = rows < 0 ? top : Math.Min(_logSource.Count - 1, top + height - 1);
+        }
+
+        // Selecting may have scrolled the list by itself: the page is where the key put it.
+        _log.Viewport = _log.Viewport with { Y = top };
+    }
+
+    /// <summary>The columns the user list takes: none when hidden (F2, /users) or when the window is narrow.</summary>
+    private int UserListColumns()
+    {
+        var width = Viewport.Width;
+        if (!_viewModel.UserListShown || Frame.Width < NarrowWidth)
+        {
+            return 0;
+        }
+
+        // The frame's border takes two columns; its title "┤Users (n)├" four more than the text.
+        var title = TerminalText.Columns(_usersFrame.Title) + 4;
+        return Math.Clamp(Math.Max(_longestName + 2, title), MinUserListWidth, Math.Min(MaxUserListWidth, width / 4));
     }
 
     private void FollowTail()
@@ -201,6 +259,8 @@ internal sealed partial class RoomWindow : Window
     {
         Title = _viewModel.Title;
         _usersFrame.Title = $"Users ({_viewModel.Users.Count})";
+        _longestName = _viewModel.Users.Count == 0 ? 0 : _viewModel.Users.Max(TerminalText.Columns);
         _userSource.Refresh();
+        SetNeedsLayout();
     }
 }

@@ -7,7 +7,7 @@ using Terminal.Gui.Views;
 namespace Chat.Client.Tui.Views;
 
 /// <summary>The users in the room, each in the colour their lines use.</summary>
-internal sealed class UserListSource(RoomViewModel viewModel) : IListDataSource
+internal sealed class UserListSource(RoomViewModel viewModel, LogPalette palette) : IListDataSource
 {
     public event NotifyCollectionChangedEventHandler? CollectionChanged;
 
@@ -37,7 +37,7 @@ internal sealed class UserListSource(RoomViewModel viewModel) : IListDataSource
         {
             var name = viewModel.Users[item];
             var own = string.Equals(name, viewModel.UserName, StringComparison.OrdinalIgnoreCase);
-            var attribute = LogPalette.ForNick(name, own, normal);
+            var attribute = palette.ForNick(name, own, normal);
             if (selected && listView.HasFocus)
             {
                 attribute = attribute with { Style = attribute.Style | TextStyle.Reverse };
@@ -45,7 +45,7 @@ internal sealed class UserListSource(RoomViewModel viewModel) : IListDataSource
 
             var text = TerminalText.Clip(name, width);
             listView.SetAttribute(attribute);
-            listView.AddStr(text);
+            listView.AddStr(TerminalText.Display(text));
             used = TerminalText.Columns(text);
         }
 

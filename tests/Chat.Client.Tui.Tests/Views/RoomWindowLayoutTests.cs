@@ -1,0 +1,222 @@
+using Chat.Client.Tui.Tests.Support;
+using Chat.Client.Tui.ViewModels;
+using Chat.Client.Tui.Views;
+using Chat.Protocol;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
+
+namespace Chat.Client.Tui.Tests.Views;
+
+/// <summary>
+/// The room window's layout at 80x24 on a headless driver, joined to a scripted server: paging,
+/// the user list (F2, /users, its width, narrow terminals, after a kick), wide and combined
+/// characters, and drawing without colour.
+/// </summary>
+public sealed class RoomWindowLayoutTests : IAsyncLifetime
+{
+    private static readonly DateTime At = new(2026, 3, 4, 21, 15, 0, DateTimeKind.Utc);
+    private readonly HeadlessApp _headless = new(80, 24);
+    private readonly FakeRoom _server = new();
+    private FakeSession _session = null!;
+    private RoomViewModel _viewModel = null!;
+    private RoomWindow _room = null!;
+    private Task _reading = Task.CompletedTask;
+
+    /// <summary>Set by a test before <see cref="InitializeAsync"/> runs: the palette the window draws with.</summary>
+    private LogPalette Palette { get; init; } = LogPalette.Color;
+
+    public async Task InitializeAsync()
+    {
+        var (client, session) = await _server.JoinAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob", "carol"], maxTextLength: 4000));
+        _session = session;
+        _viewModel = new RoomViewModel(client, _server, new AppDispatcher(_headless.App), timeZone: TimeZoneInfo.Utc);
+        _room = new RoomWindow(_viewModel, Palette);
+        _headless.Begin(_room);
+        _reading = Task.Run(_viewModel.RunAsync);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _viewModel.DisposeAsync();
+        await _reading.WithTimeout();
+        await _server.DisposeAsync();
+        _headless.Dispose();
+        _room.Dispose();
+    }
+
+    private string[] Rows => _headless.Screen.Split('\n').Select(r => r.TrimEnd('\r')).ToArray();
+
+    private async Task ReceiveAsync(params ChatMessage[] messages)
+    {
+        var before = _viewModel.Log.Count;
+        foreach (var message in messages)
+        {
+            await _session.SendAsync(message);
+        }
+
+        await _headless.RunUntilAsync(() => _viewModel.Log.Count >= before + messages.Length, "the lines in the log");
+    }
+
+    /// <summary>The column where the user list's frame starts on a row, or -1; measured in terminal columns, not characters.</summary>
+    private static int FrameColumn(string row)
+    {
+        var index = row.IndexOfAny(['│', '╭', '╰'], 1);
+        return index < 0 ? -1 : TerminalText.Columns(row[..index]);
+    }
+
+    [Fact]
+    public async Task PageUpAndPageDownMoveAWholePageFromTheFirstPress()
+    {
+        await ReceiveAsync(Enumerable.Range(1, 60).Select(i => (ChatMessage)new TextPosted(i, "bob", $"msg {i}", At)).ToArray());
+
+        // 63 rows (three welcome lines, then msg 1..60) in a log 20 rows high: msg 41 is on top.
+        Assert.Contains("<bob> msg 41 ", Rows[1]);
+        _headless.Press(Key.PageUp);
+        Assert.Contains("<bob> msg 22 ", Rows[1]);
+        _headless.Press(Key.PageUp);
+        Assert.Contains("<bob> msg 3 ", Rows[1]);
+
+        // Scrolled up, a new line does not move the page; the status line counts it.
+        await ReceiveAsync(new TextPosted(61, "bob", "msg 61", At));
+        Assert.Contains("<bob> msg 3 ", Rows[1]);
+        Assert.Contains("1 new below", _headless.Screen, StringComparison.Ordinal);
+        _headless.Press(Key.PageDown);
+        Assert.Contains("<bob> msg 22 ", Rows[1]);
+        _headless.Press(Key.PageDown);
+        _headless.Press(Key.PageDown);
+        Assert.Contains("<bob> msg 42 ", Rows[1]);
+    }
+
+    [Fact]
+    public async Task F2AndTheUsersCommandToggleTheUserList()
+    {
+        Assert.Contains("Users (3)", _headless.Screen);
+        _headless.Press(Key.F2);
+        Assert.DoesNotContain("Users (3)", _headless.Screen);
+        Assert.False(_viewModel.UserListShown);
+
+        _headless.Type("/users");
+        _headless.Press(Key.Enter);
+        await _headless.RunUntilAsync(() => _viewModel.UserListShown, "the list to come back");
+        Assert.Contains("Users (3)", _headless.Screen);
+    }
+
+    [Fact]
+    public async Task TheUserListIsAsWideAsItsNamesWithinBounds()
+    {
+        // "Users (3)" in its frame is the widest thing: 13 columns at the right edge, inside the window's border.
+        Assert.Equal(80 - 1 - 13, FrameColumn(Rows[2]));
+
+        await _session.SendAsync(new UsersJoined(["a_rather_long_name_here_x"]));
+        await _headless.RunUntilAsync(() => _viewModel.Users.Count == 4, "the new user");
+
+        // At most a quarter of the window: 19 of 78 columns; the name is clipped, the border intact.
+        Assert.Equal(80 - 1 - 19, FrameColumn(Rows[2]));
+        Assert.All(Rows.Skip(2).Take(18), r => Assert.EndsWith("││", r));
+    }
+
+    [Fact]
+    public void ANarrowTerminalHidesTheUserList()
+    {
+        _headless.OnUi(() => _headless.App.Driver!.SetScreenSize(RoomWindow.NarrowWidth, 20));
+        Assert.Contains("Users (3)", _headless.Screen);
+        _headless.OnUi(() => _headless.App.Driver!.SetScreenSize(RoomWindow.NarrowWidth - 1, 20));
+        var screen = _headless.Screen;
+        Assert.DoesNotContain("Users (", screen);
+        Assert.Contains("Connected to", screen);
+    }
+
+    [Fact]
+    public async Task AfterAKickTheOldUserListIsGone()
+    {
+        Assert.Contains("carol", _headless.Screen);
+        await _session.CloseAsync(new ErrorMessage(ErrorCode.Kicked, "kicked by the operator") { Fatal = true });
+        await _headless.RunUntilAsync(() => _viewModel.State == ConnectionState.Disconnected, "the disconnect");
+        var screen = _headless.Screen;
+        Assert.Contains("Users (0)", screen);
+        Assert.DoesNotContain("carol", screen);
+    }
+
+    [Theory]
+    [InlineData("skin tones 👍🏽 👋🏿 ok")]
+    [InlineData("family 👨‍👩‍👧 and 🧑‍💻 at work")]
+    [InlineData("flags 🇫🇷🇩🇪🇯🇵 and 🏳️‍🌈")]
+    [InlineData("combining e\u0301 a\u0308 o\u0302\u0323 and ❤️")]
+    [InlineData("CJK 你好世界 こんにちは 안녕하세요")]
+    public async Task WideAndCombinedCharactersKeepTheUserListBorderInPlace(string text)
+    {
+        var line = string.Concat(Enumerable.Repeat(text + " ", 6));
+        await ReceiveAsync(new TextPosted(1, "bob", line, At), new TextPosted(2, "carol", text, At));
+        _headless.OnUi(() => _viewModel.Input.Insert(line));
+
+        var rows = Rows;
+        for (var i = 1; i <= 20; i++)
+        {
+            Assert.Equal(80 - 1 - 13, FrameColumn(rows[i]));
+            Assert.Equal(79, TerminalText.Columns(rows[i][..^1]));
+        }
+
+        // The input line and the status line keep the window's right border too.
+        Assert.Equal(79, TerminalText.Columns(rows[^3][..^1]));
+        Assert.EndsWith("│", rows[^3]);
+    }
+}
+
+/// <summary>The room drawn without colour (NO_COLOR, --mono).</summary>
+public sealed class RoomWindowMonoTests : IAsyncLifetime
+{
+    private static readonly DateTime At = new(2026, 3, 4, 21, 15, 0, DateTimeKind.Utc);
+    private readonly HeadlessApp _headless = new(80, 24);
+    private readonly FakeRoom _server = new();
+    private FakeSession _session = null!;
+    private RoomViewModel _viewModel = null!;
+    private RoomWindow _room = null!;
+    private Task _reading = Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        var (client, session) = await _server.JoinAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob"]));
+        _session = session;
+        _viewModel = new RoomViewModel(client, _server, new AppDispatcher(_headless.App), timeZone: TimeZoneInfo.Utc);
+        _room = new RoomWindow(_viewModel, LogPalette.Mono);
+        _headless.Begin(_room);
+        _reading = Task.Run(_viewModel.RunAsync);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _viewModel.DisposeAsync();
+        await _reading.WithTimeout();
+        await _server.DisposeAsync();
+        _headless.Dispose();
+        _room.Dispose();
+    }
+
+    [Fact]
+    public async Task EveryCellIsBlackAndWhite()
+    {
+        await _session.SendAsync(new TextPosted(1, "bob", "alice: a mention", At));
+        await _session.SendAsync(new PrivateMessage("bob", "alice", "psst", At));
+        await _headless.RunUntilAsync(() => _viewModel.Log.Count >= 5, "the lines");
+        _ = _headless.Screen;
+        var colours = _headless.OnUi(() =>
+        {
+            var contents = _headless.App.Driver!.Contents!;
+            var seen = new HashSet<Color>();
+            for (var row = 0; row < contents.GetLength(0); row++)
+            {
+                for (var col = 0; col < contents.GetLength(1); col++)
+                {
+                    if (contents[row, col].Attribute is { } attribute)
+                    {
+                        seen.Add(attribute.Foreground);
+                        seen.Add(attribute.Background);
+                    }
+                }
+            }
+
+            return seen;
+        });
+        Assert.Subset(new HashSet<Color> { new(ColorName16.White), new(ColorName16.Black) }, colours);
+    }
+}
