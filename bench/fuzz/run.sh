@@ -17,7 +17,7 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -lt 1 ]; then
   exit 2
 fi
 
-work="$root/artifacts/fuzz"
+work="${FUZZ_WORK:-$root/artifacts/fuzz}" # FUZZ_WORK: another folder, for two runs at once
 bin="$work/bin"
 plain="$work/plain" # the same harness, not instrumented, to replay inputs outside AFL++
 seeds="$work/seeds"
