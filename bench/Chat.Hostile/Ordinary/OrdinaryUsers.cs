@@ -87,6 +87,9 @@ internal sealed class OrdinaryUsers : IAsyncDisposable
         return new ChatReport(sentAt.Count, missing, latencies, problems);
     }
 
+    /// <summary>What went wrong for either user so far: errors the server sent them, a session that ended.</summary>
+    public IEnumerable<string> Problems => _users.SelectMany(u => u.Problems);
+
     /// <summary>Waits until both users have seen the line with id <paramref name="id"/> (lines arrive in order: and every line before it).</summary>
     /// <returns>Whether both have, within <paramref name="patience"/>.</returns>
     public async Task<bool> AwaitLineAsync(long id, TimeSpan patience, CancellationToken cancellationToken = default)

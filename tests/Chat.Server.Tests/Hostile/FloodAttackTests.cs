@@ -24,8 +24,10 @@ public class FloodAttackTests
     [Fact]
     public async Task MembersThatNeverReadAreDroppedWhileTheOthersLoseNothing()
     {
-        // No rate limit, a short queue: the talker below fills the readers' queues quickly.
-        await using var harness = await HostileHarness.StartAsync(o => o with { SendQueueLength = 32, MessageRate = 0 });
+        // No rate limit, a short queue: the talker below fills the readers' queues quickly. They
+        // keep talking, so a long idle timeout does not save them, and spares a busy machine's
+        // ordinary users from having to answer pings in a hurry.
+        await using var harness = await HostileHarness.StartAsync(o => o with { SendQueueLength = 64, MessageRate = 0, IdleTimeout = TimeSpan.FromSeconds(30) });
         var allDropped = Task.WhenAll(Enumerable.Range(0, 4).Select(i => NeverReads.RunAsync(harness.Target, new Random(i))));
         var chat = harness.Users.ExchangeAsync(linesEach: 5, TimeSpan.Zero, TestTimeout.Value);
 
@@ -44,7 +46,7 @@ public class FloodAttackTests
 
             sent += 8;
             var last = (await talker.LinesAsync(8).WithTimeout())[^1];
-            Assert.True(await harness.Users.AwaitLineAsync(last.Id, TestTimeout.Value).WithTimeout(), $"The ordinary users did not see line {last.Id}.");
+            Assert.True(await harness.Users.AwaitLineAsync(last.Id, TestTimeout.Value).WithTimeout(), $"The ordinary users did not see line {last.Id}: {string.Join("; ", harness.Users.Problems)}");
         }
 
         var results = await allDropped.WithTimeout();

@@ -38,14 +38,16 @@ internal sealed class HostileHarness : IAsyncDisposable
     public AttackTarget Target { get; }
 
     /// <summary>
-    /// Starts a server whose timeouts are short (a second to say hello, two of silence), so that
-    /// the attacks that rely on them end soon, and lets the two ordinary users in.
+    /// Starts a server whose timeouts are short (a second to say hello, four of silence), so that
+    /// the attacks that rely on them end soon, and lets the two ordinary users in. (They are
+    /// pinged after two seconds of silence and have two more to answer, time enough on a machine
+    /// busy with every other test.)
     /// </summary>
     public static async Task<HostileHarness> StartAsync(Func<ChatServerOptions, ChatServerOptions>? configure = null, TimeSpan? patience = null)
     {
         var server = TestServer.Start(o =>
         {
-            var options = o with { HandshakeTimeout = TimeSpan.FromSeconds(1), IdleTimeout = TimeSpan.FromSeconds(2) };
+            var options = o with { HandshakeTimeout = TimeSpan.FromSeconds(1), IdleTimeout = TimeSpan.FromSeconds(4) };
             return configure?.Invoke(options) ?? options;
         });
         try
