@@ -42,12 +42,23 @@ internal sealed partial record ChatServerOptions
 
     /// <summary>
     /// How many frames a second one client may send in the long run, every frame counted (pings,
-    /// pongs and unknown ones too): ten times the default message rate. 0 means no budget.
+    /// pongs and unknown ones too); 0 means no budget. When not set: ten times
+    /// <see cref="MessageRate"/>, at least 50, and no budget when the message rate is unlimited
+    /// (<see cref="EffectiveFrameRate"/>).
     /// </summary>
-    public double FrameRate { get; init; } = 50;
+    public double? FrameRate { get; init; }
 
-    /// <summary>How many frames one client may send at once before <see cref="FrameRate"/> applies.</summary>
-    public int FrameBurst { get; init; } = 200;
+    /// <summary>
+    /// How many frames one client may send at once before the frame rate applies. When not set:
+    /// four times <see cref="MessageBurst"/>, at least 200 (<see cref="EffectiveFrameBurst"/>).
+    /// </summary>
+    public int? FrameBurst { get; init; }
+
+    /// <summary>The frame rate applied: <see cref="FrameRate"/>, or the default that follows from the message rate.</summary>
+    public double EffectiveFrameRate => FrameRate ?? (MessageRate == 0 ? 0 : Math.Max(50, 10 * MessageRate));
+
+    /// <summary>The frame burst applied: <see cref="FrameBurst"/>, or the default that follows from the message burst.</summary>
+    public int EffectiveFrameBurst => FrameBurst ?? Math.Max(200, 4 * MessageBurst);
 
     /// <summary>How often refusals, evictions and floods are summed up in the log, one line per address.</summary>
     public TimeSpan AccessLogInterval { get; init; } = TimeSpan.FromSeconds(10);
@@ -64,14 +75,20 @@ internal sealed partial record ChatServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(NewConnectionInterval, TimeSpan.Zero, nameof(NewConnectionInterval));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxMembersPerAddress, nameof(MaxMembersPerAddress));
         ArgumentNullException.ThrowIfNull(Exempt, nameof(Exempt));
-        ArgumentOutOfRangeException.ThrowIfNegative(FrameRate, nameof(FrameRate));
-        ArgumentOutOfRangeException.ThrowIfLessThan(FrameBurst, 1, nameof(FrameBurst));
-        if (FrameRate > 0 && MessageRate > 0 && (FrameRate < MessageRate || FrameBurst <= 2 * MessageBurst))
+        var frameRate = EffectiveFrameRate;
+        var frameBurst = EffectiveFrameBurst;
+        if (!double.IsFinite(frameRate) || frameRate < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FrameRate), frameRate, "The frame rate must be a number of at least 0.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(frameBurst, 1, nameof(FrameBurst));
+        if (frameRate > 0 && MessageRate > 0 && (frameRate < MessageRate || frameBurst <= 2 * MessageBurst))
         {
             throw new ArgumentOutOfRangeException(
                 nameof(FrameBurst),
-                FrameBurst,
-                $"The frame budget ({FrameBurst} at once, {FrameRate} a second) must be larger than the message limit ({MessageBurst} at once, {MessageRate} a second): " +
+                frameBurst,
+                $"The frame budget ({frameBurst} at once, {frameRate} a second) must be larger than the message limit ({MessageBurst} at once, {MessageRate} a second): " +
                 $"at least the message rate, and more than twice the message burst ({2 * MessageBurst}), so that the message limit always acts first.");
         }
 

@@ -101,8 +101,8 @@ internal sealed partial record ChatServerOptions
     {
         MaxFrameLength = MaxFrameLength,
         CloseTimeout = CloseTimeout,
-        ReceiveFrameRate = FrameRate,
-        ReceiveFrameBurst = FrameBurst,
+        ReceiveFrameRate = EffectiveFrameRate,
+        ReceiveFrameBurst = EffectiveFrameBurst,
     };
 
     /// <summary>The smallest frame limit that still fits a line of <paramref name="maxTextLength"/> characters.</summary>

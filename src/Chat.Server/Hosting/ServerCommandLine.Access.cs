@@ -51,7 +51,7 @@ internal sealed partial class ServerCommandLine
     {
         Description = "How many frames a client may send at once before --frame-rate applies. Default: four times --burst, at least 200.",
         HelpName = "count",
-        CustomParser = result => (int?)ParseOptionalDouble(result, "--frame-burst", 1),
+        CustomParser = ParseFrameBurst,
     };
 
     private void AddAccessOptions()
@@ -80,15 +80,7 @@ internal sealed partial class ServerCommandLine
             password = new ServerPassword(text);
         }
 
-        var frameRate = result.GetValue(_frameRate) ?? (options.MessageRate == 0 ? 0 : Math.Max(s_defaults.FrameRate, 10 * options.MessageRate));
-        var frameBurst = result.GetValue(_frameBurst) ?? Math.Max(s_defaults.FrameBurst, 4 * options.MessageBurst);
-        if (frameRate > 0 && options.MessageRate > 0 && (frameRate < options.MessageRate || frameBurst <= 2 * options.MessageBurst))
-        {
-            throw new ArgumentException(
-                $"--frame-rate {frameRate} and --frame-burst {frameBurst} must be larger than the message limit: at least --rate ({options.MessageRate}), and more than twice --burst ({2 * options.MessageBurst}).");
-        }
-
-        return options with
+        var access = options with
         {
             Password = password,
             MaxConnectionsPerAddress = result.GetValue(_maxConnectionsPerAddress),
@@ -96,9 +88,18 @@ internal sealed partial class ServerCommandLine
             MaxNewConnectionsPerAddress = result.GetValue(_maxNewPerAddress),
             MaxMembersPerAddress = result.GetValue(_maxUsersPerAddress),
             Exempt = result.GetValue(_exempt) ?? [],
-            FrameRate = frameRate,
-            FrameBurst = frameBurst,
+            FrameRate = result.GetValue(_frameRate),
+            FrameBurst = result.GetValue(_frameBurst),
         };
+        if (access.EffectiveFrameRate > 0 && access.MessageRate > 0
+            && (access.EffectiveFrameRate < access.MessageRate || access.EffectiveFrameBurst <= 2 * access.MessageBurst))
+        {
+            throw new ArgumentException(
+                $"--frame-rate {access.EffectiveFrameRate} and --frame-burst {access.EffectiveFrameBurst} must be larger than the message limit: " +
+                $"at least --rate ({access.MessageRate}), and more than twice --burst ({2 * access.MessageBurst}).");
+        }
+
+        return access;
     }
 
     private static IPNetwork[] ParseNetworks(ArgumentResult result)
@@ -130,6 +131,18 @@ internal sealed partial class ServerCommandLine
         }
 
         return IPNetwork.TryParse(text, out network);
+    }
+
+    private static int? ParseFrameBurst(ArgumentResult result)
+    {
+        var token = SingleToken(result);
+        if (int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1)
+        {
+            return value;
+        }
+
+        result.AddError($"--frame-burst must be a whole number of at least 1, not \"{token}\".");
+        return null;
     }
 
     private static double? ParseOptionalDouble(ArgumentResult result, string name, double min)
