@@ -25,12 +25,6 @@ internal sealed partial class ChatServer : IAsyncDisposable
     /// <summary>What clients are told when the server stops without a reason of its own.</summary>
     public const string DefaultShutdownText = "The server is shutting down.";
 
-    /// <summary>
-    /// Connections beyond a full room that may be open at once (saying hello, or closing); at the
-    /// cap the oldest that has not said hello is evicted to make room (ChatServer.Access.cs).
-    /// </summary>
-    public const int MaxPendingConnections = 256;
-
     private readonly ChatServerOptions _options;
     private readonly ILogger _logger;
     private readonly ILogger _sessionLogger;
@@ -158,7 +152,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
     private async Task AcceptLoopAsync(ChatListener listener)
     {
         await Task.Yield();
-        var maxConnections = _options.MaxClients + MaxPendingConnections;
+        var maxConnections = _options.MaxClients + _options.ConnectionsBeyondRoom;
         while (!_stopping.IsCancellationRequested)
         {
             ChatConnection connection;

@@ -22,6 +22,13 @@ internal sealed partial record ChatServerOptions
     /// <summary>How long a client with a missing or wrong password waits for its rejection, so that passwords cannot be guessed quickly.</summary>
     public TimeSpan PasswordDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How many connections beyond a full room (<see cref="MaxClients"/>) may be open at once, saying
+    /// hello or closing: the server's connection cap is the sum. At the cap the oldest connection
+    /// that has not said hello is evicted to make room.
+    /// </summary>
+    public int ConnectionsBeyondRoom { get; init; } = 256;
+
     /// <summary>How many connections one address may have open; 0 means no limit.</summary>
     public int MaxConnectionsPerAddress { get; init; } = 32;
 
@@ -69,6 +76,7 @@ internal sealed partial record ChatServerOptions
     private void ValidateAccess()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(PasswordDelay, TimeSpan.Zero, nameof(PasswordDelay));
+        ArgumentOutOfRangeException.ThrowIfNegative(ConnectionsBeyondRoom, nameof(ConnectionsBeyondRoom));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxConnectionsPerAddress, nameof(MaxConnectionsPerAddress));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxPendingPerAddress, nameof(MaxPendingPerAddress));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxNewConnectionsPerAddress, nameof(MaxNewConnectionsPerAddress));

@@ -40,7 +40,7 @@ internal sealed class TestServer : IAsyncDisposable
     public Task<ChatClient> ConnectAsync(string name, ChatClientOptions? options = null) =>
         ChatClient.ConnectAsync("127.0.0.1", Port, name, options).WithTimeout();
 
-    public Task<RawClient> ConnectRawAsync(int? receiveBufferSize = null) => RawClient.ConnectAsync(Port, receiveBufferSize);
+    public Task<RawClient> ConnectRawAsync(int? receiveBufferSize = null, IPAddress? from = null) => RawClient.ConnectAsync(Port, receiveBufferSize, from);
 
     public async ValueTask DisposeAsync()
     {
