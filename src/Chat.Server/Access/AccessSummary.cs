@@ -147,7 +147,7 @@ internal sealed partial class AccessSummary
     [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "{Count} more addresses in the last {Seconds} s: {Summary}")]
     private static partial void LogOthers(ILogger logger, int count, double seconds, string summary);
 
-    [LoggerMessage(EventId = 42, Level = LogLevel.Warning, Message = "{Count} connections from {Address} gave no password or a wrong one in the last {Seconds} s")]
+    [LoggerMessage(EventId = 42, Level = LogLevel.Warning, Message = "No password or a wrong one from {Address} in the last {Seconds} s: {Count} times")]
     private static partial void LogBadPasswords(ILogger logger, int count, IPAddress address, double seconds);
 
     /// <summary>What one address did in one interval.</summary>

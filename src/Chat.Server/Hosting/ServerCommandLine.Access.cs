@@ -130,7 +130,12 @@ internal sealed partial class ServerCommandLine
             return true;
         }
 
-        return IPNetwork.TryParse(text, out network);
+        // A network's address must be its first one ("10.0.0.1/8" is more likely a typo than 10.0.0.0/8).
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return IPNetwork.TryParse(text, out network)
+            && slash > 0
+            && IPAddress.TryParse(text.AsSpan(0, slash), out var first)
+            && first.Equals(network.BaseAddress);
     }
 
     private static int? ParseFrameBurst(ArgumentResult result)
