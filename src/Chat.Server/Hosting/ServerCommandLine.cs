@@ -11,7 +11,7 @@ namespace Chat.Server;
 /// The server's command line: every option, its default and its check. A bad value is one line
 /// on standard error and exit code 1, never a stack trace.
 /// </summary>
-internal sealed class ServerCommandLine
+internal sealed partial class ServerCommandLine
 {
     private static readonly ChatServerOptions s_defaults = ChatServerOptions.Default;
 
@@ -87,6 +87,8 @@ internal sealed class ServerCommandLine
         {
             Command.Options.Add(option);
         }
+
+        AddAccessOptions();
     }
 
     /// <summary>The root command.</summary>
@@ -152,7 +154,7 @@ internal sealed class ServerCommandLine
                 $"it must be at least {ChatServerOptions.MinimumFrameLengthFor(maxText)} (four bytes per character, plus 64).");
         }
 
-        return s_defaults with
+        return WithAccess(result, s_defaults with
         {
             Address = result.GetValue(_address)!,
             Port = result.GetValue(_port),
@@ -167,7 +169,7 @@ internal sealed class ServerCommandLine
             HistoryLength = result.GetValue(_history),
             MessageOfTheDay = result.GetValue(_motd) ?? string.Empty,
             ServerName = string.IsNullOrWhiteSpace(result.GetValue(_serverName)) ? s_defaults.ServerName : result.GetValue(_serverName)!,
-        };
+        });
     }
 
     private static Option<int> IntOption(string name, string description, string helpName, int defaultValue, int min, int max, params string[] aliases) =>
