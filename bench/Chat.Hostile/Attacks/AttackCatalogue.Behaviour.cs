@@ -9,6 +9,13 @@ internal static partial class AttackCatalogue
         return await AfterJoinAsync(target, random, "line-flood", c => c.SendAsync(frames, ct), ct);
     });
 
+    /// <summary>1,000 pongs in one write: frames the message rate limit does not count.</summary>
+    public static readonly Attack FrameFlood = new("frame-flood", "joins, then 1,000 pongs in one write", async (target, random, ct) =>
+    {
+        var frames = Enumerable.Range(0, 1000).SelectMany(i => MessageSerializer.ToFrame(new Pong(i))).ToArray();
+        return await AfterJoinAsync(target, random, "frame-flood", c => c.SendAsync(frames, ct), ct);
+    });
+
     /// <summary>A member that never reads what the room sends it.</summary>
     public static readonly Attack NeverReads = new("never-reads", "joins with a 4 KiB receive buffer and never reads, sending a pong every pace", async (target, random, ct) =>
     {
@@ -80,7 +87,7 @@ internal static partial class AttackCatalogue
     [
         RandomBytes, RandomFrames, HugeFrame, EndlessFrame, SlowlorisHello, SlowlorisLine, DeepNesting, DeepNestingFirst,
         HugeMap, HugeArray, HugeString, IdOutOfRange, IdOutOfRangeFirst, UnknownIds, TextAsInteger, FieldsAsString,
-        IdAsString, KindOutOfRange, InvalidUtf8Line, InvalidUtf8Name, LineFlood, NeverReads, HalfCloseMidFrame,
+        IdAsString, KindOutOfRange, InvalidUtf8Line, InvalidUtf8Name, LineFlood, FrameFlood, NeverReads, HalfCloseMidFrame,
         ResetMidFrame, Silent,
     ];
 

@@ -22,13 +22,25 @@ public class FloodAttackTests
     }
 
     [Fact]
+    public async Task AFloodOfPongsIsCutOffByTheFrameBudget()
+    {
+        await using var harness = await HostileHarness.StartAsync();
+
+        var result = await harness.AttackOnceAsync(FrameFlood);
+
+        // Pongs are not messages the rate limit counts, but every frame counts toward the budget.
+        var error = AssertAttack.EndedWith(result, ErrorCode.RateLimited);
+        Assert.Contains("frames", error.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MembersThatNeverReadAreDroppedWhileTheOthersLoseNothing()
     {
         // No rate limit, a short queue: the talker below fills the readers' queues quickly. They
         // keep talking, so a long idle timeout does not save them, and spares a busy machine's
         // ordinary users from having to answer pings in a hurry.
         await using var harness = await HostileHarness.StartAsync(o => o with { SendQueueLength = 64, MessageRate = 0, IdleTimeout = TimeSpan.FromSeconds(30) });
-        var allDropped = Task.WhenAll(Enumerable.Range(0, 4).Select(i => NeverReads.RunAsync(harness.Target, new Random(i))));
+        var allDropped = Task.WhenAll(Enumerable.Range(0, 4).Select(i => NeverReads.RunAsync(harness.AttackerAt(i), new Random(i))));
         var chat = harness.Users.ExchangeAsync(linesEach: 5, TimeSpan.Zero, TestTimeout.Value);
 
         // Someone talks in long lines, a few at a time, while the ordinary users chat; it waits

@@ -6,7 +6,8 @@ using Chat.Server.Tests.Support;
 namespace Chat.Server.Tests.Hostile;
 
 /// <summary>
-/// A real server on 127.0.0.1 with two ordinary users in its room, and the means to attack it:
+/// A real server on 127.0.0.1 with two ordinary users in its room (connected from 127.0.0.1, with
+/// the server's default limits per address and no address exempt), and the means to attack it:
 /// every test runs attacks while the ordinary users chat, then checks that each attacker was
 /// dealt with, that the ordinary users lost nothing, and that memory came back down.
 /// </summary>
@@ -26,7 +27,7 @@ internal sealed class HostileHarness : IAsyncDisposable
     {
         Server = server;
         Users = users;
-        Target = new AttackTarget(new IPEndPoint(IPAddress.Loopback, server.Port), null, patience, TimeSpan.FromMilliseconds(100));
+        Target = new AttackTarget(new IPEndPoint(IPAddress.Loopback, server.Port), IPAddress.Parse("127.0.0.2"), patience, TimeSpan.FromMilliseconds(100));
         _memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
     }
 
@@ -34,11 +35,18 @@ internal sealed class HostileHarness : IAsyncDisposable
 
     public OrdinaryUsers Users { get; }
 
-    /// <summary>The server, as the attacks see it: from 127.0.0.1, a slow byte every 100 ms.</summary>
+    /// <summary>The server, as the attacks see it: from 127.0.0.2, a slow byte every 100 ms.</summary>
     public AttackTarget Target { get; }
 
     /// <summary>
-    /// Starts a server whose timeouts are short (a second to say hello, four of silence), so that
+    /// The target for the <paramref name="index"/>th of several attackers: each from an address of
+    /// its own (127.0.0.2 to 127.0.0.201), as from many machines, so that the limits per address
+    /// (tested on their own in <see cref="AccessAttackTests"/>) do not decide how it ends.
+    /// </summary>
+    public AttackTarget AttackerAt(int index) => Target with { LocalAddress = IPAddress.Parse($"127.0.0.{2 + (index % 200)}") };
+
+    /// <summary>
+    /// Starts a server whose timeouts are short (three seconds to say hello, four of silence), so that
     /// the attacks that rely on them end soon, and lets the two ordinary users in. (They are
     /// pinged after two seconds of silence and have two more to answer, time enough on a machine
     /// busy with every other test.)
@@ -47,7 +55,7 @@ internal sealed class HostileHarness : IAsyncDisposable
     {
         var server = TestServer.Start(o =>
         {
-            var options = o with { HandshakeTimeout = TimeSpan.FromSeconds(1), IdleTimeout = TimeSpan.FromSeconds(4) };
+            var options = o with { HandshakeTimeout = TimeSpan.FromSeconds(3), IdleTimeout = TimeSpan.FromSeconds(4) };
             return configure?.Invoke(options) ?? options;
         });
         try
@@ -70,7 +78,7 @@ internal sealed class HostileHarness : IAsyncDisposable
     /// <returns>How each attack ended, in the order given.</returns>
     public async Task<AttackResult[]> AttackAsync(params Attack[] attacks)
     {
-        var running = attacks.Select((attack, i) => attack.RunAsync(Target, new Random(1000 + i))).ToList();
+        var running = attacks.Select((attack, i) => attack.RunAsync(AttackerAt(i), new Random(1000 + i))).ToList();
         var chat = await Users.ExchangeAsync(linesEach: 5, TimeSpan.Zero, TestTimeout.Value).WithTimeout();
         var results = await Task.WhenAll(running).WithTimeout();
         await AssertAftermathAsync(chat, results);
