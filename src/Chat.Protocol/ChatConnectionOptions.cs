@@ -1,7 +1,7 @@
 namespace Chat.Protocol;
 
 /// <summary>Settings of one <see cref="ChatConnection"/>.</summary>
-public sealed record ChatConnectionOptions
+public sealed partial record ChatConnectionOptions
 {
     /// <summary>The settings used when none are given.</summary>
     public static ChatConnectionOptions Default { get; } = new();

@@ -35,4 +35,10 @@ public enum ErrorCode
 
     /// <summary>The server failed while handling the client. Fatal.</summary>
     InternalError = 11,
+
+    /// <summary>
+    /// The server accepts only TLS connections and this one began in plaintext. Sent in plaintext,
+    /// as an ordinary frame, just before the server closes the connection. Fatal.
+    /// </summary>
+    TlsRequired = 13,
 }

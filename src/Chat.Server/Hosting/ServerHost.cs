@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Chat.Protocol;
 using Chat.Shared;
 using Microsoft.Extensions.Logging;
@@ -45,6 +46,13 @@ internal static partial class ServerHost
         // The contract with scripts and tests: one line, as soon as the server listens.
         await output.WriteLineAsync(ListeningLine.Format(ProductVersion.Text, endPoint));
         await output.FlushAsync(cancellationToken);
+
+        // SIGHUP reloads the certificate (and never stops the server, as it would by default).
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            server.ReloadCertificate();
+        });
 
         StartOperatorConsole(new OperatorConsole(server, output), input, logger);
         try
