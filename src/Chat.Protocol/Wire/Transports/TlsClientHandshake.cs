@@ -108,14 +108,22 @@ internal sealed class TlsClientHandshake
             return true;
         }
 
-        _refusal = DescribeUntrusted(certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()), chain, errors, fingerprint);
+        var statuses = chain?.ChainStatus.Select(static s => s.Status).Aggregate(X509ChainStatusFlags.NoError, static (a, b) => a | b)
+            ?? X509ChainStatusFlags.NoError;
+        _refusal = DescribeUntrusted(
+            _host,
+            _where,
+            certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()),
+            statuses,
+            errors);
         return false;
     }
 
-    private ChatTlsException DescribeUntrusted(X509Certificate2 certificate, X509Chain? chain, SslPolicyErrors errors, string fingerprint)
+    /// <summary>Says why the system does not accept a certificate: expired, untrusted, or for other names, in that order.</summary>
+    internal static ChatTlsException DescribeUntrusted(
+        string host, string where, X509Certificate2 certificate, X509ChainStatusFlags statuses, SslPolicyErrors errors)
     {
-        var statuses = chain?.ChainStatus.Select(static s => s.Status).Aggregate(X509ChainStatusFlags.NoError, static (a, b) => a | b)
-            ?? X509ChainStatusFlags.NoError;
+        var fingerprint = ChatTlsOptions.FingerprintOf(certificate);
         var now = DateTime.Now;
         if ((statuses & X509ChainStatusFlags.NotTimeValid) != 0 || now > certificate.NotAfter || now < certificate.NotBefore)
         {
@@ -123,14 +131,14 @@ internal sealed class TlsClientHandshake
                 ? $"expired on {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC"
                 : $"is not valid before {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
             return new ChatTlsException(
-                ChatTlsProblem.Expired, $"The certificate of {_where} ({certificate.Subject}) {when}; the server needs a new one.", fingerprint);
+                ChatTlsProblem.Expired, $"The certificate of {where} ({certificate.Subject}) {when}; the server needs a new one.", fingerprint);
         }
 
         if ((errors & SslPolicyErrors.RemoteCertificateChainErrors) != 0)
         {
             return new ChatTlsException(
                 ChatTlsProblem.Untrusted,
-                $"The certificate of {_where} ({certificate.Subject}) is not issued by an authority this system trusts (it may be self-signed). " +
+                $"The certificate of {where} ({certificate.Subject}) is not issued by an authority this system trusts (it may be self-signed). " +
                 $"Its SHA-256 fingerprint is {fingerprint}; if the server's operator confirms it, pin it.",
                 fingerprint);
         }
@@ -140,11 +148,11 @@ internal sealed class TlsClientHandshake
             var names = string.Join(", ", NamesOf(certificate));
             return new ChatTlsException(
                 ChatTlsProblem.NameMismatch,
-                $"The certificate of {_where} is for {(names.Length > 0 ? names : certificate.Subject)}, not {_host}; connect by a name it carries.",
+                $"The certificate of {where} is for {(names.Length > 0 ? names : certificate.Subject)}, not {host}; connect by a name it carries.",
                 fingerprint);
         }
 
-        return new ChatTlsException(ChatTlsProblem.Untrusted, $"The certificate of {_where} ({certificate.Subject}) is not valid: {errors}.", fingerprint);
+        return new ChatTlsException(ChatTlsProblem.Untrusted, $"The certificate of {where} ({certificate.Subject}) is not valid: {errors}.", fingerprint);
     }
 
     private static IEnumerable<string> NamesOf(X509Certificate2 certificate)
