@@ -24,6 +24,11 @@ internal static class CertificateFiles
             throw new CertificateLoadException($"The TLS key file {key} does not exist.");
         }
 
+        if (files.KeyPath is null && IsPem(path) && !File.ReadAllText(path).Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+        {
+            throw new CertificateLoadException($"{path} holds a certificate but no private key; give the key with --tls-key <file>.");
+        }
+
         X509Certificate2 certificate;
         try
         {
