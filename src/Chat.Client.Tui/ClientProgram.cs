@@ -42,7 +42,9 @@ internal static class ClientProgram
                 app.Driver!.Force16Colors = true;
             }
 
-            var chat = new ChatApp(app, new ChatClientConnector(settings.Host, settings.Port), settings);
+            // With TLS, servers trusted on first use are remembered in the known hosts file.
+            var knownHosts = settings.Tls ? new KnownHosts(KnownHosts.DefaultPath(Environment.GetEnvironmentVariable)) : null;
+            var chat = new ChatApp(app, new ChatClientConnector(settings.Host, settings.Port, knownHosts), settings, knownHosts);
             var terminalKeys = new TerminalKeys(app, TerminalModes.Capture());
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);

@@ -40,6 +40,11 @@ public sealed class ClientCommandLine
         Description = "Draw without colour (as the NO_COLOR environment variable does).",
     };
 
+    private readonly Option<bool> _tls = new("--tls")
+    {
+        Description = "Connect with TLS. A certificate this system does not trust is shown by its fingerprint and trusted on first use, as SSH does (remembered in $XDG_DATA_HOME/chatroom/known_hosts).",
+    };
+
     private readonly Option<bool> _noBell = new("--no-bell")
     {
         Description = "Do not ring the terminal's bell on a mention or a private message.",
@@ -78,7 +83,7 @@ public sealed class ClientCommandLine
             "ChatRoom text-mode client: join a chat room in any terminal, also over SSH.\n" +
             "In the room: Enter sends, /help lists the commands, typing exit or Ctrl+Q quits.")
         {
-            _host, _port, _name, _config, _timestamps, _mono, _noBell,
+            _host, _port, _name, _config, _timestamps, _mono, _noBell, _tls,
         };
         Root.SetAction(result =>
         {
@@ -160,6 +165,11 @@ public sealed class ClientCommandLine
         if (result.GetValue(_noBell))
         {
             settings = settings with { Bell = false };
+        }
+
+        if (result.GetValue(_tls))
+        {
+            settings = settings with { Tls = true };
         }
 
         error = string.Empty;
