@@ -20,10 +20,15 @@ internal sealed partial class ChatServer
     /// <returns>Whether a new certificate is in use.</returns>
     public bool ReloadCertificate()
     {
-        if (_options.Tls is not { } files || _certificate is null)
+        if (_options.Tls is not { } files)
         {
             LogNothingToReload(_logger);
             return false;
+        }
+
+        if (_certificate is null)
+        {
+            return false; // Not started yet: starting loads the files.
         }
 
         try

@@ -32,6 +32,14 @@ internal static partial class ServerHost
         using var loggerFactory = CreateLoggerFactory(logLevel);
         var logger = loggerFactory.CreateLogger("Chat.Server.Console");
         await using var server = new ChatServer(options, loggerFactory);
+
+        // SIGHUP reloads the certificate, and never stops the server (as it would by default).
+        // Registered before the server listens: a signal sent once the listening line is out must find it.
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            server.ReloadCertificate();
+        });
         System.Net.IPEndPoint endPoint;
         try
         {
@@ -46,13 +54,6 @@ internal static partial class ServerHost
         // The contract with scripts and tests: one line, as soon as the server listens.
         await output.WriteLineAsync(ListeningLine.Format(ProductVersion.Text, endPoint));
         await output.FlushAsync(cancellationToken);
-
-        // SIGHUP reloads the certificate (and never stops the server, as it would by default).
-        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
-        {
-            context.Cancel = true;
-            server.ReloadCertificate();
-        });
 
         StartOperatorConsole(new OperatorConsole(server, output), input, logger);
         try
