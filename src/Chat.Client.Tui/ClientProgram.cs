@@ -44,7 +44,19 @@ internal static class ClientProgram
 
             // With TLS, servers trusted on first use are remembered in the known hosts file.
             var knownHosts = settings.Tls ? new KnownHosts(KnownHosts.DefaultPath(Environment.GetEnvironmentVariable)) : null;
-            var chat = new ChatApp(app, new ChatClientConnector(settings.Host, settings.Port, knownHosts), settings, knownHosts);
+            var connector = new ChatClientConnector(settings.Host, settings.Port, knownHosts);
+            if (settings.PasswordFile is { } passwordFile)
+            {
+                // Checked by the command line already; read here so that the password is held only by the connector.
+                if (!Chat.Shared.PasswordFile.TryRead(passwordFile, out var password, out var problem))
+                {
+                    throw new InvalidOperationException(problem);
+                }
+
+                connector.Password = password;
+            }
+
+            var chat = new ChatApp(app, connector, settings, knownHosts);
             var terminalKeys = new TerminalKeys(app, TerminalModes.Capture());
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);

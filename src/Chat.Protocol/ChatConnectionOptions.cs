@@ -32,5 +32,6 @@ public sealed partial record ChatConnectionOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPendingSendBytes, 1024, nameof(MaxPendingSendBytes));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero, nameof(ConnectTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(CloseTimeout, TimeSpan.Zero, nameof(CloseTimeout));
+        ValidateFrameBudget();
     }
 }

@@ -18,18 +18,20 @@ public sealed class ChatClientConnector(string host, int port, KnownHosts? tls =
 
     public string Endpoint { get; } = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
 
+    public string Password { get; set; } = string.Empty;
+
     /// <summary>The servers trusted on first use, when the client speaks TLS; <see langword="null"/> for plaintext.</summary>
     public KnownHosts? KnownHosts => tls;
 
     public async Task<ChatClient> ConnectAsync(string userName, CancellationToken cancellationToken = default)
     {
-        var options = Options;
+        var options = Options with { Password = Password };
         string? pinned = null;
         if (tls is not null)
         {
             pinned = tls.Find(Endpoint);
             var check = pinned is null ? ChatTlsOptions.SystemTrust : ChatTlsOptions.Pinned(pinned);
-            options = Options with { Connection = Options.Connection with { Tls = check } };
+            options = options with { Connection = options.Connection with { Tls = check } };
         }
 
         try

@@ -8,7 +8,8 @@ namespace Chat.Client.Tui.Views;
 /// <summary>
 /// Asks for a user name and joins. A name the rules or the server refuse is explained here and
 /// the user types another; a server that cannot be reached is explained here too, with Retry
-/// and Quit. Closes with <see cref="Client"/> set once in the room, or unset when the user quit.
+/// and Quit; a server that wants a password gets a secret field for it (never drawn, kept only
+/// for this run's reconnects). Closes with <see cref="Client"/> set once in the room, or unset when the user quit.
 /// </summary>
 internal sealed partial class LoginDialog : Dialog
 {
@@ -29,6 +30,11 @@ internal sealed partial class LoginDialog : Dialog
         _intro.Text = $"Join the chat on {viewModel.Endpoint}";
         _name.Text = name ?? string.Empty;
         _name.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            StartLogin();
+        };
+        _password.Accepting += (_, e) =>
         {
             e.Handled = true;
             StartLogin();
@@ -117,6 +123,8 @@ internal sealed partial class LoginDialog : Dialog
             }
         }
 
+        // Only a password typed here replaces the connector's (from --password-file, or none).
+        var password = _password.Visible ? _password.Text ?? string.Empty : null;
         SetBusy(true);
         ShowMessage($"Connecting to {_viewModel.Endpoint}…");
         var app = App;
@@ -126,7 +134,7 @@ internal sealed partial class LoginDialog : Dialog
             LoginResult result;
             try
             {
-                result = await _viewModel.LoginAsync(name, token);
+                result = await _viewModel.LoginAsync(name, password, token);
             }
             catch (OperationCanceledException)
             {
@@ -180,6 +188,14 @@ internal sealed partial class LoginDialog : Dialog
                 _join.Text = "_Trust";
                 _join.SetFocus();
                 break;
+            case LoginNeedsPassword needed:
+                ShowMessage(needed.Message + " Type it and press Enter.");
+                _passwordLabel.Visible = true;
+                _password.Visible = true;
+                _password.Text = string.Empty;
+                _join.Text = "_Join";
+                _password.SetFocus();
+                break;
             case LoginFailed failed:
                 ShowMessage(failed.Message + " Retry or Quit?");
                 _join.Text = "_Retry";
@@ -192,6 +208,7 @@ internal sealed partial class LoginDialog : Dialog
     {
         _busy = busy;
         _name.ReadOnly = busy;
+        _password.ReadOnly = busy;
         _join.Enabled = !busy;
     }
 

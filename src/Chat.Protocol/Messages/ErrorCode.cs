@@ -37,6 +37,13 @@ public enum ErrorCode
     InternalError = 11,
 
     /// <summary>
+    /// The server, or the client's address, has as many connections as it allows (or connections
+    /// not yet past the handshake, or new connections this interval); the text says which and when
+    /// to try again. Fatal: sent instead of the handshake's answer, then the server closes.
+    /// </summary>
+    ServerBusy = 12,
+
+    /// <summary>
     /// The server accepts only TLS connections and this one began in plaintext. Sent in plaintext,
     /// as an ordinary frame, just before the server closes the connection. Fatal.
     /// </summary>

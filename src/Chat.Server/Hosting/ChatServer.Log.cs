@@ -11,9 +11,6 @@ internal sealed partial class ChatServer
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Accepting a connection failed: {Reason}")]
     private static partial void LogAcceptFailed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{MaxConnections} connections are open; new connections are cut off until some close")]
-    private static partial void LogTooManyConnections(ILogger logger, int maxConnections);
-
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Shutting down ({Reason}); closing {Connections} connections")]
     private static partial void LogStopping(ILogger logger, string reason, int connections);
 

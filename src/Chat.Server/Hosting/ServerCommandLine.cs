@@ -11,7 +11,7 @@ namespace Chat.Server;
 /// The server's command line: every option, its default and its check. A bad value is one line
 /// on standard error and exit code 1, never a stack trace.
 /// </summary>
-internal sealed class ServerCommandLine
+internal sealed partial class ServerCommandLine
 {
     private static readonly ChatServerOptions s_defaults = ChatServerOptions.Default;
 
@@ -102,6 +102,7 @@ internal sealed class ServerCommandLine
             Command.Options.Add(option);
         }
 
+        AddAccessOptions();
         Command.Subcommands.Add(MakeCertCommand.Create());
     }
 
@@ -175,7 +176,7 @@ internal sealed class ServerCommandLine
             throw new ArgumentException("--tls-key needs --tls-cert: give the certificate too.");
         }
 
-        return s_defaults with
+        return WithAccess(result, s_defaults with
         {
             Tls = string.IsNullOrEmpty(tlsCert) ? null : new TlsFiles(tlsCert, string.IsNullOrEmpty(tlsKey) ? null : tlsKey),
             Address = result.GetValue(_address)!,
@@ -191,7 +192,7 @@ internal sealed class ServerCommandLine
             HistoryLength = result.GetValue(_history),
             MessageOfTheDay = result.GetValue(_motd) ?? string.Empty,
             ServerName = string.IsNullOrWhiteSpace(result.GetValue(_serverName)) ? s_defaults.ServerName : result.GetValue(_serverName)!,
-        };
+        });
     }
 
     private static Option<int> IntOption(string name, string description, string helpName, int defaultValue, int min, int max, params string[] aliases) =>
