@@ -186,10 +186,18 @@ public class AbuseTests(ITestOutputHelper output)
         await flooder.SendAsync("after a pause").AsTask().WithTimeout();
         Assert.Equal("after a pause", (await flooder.NextAsync<TextPosted>()).Text);
 
-        // Keeping on regardless is an excess flood.
+        // Keeping on regardless is an excess flood. The server may cut the connection before all ten
+        // are written: a send that finds it closed ends the flood.
         for (var i = 0; i < 10; i++)
         {
-            await flooder.SendAsync($"flood {i}").AsTask().WithTimeout();
+            try
+            {
+                await flooder.SendAsync($"flood {i}").AsTask().WithTimeout();
+            }
+            catch (ChatConnectionLostException)
+            {
+                break;
+            }
         }
 
         var messages = await flooder.ReadToEndAsync();
