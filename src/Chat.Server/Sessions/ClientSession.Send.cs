@@ -32,9 +32,10 @@ internal sealed partial class ClientSession
         }
         catch (ChatException) when (_connection.Closed.IsCancellationRequested)
         {
-            // The connection closed, most often because the client closed its side right after
-            // its goodbye. The read loop still has what the client sent before that, and decides
-            // the end once it has read it (a goodbye, a clean end, or a lost connection).
+            // The connection closed, most often because the client closed its socket entirely
+            // right after its goodbye (a send then meets a reset). The read loop still has what
+            // the client sent before that, and decides the end once it has read it (a goodbye, a
+            // clean end, or a lost connection).
         }
         catch (ChatException ex)
         {

@@ -21,9 +21,11 @@ internal sealed record SessionEnd(
 {
     /// <summary>
     /// Whether what is still queued for the client should be dropped: it cannot or need not be
-    /// delivered (the client left, the connection broke, or the client stopped reading).
+    /// delivered (the connection broke, or the client stopped reading and only the farewell that
+    /// says why is worth its time). A client that quit still gets what was queued for it before
+    /// the close: one that sent its lines and its FIN in one write reads the answers afterwards.
     /// </summary>
-    public bool DiscardsQueue => Cause is DisconnectCause.Quit or DisconnectCause.ConnectionLost or DisconnectCause.SlowConsumer;
+    public bool DiscardsQueue => Cause is DisconnectCause.ConnectionLost or DisconnectCause.SlowConsumer;
 
     public static SessionEnd Quit(string text) => new(DisconnectCause.Quit, LeaveReason.Quit, text, null);
 

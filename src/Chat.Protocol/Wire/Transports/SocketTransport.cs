@@ -197,7 +197,12 @@ internal sealed class SocketTransport : IConnectionTransport
         finally
         {
             await writer.CompleteAsync(error).ConfigureAwait(false);
-            SignalClosed();
+            if (error is not null)
+            {
+                // A clean end of the peer's stream (its FIN) closes only its direction: the peer may
+                // still read, so what this side still sends must go out. A failure closes both.
+                SignalClosed();
+            }
         }
     }
 

@@ -1,0 +1,85 @@
+using Chat.Protocol;
+using Chat.Protocol.Wire;
+using Chat.Server.Tests.Support;
+
+namespace Chat.Server.Tests.Integration;
+
+/// <summary>
+/// A FIN after the last frame is a clean end (docs/protocol.md, section 1): everything the client
+/// sent before it is handled, and what the server answers still reaches the client before the
+/// server closes its side. One-shot scripts and bots send all they have in one write and close.
+/// </summary>
+public class CleanCloseTests
+{
+    private const int Tries = 30;
+
+    [Fact]
+    [Trait("ProtocolRule", "R1.1")]
+    public async Task HelloALineAndFinInOneWritePostTheLineEveryTime()
+    {
+        await using var server = TestServer.Start(o => o with { HistoryLength = 0 });
+        await using var watcher = await server.ConnectAsync("watcher");
+        await using var lines = watcher.ReadMessagesAsync().GetAsyncEnumerator();
+
+        for (var i = 0; i < Tries; i++)
+        {
+            var name = $"script{i}";
+            var text = $"one-shot line {i}";
+            await using var script = await server.ConnectRawAsync();
+            await script.SendBytesAsync([
+                .. MessageSerializer.ToFrame(new Hello(ProtocolInfo.Version, name, "script", "1.0")),
+                .. MessageSerializer.ToFrame(new SendText(text)),
+            ]);
+            script.ShutdownSend();
+
+            var (messages, reset) = await script.ReadToEndAsync();
+
+            Assert.False(reset, $"try {i}: the server reset the connection instead of closing it");
+            Assert.IsType<Welcome>(messages.FirstOrDefault());
+            Assert.Contains(messages, m => m is TextPosted posted && posted.Text == text && posted.Author == name);
+            var seen = await NextTextAsync(lines);
+            Assert.Equal((name, text), (seen.Author, seen.Text));
+        }
+
+        Assert.DoesNotContain(server.Logs.Entries, e => e.Message.Contains("ConnectionLost", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Trait("ProtocolRule", "R7.33")]
+    public async Task HalfAFrameThenFinGetsItsFatalErrorBeforeTheClose()
+    {
+        await using var server = TestServer.Start();
+        var line = MessageSerializer.ToFrame(new SendText("never finished"));
+
+        for (var i = 0; i < Tries; i++)
+        {
+            await using var script = await server.ConnectRawAsync();
+            await script.SendBytesAsync([
+                .. MessageSerializer.ToFrame(new Hello(ProtocolInfo.Version, $"half{i}", "script", "1.0")),
+                .. line.AsSpan(0, line.Length / 2),
+            ]);
+            script.ShutdownSend();
+
+            var (messages, reset) = await script.ReadToEndAsync();
+
+            Assert.False(reset, $"try {i}: the server reset the connection instead of closing it");
+            Assert.IsType<Welcome>(messages.FirstOrDefault());
+            var error = Assert.IsType<ErrorMessage>(messages.Last());
+            Assert.Equal((ErrorCode.ProtocolViolation, true), (error.Code, error.Fatal));
+            Assert.Contains("middle of a frame", error.Text, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<TextPosted> NextTextAsync(IAsyncEnumerator<ChatMessage> messages)
+    {
+        while (await messages.MoveNextAsync().AsTask().WithTimeout())
+        {
+            if (messages.Current is TextPosted posted)
+            {
+                return posted;
+            }
+        }
+
+        throw new EndOfStreamException("The watcher's connection ended.");
+    }
+}
