@@ -146,5 +146,31 @@ internal sealed record ChatServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(CloseTimeout, TimeSpan.Zero, nameof(CloseTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        ValidateRelayedTexts();
+    }
+
+    // ---- text rules (issue 13, helper "text") ----
+
+    /// <summary>
+    /// Checks the texts the server relays from its own settings against the rules every relayed
+    /// text follows (docs/protocol.md, R8.6): its name, and each line of the message of the day.
+    /// </summary>
+    /// <exception cref="ArgumentException">A text breaks the rules; the message says which and how.</exception>
+    public void ValidateRelayedTexts()
+    {
+        if (TextRules.Check(ServerName, int.MaxValue) is var nameProblem and not TextProblem.None)
+        {
+            throw new ArgumentException($"The server name is not allowed: {TextRules.Describe(nameProblem, int.MaxValue)}");
+        }
+
+        var lines = (MessageOfTheDay ?? string.Empty).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (TextRules.Check(line, int.MaxValue) is var problem and not (TextProblem.None or TextProblem.Empty))
+            {
+                throw new ArgumentException($"Line {i + 1} of the message of the day is not allowed: {TextRules.Describe(problem, int.MaxValue)}");
+            }
+        }
     }
 }

@@ -152,7 +152,7 @@ internal sealed class ServerCommandLine
                 $"it must be at least {ChatServerOptions.MinimumFrameLengthFor(maxText)} (four bytes per character, plus 64).");
         }
 
-        return s_defaults with
+        var options = s_defaults with
         {
             Address = result.GetValue(_address)!,
             Port = result.GetValue(_port),
@@ -168,6 +168,8 @@ internal sealed class ServerCommandLine
             MessageOfTheDay = result.GetValue(_motd) ?? string.Empty,
             ServerName = string.IsNullOrWhiteSpace(result.GetValue(_serverName)) ? s_defaults.ServerName : result.GetValue(_serverName)!,
         };
+        options.ValidateRelayedTexts();
+        return options;
     }
 
     private static Option<int> IntOption(string name, string description, string helpName, int defaultValue, int min, int max, params string[] aliases) =>
