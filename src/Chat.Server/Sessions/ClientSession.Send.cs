@@ -132,7 +132,7 @@ internal sealed partial class ClientSession
                 LogFailed(_logger, client, end.Error);
                 break;
             case DisconnectCause.ProtocolViolation:
-                LogViolation(_logger, client, end.Error?.Message ?? text);
+                LogViolation(_logger, client, LogText.Clean(end.Error?.Message ?? end.Text, 200));
                 break;
             case DisconnectCause.SlowConsumer or DisconnectCause.ExcessFlood:
                 LogDropped(_logger, client, end.Cause, text);

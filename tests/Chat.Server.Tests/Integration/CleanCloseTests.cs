@@ -17,10 +17,21 @@ public class CleanCloseTests
     [Trait("ProtocolRule", "R1.1")]
     public async Task HelloALineAndFinInOneWritePostTheLineEveryTime()
     {
-        await using var server = TestServer.Start(o => o with { HistoryLength = 0 });
+        var server = TestServer.Start(o => o with { HistoryLength = 0 });
+        await using (server)
+        {
+            await PostOneShotLinesAsync(server);
+        }
+
+        // After the server has stopped, every session has finished logging: each one was a quit.
+        Assert.Equal(Tries, server.Logs.Entries.Count(e => e.Message.StartsWith("script", StringComparison.Ordinal) && e.Message.Contains("left (Quit)", StringComparison.Ordinal)));
+        Assert.DoesNotContain(server.Logs.Entries, e => e.Message.Contains("ConnectionLost", StringComparison.Ordinal));
+    }
+
+    private static async Task PostOneShotLinesAsync(TestServer server)
+    {
         await using var watcher = await server.ConnectAsync("watcher");
         await using var lines = watcher.ReadMessagesAsync().GetAsyncEnumerator();
-
         for (var i = 0; i < Tries; i++)
         {
             var name = $"script{i}";
@@ -40,8 +51,6 @@ public class CleanCloseTests
             var seen = await NextTextAsync(lines);
             Assert.Equal((name, text), (seen.Author, seen.Text));
         }
-
-        Assert.DoesNotContain(server.Logs.Entries, e => e.Message.Contains("ConnectionLost", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -148,12 +148,13 @@ public static class MessageSerializer
     /// <summary>Whether <paramref name="ex"/> is how MessagePack reports bytes it cannot read.</summary>
     internal static bool IsDecodingFailure(Exception ex) =>
         ex is MessagePackSerializationException or EndOfStreamException or OverflowException
-            or InvalidOperationException or InsufficientExecutionStackException;
+            or InvalidOperationException or InsufficientExecutionStackException
+            or ArgumentOutOfRangeException; // a length beyond 2^31 (str32 or bin32 of FFFFFFFF), which MessagePack's reader cannot even slice
 
     /// <summary>A protocol error in our own words for a decoding failure at <paramref name="where"/>, keeping MessagePack's as the inner exception.</summary>
     internal static ChatProtocolException Failure(string where, Exception ex) => Violation(Innermost(ex) switch
     {
-        EndOfStreamException => $"the message ends in the middle of {where}",
+        EndOfStreamException or ArgumentOutOfRangeException => $"the message ends in the middle of {where}",
         OverflowException => $"{where} is out of range",
         InsufficientExecutionStackException => $"{where} is nested too deeply",
         _ => $"{where} is not valid MessagePack",

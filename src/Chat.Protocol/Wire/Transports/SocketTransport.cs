@@ -192,7 +192,7 @@ internal sealed class SocketTransport : IConnectionTransport
         }
         catch (Exception ex)
         {
-            error = new ChatConnectionLostException("The connection failed while receiving: " + ex.Message, ex);
+            error = new ChatConnectionLostException("The connection failed while receiving.", ex);
         }
         finally
         {
@@ -250,7 +250,7 @@ internal sealed class SocketTransport : IConnectionTransport
         }
         catch (Exception ex)
         {
-            error = new ChatConnectionLostException("The connection failed while sending: " + ex.Message, ex);
+            error = new ChatConnectionLostException("The connection failed while sending.", ex);
         }
         finally
         {
@@ -320,7 +320,8 @@ internal sealed class SocketTransport : IConnectionTransport
             SocketError.TimedOut => "The connection timed out.",
             SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NetworkDown =>
                 "The other side can no longer be reached.",
-            _ => $"The connection failed: {ex.Message}.",
+            // Our words, never the system's: this text reaches the room as the reason a user left.
+            _ => $"The connection failed ({socketError}).",
         };
         return new ChatConnectionLostException(text, ex);
     }
