@@ -50,6 +50,7 @@ public sealed partial class RoomViewModel
         if (!_following)
         {
             _unseenAlerts++;
+            StatusChanged?.Invoke(this, EventArgs.Empty);
         }
 
         if (_settings.Bell)

@@ -261,8 +261,8 @@ public sealed partial class RoomViewModel
             }
 
             return _queuedTotal > 1
-                ? $" · sending {_queuedSent} of {_queuedTotal} lines (Esc cancels)"
-                : $" · {waiting} {(waiting == 1 ? "line waits" : "lines wait")} for the rate limit (Esc cancels)";
+                ? $"sending {_queuedSent} of {_queuedTotal} lines (Esc cancels) · "
+                : $"{waiting} {(waiting == 1 ? "line waits" : "lines wait")} for the rate limit (Esc cancels) · ";
         }
     }
 }

@@ -92,7 +92,8 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     public ConnectionState State { get; private set; }
 
     /// <summary>The status line: connection state, and new lines below when scrolled up.</summary>
-    public string Status => (_unseen > 0 ? $"{_connectionStatus} · {UnseenText()} (Ctrl+End)" : _connectionStatus) + SendingStatus();
+    /// <remarks>What needs the user comes first (new lines below, a queue being sent), so a narrow terminal still shows it.</remarks>
+    public string Status => (_unseen > 0 ? $"{UnseenText()} (Ctrl+End) · " : string.Empty) + SendingStatus() + _connectionStatus;
 
     /// <summary>Whether a line below the scrolled-up view mentions this user or is a private message to them.</summary>
     public bool HasUnseenAlerts => _unseen > 0 && _unseenAlerts > 0;

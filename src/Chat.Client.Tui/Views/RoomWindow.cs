@@ -1,6 +1,8 @@
 using Chat.Client.Tui.ViewModels;
+using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;
+using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace Chat.Client.Tui.Views;
 
@@ -15,6 +17,7 @@ internal sealed partial class RoomWindow : Window
     private readonly MessageLogSource _logSource;
     private readonly UserListSource _userSource;
     private bool _following = true;
+    private bool _statusAlerting;
     private int _longestName;
 
     /// <summary>In a terminal narrower than this the user list is hidden, leaving the log room to read.</summary>
@@ -253,7 +256,22 @@ internal sealed partial class RoomWindow : Window
         }
     }
 
-    private void ShowStatus() => _status.Text = _viewModel.Status;
+    private static Scheme AlertScheme(Attribute normal) =>
+        new(normal with { Style = normal.Style | TextStyle.Reverse | TextStyle.Bold });
+
+    private void ShowStatus()
+    {
+        _status.Text = _viewModel.Status;
+
+        // Lines for this user below the scrolled-up view: the status line stands out (reversed), in colour or not.
+        var alert = _viewModel.HasUnseenAlerts;
+        if (alert != _statusAlerting)
+        {
+            _statusAlerting = alert;
+            _status.SetScheme(alert ? AlertScheme(_status.GetAttributeForRole(VisualRole.Normal)) : null);
+            _status.SetNeedsDraw();
+        }
+    }
 
     private void ShowUsers()
     {

@@ -75,7 +75,7 @@ public sealed class RoomViewModelAlertsTests : IAsyncLifetime
         await _session.SendAsync(new PrivateMessage("bob", "alice", "psst", At));
         await _ui.RunUntilAsync(() => _room.Log.Count == 6, "three lines");
 
-        Assert.EndsWith("3 new below, 2 for you (Ctrl+End)", _room.Status, StringComparison.Ordinal);
+        Assert.StartsWith("3 new below, 2 for you (Ctrl+End) · ", _room.Status, StringComparison.Ordinal);
 
         Assert.True(_room.HasUnseenAlerts);
 

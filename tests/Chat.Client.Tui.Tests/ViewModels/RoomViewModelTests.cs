@@ -213,7 +213,7 @@ public sealed class RoomViewModelTests : IAsyncLifetime
         await _session.SendAsync(new TextPosted(8, "bob", "one", At));
         await _session.SendAsync(new TextPosted(9, "bob", "two", At));
         await _ui.RunUntilAsync(() => _room.Log.Count == 6, "two lines");
-        Assert.EndsWith("2 new below (Ctrl+End)", _room.Status);
+        Assert.StartsWith("2 new below (Ctrl+End) · ", _room.Status, StringComparison.Ordinal);
         _room.SetFollowing(true);
         Assert.DoesNotContain("new below", _room.Status);
     }

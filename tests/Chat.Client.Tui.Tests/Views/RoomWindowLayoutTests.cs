@@ -88,6 +88,31 @@ public sealed class RoomWindowLayoutTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ScrolledUpAMentionBelowMakesTheStatusLineStandOut()
+    {
+        await ReceiveAsync(Enumerable.Range(1, 40).Select(i => (ChatMessage)new TextPosted(i, "bob", $"msg {i}", At)).ToArray());
+        _headless.Press(Key.PageUp);
+        await ReceiveAsync(new TextPosted(41, "bob", "nothing for you", At));
+        Assert.Contains("1 new below (Ctrl+End)", Rows[22], StringComparison.Ordinal);
+        Assert.False(StatusReversed());
+
+        await ReceiveAsync(new TextPosted(42, "bob", "alice: look here", At));
+        Assert.Contains("2 new below, 1 for you (Ctrl+End)", Rows[22], StringComparison.Ordinal);
+        Assert.True(StatusReversed());
+
+        _headless.Press(Key.End.WithCtrl);
+        Assert.DoesNotContain("new below", Rows[22], StringComparison.Ordinal);
+        Assert.False(StatusReversed());
+    }
+
+    /// <summary>Whether the status line's first cell (row 22, inside the border) is drawn reversed.</summary>
+    private bool StatusReversed()
+    {
+        _ = _headless.Screen;
+        return _headless.OnUi(() => _headless.App.Driver!.Contents![22, 1].Attribute is { } a && a.Style.HasFlag(TextStyle.Reverse));
+    }
+
+    [Fact]
     public async Task F2AndTheUsersCommandToggleTheUserList()
     {
         Assert.Contains("Users (3)", _headless.Screen);
