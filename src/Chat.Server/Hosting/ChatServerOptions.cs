@@ -51,6 +51,17 @@ internal sealed record ChatServerOptions
     /// <summary>How many messages may wait for one client before it counts as a slow consumer and is dropped.</summary>
     public int SendQueueLength { get; init; } = 4096;
 
+    // ---- slow consumers in bytes (issue 13, helper "text") ----
+
+    /// <summary>
+    /// How many bytes of encoded frames may wait for one client before it counts as a slow
+    /// consumer and is dropped, beside <see cref="SendQueueLength"/>: whichever is passed first.
+    /// </summary>
+    public int SendQueueBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>The smallest <see cref="SendQueueBytes"/> allowed: a few frames of the longest line.</summary>
+    public const int MinimumSendQueueBytes = 4096;
+
     /// <summary>How many recent lines a newcomer's welcome carries.</summary>
     public int HistoryLength { get; init; } = 50;
 
@@ -123,6 +134,7 @@ internal sealed record ChatServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HandshakeTimeout, TimeSpan.Zero, nameof(HandshakeTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(IdleTimeout, TimeSpan.Zero, nameof(IdleTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(SendQueueLength, 1, nameof(SendQueueLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SendQueueBytes, MinimumSendQueueBytes, nameof(SendQueueBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(HistoryLength, 0, nameof(HistoryLength));
         ArgumentNullException.ThrowIfNull(MessageOfTheDay, nameof(MessageOfTheDay));
         ArgumentException.ThrowIfNullOrWhiteSpace(ServerName, nameof(ServerName));

@@ -62,11 +62,9 @@ internal sealed partial class ClientSession
 
         LogEnd(end);
         var delivered = await DeliverFarewellAsync(end);
-        if (!delivered || end.Cause is DisconnectCause.ConnectionLost or DisconnectCause.SlowConsumer)
+        if (ResetsConnection(end, delivered))
         {
-            _connection.Abort(end.Cause == DisconnectCause.SlowConsumer
-                ? "The client did not read what it was sent."
-                : "The connection was closed by the server.");
+            _connection.Abort("The connection was closed by the server.");
         }
 
         await _connection.DisposeAsync();
@@ -74,6 +72,17 @@ internal sealed partial class ClientSession
         _writerStop.Dispose();
         _stopping.Dispose();
     }
+
+    /// <summary>
+    /// Whether to cut the connection off with a reset rather than close it: when it is broken
+    /// already, or when what the client should still receive did not go out in time. A slow
+    /// consumer is the exception: its fatal error waits in the send buffer behind what was
+    /// already handed to the connection, and the close that follows lets the connection
+    /// deliver it (within the close timeout once more) before the end of the stream, so a client
+    /// that reads later learns why instead of finding a reset.
+    /// </summary>
+    private static bool ResetsConnection(SessionEnd end, bool delivered) =>
+        end.Cause == DisconnectCause.ConnectionLost || (!delivered && end.Cause != DisconnectCause.SlowConsumer);
 
     /// <summary>Delivers what the client should still receive, within the close timeout.</summary>
     /// <returns>Whether everything meant for the client went out in time.</returns>

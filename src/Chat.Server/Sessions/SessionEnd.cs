@@ -57,12 +57,12 @@ internal sealed record SessionEnd(
         error.Message,
         error);
 
-    public static SessionEnd SlowConsumer(int queueLength) => Fatal(
+    public static SessionEnd SlowConsumer(int queueLength, long queueBytes) => Fatal(
         DisconnectCause.SlowConsumer,
         LeaveReason.Error,
         "Too slow: could not keep up with the room.",
         ErrorCode.SlowConsumer,
-        $"Your client fell {queueLength} messages behind the room and was disconnected.");
+        $"Your client did not read what the room sent and fell too far behind (more than {queueLength} messages or {Size(queueBytes)} waiting); it was disconnected, and what was still waiting for it was dropped.");
 
     public static SessionEnd ExcessFlood() => Fatal(
         DisconnectCause.ExcessFlood,
@@ -94,4 +94,11 @@ internal sealed record SessionEnd(
         new(cause, reason, text, EncodedMessage.Encode(new ErrorMessage(code, clientText) { Fatal = true }), error);
 
     private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.###} s";
+
+    private static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => $"{bytes / (1024 * 1024)} MiB",
+        >= 1024 when bytes % 1024 == 0 => $"{bytes / 1024} KiB",
+        _ => $"{bytes} bytes",
+    };
 }
