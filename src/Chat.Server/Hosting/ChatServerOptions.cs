@@ -62,6 +62,13 @@ internal sealed record ChatServerOptions
     /// <summary>The smallest <see cref="SendQueueBytes"/> allowed: a few frames of the longest line.</summary>
     public const int MinimumSendQueueBytes = 4096;
 
+    /// <summary>
+    /// How long a client dropped as a slow consumer has to start reading again and take its fatal
+    /// error (behind what was already on its connection) before the connection is reset. Only a
+    /// send buffer's worth of bytes waits for it meanwhile.
+    /// </summary>
+    public TimeSpan SlowConsumerGrace { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How many recent lines a newcomer's welcome carries.</summary>
     public int HistoryLength { get; init; } = 50;
 
@@ -156,6 +163,7 @@ internal sealed record ChatServerOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(CloseTimeout, TimeSpan.Zero, nameof(CloseTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SlowConsumerGrace, TimeSpan.Zero, nameof(SlowConsumerGrace));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ValidateRelayedTexts();

@@ -1,9 +1,13 @@
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Server;
 
 internal sealed partial class ClientSession
 {
+    /// <summary>The most bytes of frames one flush carries: the connection's send buffer (<see cref="ChatConnectionOptions.MaxPendingSendBytes"/>).</summary>
+    private const int ChunkBytes = 64 * 1024;
+
     /// <summary>
     /// Drains the client's queue: takes everything queued and writes it with one flush, until
     /// the queue is completed and empty. Runs from the welcome to the end of the session.
@@ -21,7 +25,7 @@ internal sealed partial class ClientSession
                     continue;
                 }
 
-                await _connection.SendAsync(batch.AsMemory(0, count), _writerStop.Token);
+                await SendInChunksAsync(batch, count);
                 OutgoingQueue.Recycle(ref batch, count);
                 _metrics.Delivered(count);
             }
@@ -44,6 +48,31 @@ internal sealed partial class ClientSession
         catch (Exception ex)
         {
             Disconnect(SessionEnd.InternalError(ex));
+        }
+    }
+
+    /// <summary>
+    /// Writes a batch with one flush per <see cref="ChunkBytes"/> of frames (one flush in all for
+    /// the usual small batch). The connection copies what it is given into its send buffer, so a
+    /// client that does not read holds at most a chunk there; the rest of its backlog stays in its
+    /// queue and batch as references to frames shared by every recipient.
+    /// </summary>
+    private async ValueTask SendInChunksAsync(EncodedMessage[] batch, int count)
+    {
+        var start = 0;
+        while (start < count)
+        {
+            var end = start;
+            long bytes = 0;
+            do
+            {
+                bytes += batch[end].Frame.Length;
+                end++;
+            }
+            while (end < count && bytes + batch[end].Frame.Length <= ChunkBytes);
+
+            await _connection.SendAsync(batch.AsMemory(start, end - start), _writerStop.Token);
+            start = end;
         }
     }
 
@@ -75,14 +104,11 @@ internal sealed partial class ClientSession
 
     /// <summary>
     /// Whether to cut the connection off with a reset rather than close it: when it is broken
-    /// already, or when what the client should still receive did not go out in time. A slow
-    /// consumer is the exception: its fatal error waits in the send buffer behind what was
-    /// already handed to the connection, and the close that follows lets the connection
-    /// deliver it (within the close timeout once more) before the end of the stream, so a client
-    /// that reads later learns why instead of finding a reset.
+    /// already, or when what the client should still receive did not go out in time (for a slow
+    /// consumer, within <see cref="ChatServerOptions.SlowConsumerGrace"/>).
     /// </summary>
     private static bool ResetsConnection(SessionEnd end, bool delivered) =>
-        end.Cause == DisconnectCause.ConnectionLost || (!delivered && end.Cause != DisconnectCause.SlowConsumer);
+        end.Cause == DisconnectCause.ConnectionLost || !delivered;
 
     /// <summary>Delivers what the client should still receive, within the close timeout.</summary>
     /// <returns>Whether everything meant for the client went out in time.</returns>
@@ -117,8 +143,9 @@ internal sealed partial class ClientSession
             return true;
         }
 
-        // Best effort: a client that stopped reading may never take it.
-        using var deadline = new CancellationTokenSource(timeout);
+        // Best effort: a client that stopped reading may never take it. A slow consumer's error
+        // waits behind what was already on its connection, for a client that reads late.
+        using var deadline = new CancellationTokenSource(end.Cause == DisconnectCause.SlowConsumer ? _options.SlowConsumerGrace : timeout);
         try
         {
             await _connection.SendAsync(end.Farewell, deadline.Token);

@@ -116,14 +116,21 @@ public class AbuseTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(32, 16 * 1024 * 1024)]     // the count is passed first
-    [InlineData(100_000, 64 * 1024)]       // the bytes are passed first: 16 lines of 4,000 characters
+    [InlineData(32, 16 * 1024 * 1024, 0)]     // the count is passed first
+    [InlineData(100_000, 64 * 1024, 0)]       // the bytes are passed first: 16 lines of 4,000 characters
+    [InlineData(100_000, 64 * 1024, 1000)]    // and the client reads again only well after the close timeout
     [Trait("ProtocolRule", "R7.32")]
     [Trait("ProtocolRule", "R8.7")]
-    public async Task AClientThatStopsReadingIsDroppedWithoutDelayingTheOthersAndLearnsWhy(int queueLength, int queueBytes)
+    public async Task AClientThatStopsReadingIsDroppedWithoutDelayingTheOthersAndLearnsWhy(int queueLength, int queueBytes, int readsAfterMilliseconds)
     {
         const int Window = 8;
-        await using var server = TestServer.Start(o => o with { SendQueueLength = queueLength, SendQueueBytes = queueBytes, MessageRate = 0 });
+        await using var server = TestServer.Start(o => o with
+        {
+            SendQueueLength = queueLength,
+            SendQueueBytes = queueBytes,
+            MessageRate = 0,
+            CloseTimeout = TimeSpan.FromMilliseconds(200),
+        });
         await using var slow = await server.ConnectRawAsync(receiveBufferSize: 4096);
         await slow.JoinAsync("slow");
         await using var alice = await server.ConnectAsync("alice");
@@ -158,7 +165,9 @@ public class AbuseTests(ITestOutputHelper output)
         Assert.True(bobLines.Zip(bobLines.Skip(1)).All(pair => pair.Second.Id == pair.First.Id + 1), "no line may be missing");
 
         // The server cut the slow client off; what it had handed to the connection already is
-        // followed by the fatal error and a clean end, so the client, reading now, learns why.
+        // followed by the fatal error and a clean end, so the client, reading now or a while
+        // later (busy elsewhere, not waiting for anything of the server's), learns why.
+        await Task.Delay(readsAfterMilliseconds);
         var (messages, reset) = await slow.ReadToEndAsync();
         Assert.False(reset, "the slow client found a reset instead of the reason");
         var error = Assert.IsType<ErrorMessage>(messages.Last());
