@@ -42,7 +42,19 @@ internal static class ClientProgram
                 app.Driver!.Force16Colors = true;
             }
 
-            var chat = new ChatApp(app, new ChatClientConnector(settings.Host, settings.Port), settings);
+            var connector = new ChatClientConnector(settings.Host, settings.Port);
+            if (settings.PasswordFile is { } passwordFile)
+            {
+                // Checked by the command line already; read here so that the password is held only by the connector.
+                if (!Chat.Shared.PasswordFile.TryRead(passwordFile, out var password, out var problem))
+                {
+                    throw new InvalidOperationException(problem);
+                }
+
+                connector.Password = password;
+            }
+
+            var chat = new ChatApp(app, connector, settings);
             var terminalKeys = new TerminalKeys(app, TerminalModes.Capture());
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);

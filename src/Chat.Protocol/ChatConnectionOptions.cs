@@ -1,7 +1,7 @@
 namespace Chat.Protocol;
 
 /// <summary>Settings of one <see cref="ChatConnection"/>.</summary>
-public sealed record ChatConnectionOptions
+public sealed partial record ChatConnectionOptions
 {
     /// <summary>The settings used when none are given.</summary>
     public static ChatConnectionOptions Default { get; } = new();
@@ -32,5 +32,6 @@ public sealed record ChatConnectionOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPendingSendBytes, 1024, nameof(MaxPendingSendBytes));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero, nameof(ConnectTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(CloseTimeout, TimeSpan.Zero, nameof(CloseTimeout));
+        ValidateFrameBudget();
     }
 }

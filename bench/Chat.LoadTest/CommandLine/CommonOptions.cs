@@ -20,7 +20,7 @@ internal sealed class CommonOptions
 
     private readonly Option<string> _serverArguments = new("--server-args")
     {
-        Description = "Arguments for a started server, after --address 127.0.0.1 --port 0 (one string, split on spaces).",
+        Description = "Arguments for a started server, after --address 127.0.0.1 --port 0 --exempt 127.0.0.0/8 (one string, split on spaces).",
         DefaultValueFactory = _ => DefaultServerArguments,
         HelpName = "arguments",
     };

@@ -5,7 +5,7 @@ namespace Chat.LoadTest.Running;
 /// <param name="Host">The running server's address, when targeting one.</param>
 /// <param name="Port">The running server's port; when given, no server is started.</param>
 /// <param name="ServerPid">The running server's process id, for its CPU and memory.</param>
-/// <param name="ServerArguments">The arguments a started server gets after <c>--address 127.0.0.1 --port 0</c>.</param>
+/// <param name="ServerArguments">The arguments a started server gets after <c>--address 127.0.0.1 --port 0 --exempt 127.0.0.0/8</c>.</param>
 /// <param name="Timeout">The longest one run may take, connecting included.</param>
 /// <param name="Runs">How many times the scenario runs.</param>
 /// <param name="ConnectConcurrency">How many joins may be under way at once.</param>

@@ -13,7 +13,9 @@ internal sealed class ServerProcess : ServerTarget
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
 
-    private static readonly string[] LoopbackAnyPort = ["--address", "127.0.0.1", "--port", "0"];
+    // Every client of the load generator connects from loopback: without the exemption, the
+    // server's limits per address (16 users, 30 new connections per 10 s) would refuse them.
+    private static readonly string[] LoopbackAnyPort = ["--address", "127.0.0.1", "--port", "0", "--exempt", "127.0.0.0/8"];
 
     private readonly Process _process;
     private readonly OutputTail _output = new(40);
@@ -49,7 +51,7 @@ internal sealed class ServerProcess : ServerTarget
     /// <summary>The last lines the server wrote, for a failure report.</summary>
     public string OutputTail => _output.ToString();
 
-    /// <summary>Starts <paramref name="dllPath"/> with <c>--address 127.0.0.1 --port 0</c> and <paramref name="arguments"/>, and waits for its "listening on" line.</summary>
+    /// <summary>Starts <paramref name="dllPath"/> with <c>--address 127.0.0.1 --port 0 --exempt 127.0.0.0/8</c> and <paramref name="arguments"/>, and waits for its "listening on" line.</summary>
     public static async Task<ServerProcess> StartAsync(string dllPath, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         if (!File.Exists(dllPath))

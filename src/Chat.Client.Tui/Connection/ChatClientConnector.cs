@@ -14,6 +14,8 @@ public sealed class ChatClientConnector(string host, int port) : IChatConnector
 
     public string Endpoint { get; } = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
 
+    public string Password { get; set; } = string.Empty;
+
     public Task<ChatClient> ConnectAsync(string userName, CancellationToken cancellationToken = default) =>
-        ChatClient.ConnectAsync(host, port, userName, Options, cancellationToken);
+        ChatClient.ConnectAsync(host, port, userName, Options with { Password = Password }, cancellationToken);
 }

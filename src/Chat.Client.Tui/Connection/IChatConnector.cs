@@ -11,6 +11,12 @@ public interface IChatConnector
     /// <summary>Where this connector connects, as "host:port", for messages to the user.</summary>
     string Endpoint { get; }
 
+    /// <summary>
+    /// The server's password, given with every connect (the login's and every reconnect's); empty
+    /// for none. The login sets it when the server asks for one.
+    /// </summary>
+    string Password { get; set; }
+
     /// <summary>Connects and joins.</summary>
     /// <param name="userName">The name to join under.</param>
     /// <param name="cancellationToken">Stops connecting.</param>

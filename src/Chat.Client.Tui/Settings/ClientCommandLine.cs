@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Chat.Protocol;
+using Chat.Shared;
 
 namespace Chat.Client.Tui.Settings;
 
@@ -40,6 +41,11 @@ public sealed class ClientCommandLine
         Description = "Draw without colour (as the NO_COLOR environment variable does).",
     };
 
+    private readonly Option<string?> _passwordFile = new("--password-file")
+    {
+        Description = "Read the server's password from this file (its first line; a file private to you: chmod 600). Without it, the client asks when the server wants one.",
+    };
+
     private readonly Option<bool> _noBell = new("--no-bell")
     {
         Description = "Do not ring the terminal's bell on a mention or a private message.",
@@ -78,7 +84,7 @@ public sealed class ClientCommandLine
             "ChatRoom text-mode client: join a chat room in any terminal, also over SSH.\n" +
             "In the room: Enter sends, /help lists the commands, typing exit or Ctrl+Q quits.")
         {
-            _host, _port, _name, _config, _timestamps, _mono, _noBell,
+            _host, _port, _name, _config, _timestamps, _mono, _noBell, _passwordFile,
         };
         Root.SetAction(result =>
         {
@@ -160,6 +166,18 @@ public sealed class ClientCommandLine
         if (result.GetValue(_noBell))
         {
             settings = settings with { Bell = false };
+        }
+
+        if (result.GetValue(_passwordFile) is { } passwordFile)
+        {
+            // Read now only to say at once what is wrong with the file; the password is read again when connecting.
+            if (!PasswordFile.TryRead(passwordFile, out _, out var problem))
+            {
+                error = $"--password-file: {problem}";
+                return false;
+            }
+
+            settings = settings with { PasswordFile = passwordFile };
         }
 
         error = string.Empty;

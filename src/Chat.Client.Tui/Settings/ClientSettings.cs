@@ -33,4 +33,11 @@ public sealed record ClientSettings
 
     /// <summary>Users whose lines and private messages are not shown (compared without regard to case).</summary>
     public IReadOnlyList<string> Ignore { get; init; } = [];
+
+    /// <summary>
+    /// The file holding the server's password (<c>--password-file</c>), if any. Only the command
+    /// line gives it, and only the path is kept here: the password itself is read when connecting,
+    /// and is never written to the configuration file or the screen.
+    /// </summary>
+    public string? PasswordFile { get; init; }
 }

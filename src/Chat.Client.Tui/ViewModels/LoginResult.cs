@@ -18,6 +18,10 @@ public sealed record LoginSucceeded(ChatClient Client) : LoginResult;
 /// <param name="Message">Why, in words.</param>
 public sealed record LoginRefused(string Message) : LoginResult;
 
+/// <summary>The server wants a password, and none or a wrong one was given; the user may type it.</summary>
+/// <param name="Message">What to tell the user ("This server needs a password." or "The password is wrong.").</param>
+public sealed record LoginNeedsPassword(string Message) : LoginResult;
+
 /// <summary>The server could not be reached or refused the client; the user may retry or quit.</summary>
 /// <param name="Message">What happened, in words ("No chat server is listening on 127.0.0.1:5000.").</param>
 public sealed record LoginFailed(string Message) : LoginResult;

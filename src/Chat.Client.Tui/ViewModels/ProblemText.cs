@@ -29,6 +29,7 @@ public static class ProblemText
             RejectReason.NameInvalid => "The server does not accept that name.",
             RejectReason.ServerFull => "The server is full; try again later.",
             RejectReason.VersionUnsupported => "The server does not support this client's protocol version.",
+            RejectReason.BadPassword => "The server needs a password, and none or a wrong one was given.",
             _ => "The server refused to let you in.",
         };
         var text = TextSanitizer.Sanitize(rejected.ServerText).Trim();

@@ -8,6 +8,8 @@ internal sealed partial class LoginDialog
     private Label _intro = null!;
     private Label _nameLabel = null!;
     private TextField _name = null!;
+    private Label _passwordLabel = null!;
+    private TextField _password = null!;
     private Label _message = null!;
     private Button _quit = null!;
     private Button _join = null!;
@@ -16,13 +18,18 @@ internal sealed partial class LoginDialog
     {
         Title = "ChatRoom";
         Width = 64;
-        Height = 13;
+        Height = 14;
 
         _intro = new Label { X = 1, Y = 0, Width = Dim.Fill(1) };
         _nameLabel = new Label { Text = "_Name:", X = 1, Y = 2 };
         _name = new TextField { X = Pos.Right(_nameLabel) + 1, Y = 2, Width = Dim.Fill(1) };
+
+        // Shown only once the server asks for a password; what is typed is never drawn.
+        _passwordLabel = new Label { Text = "_Password:", X = 1, Y = 3, Visible = false };
+        _password = new TextField { X = Pos.Right(_passwordLabel) + 1, Y = 3, Width = Dim.Fill(1), Secret = true, Visible = false };
+
         // Up to four wrapped lines: the longest refusal ("That name is taken; ... (the server's own words)") fits at 80x24.
-        _message = new Label { X = 1, Y = 4, Width = Dim.Fill(1), Height = 4 };
+        _message = new Label { X = 1, Y = 5, Width = Dim.Fill(1), Height = 4 };
         _message.TextFormatter.WordWrap = true;
 
         // Messages are text, not labels with a hot key: "'_'" must show its underscore.
@@ -30,7 +37,7 @@ internal sealed partial class LoginDialog
         _quit = new Button { Text = "_Quit" };
         _join = new Button { Text = "_Join" };
 
-        Add(_intro, _nameLabel, _name, _message);
+        Add(_intro, _nameLabel, _name, _passwordLabel, _password, _message);
         AddButton(_quit);
         AddButton(_join);
     }

@@ -8,7 +8,8 @@ namespace Chat.Client.Tui.Views;
 /// <summary>
 /// Asks for a user name and joins. A name the rules or the server refuse is explained here and
 /// the user types another; a server that cannot be reached is explained here too, with Retry
-/// and Quit. Closes with <see cref="Client"/> set once in the room, or unset when the user quit.
+/// and Quit; a server that wants a password gets a secret field for it (never drawn, kept only
+/// for this run's reconnects). Closes with <see cref="Client"/> set once in the room, or unset when the user quit.
 /// </summary>
 internal sealed partial class LoginDialog : Dialog
 {
@@ -28,6 +29,11 @@ internal sealed partial class LoginDialog : Dialog
         _intro.Text = $"Join the chat on {viewModel.Endpoint}";
         _name.Text = name ?? string.Empty;
         _name.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            StartLogin();
+        };
+        _password.Accepting += (_, e) =>
         {
             e.Handled = true;
             StartLogin();
@@ -104,6 +110,8 @@ internal sealed partial class LoginDialog : Dialog
             return;
         }
 
+        // Only a password typed here replaces the connector's (from --password-file, or none).
+        var password = _password.Visible ? _password.Text ?? string.Empty : null;
         SetBusy(true);
         ShowMessage($"Connecting to {_viewModel.Endpoint}…");
         var app = App;
@@ -113,7 +121,7 @@ internal sealed partial class LoginDialog : Dialog
             LoginResult result;
             try
             {
-                result = await _viewModel.LoginAsync(name, token);
+                result = await _viewModel.LoginAsync(name, password, token);
             }
             catch (OperationCanceledException)
             {
@@ -161,6 +169,14 @@ internal sealed partial class LoginDialog : Dialog
                 _join.Text = "_Join";
                 _name.SetFocus();
                 break;
+            case LoginNeedsPassword needed:
+                ShowMessage(needed.Message + " Type it and press Enter.");
+                _passwordLabel.Visible = true;
+                _password.Visible = true;
+                _password.Text = string.Empty;
+                _join.Text = "_Join";
+                _password.SetFocus();
+                break;
             case LoginFailed failed:
                 ShowMessage(failed.Message + " Retry or Quit?");
                 _join.Text = "_Retry";
@@ -173,6 +189,7 @@ internal sealed partial class LoginDialog : Dialog
     {
         _busy = busy;
         _name.ReadOnly = busy;
+        _password.ReadOnly = busy;
         _join.Enabled = !busy;
     }
 

@@ -9,7 +9,7 @@ public sealed partial class ChatClient
     /// <param name="options">Settings; <see cref="ChatClientOptions.Default"/> when omitted.</param>
     /// <param name="cancellationToken">Stops connecting.</param>
     /// <returns>The client, in the room.</returns>
-    /// <exception cref="ChatRejectedException">The name breaks the rules, or the server refused it or the client.</exception>
+    /// <exception cref="ChatRejectedException">The name breaks the rules, or the server refused it, the client, or its password (<see cref="ChatClientOptions.Password"/>).</exception>
     /// <exception cref="ChatConnectionRefusedException">No server listens at <paramref name="host"/>:<paramref name="port"/>.</exception>
     /// <exception cref="ChatHostNotFoundException">The host name does not resolve.</exception>
     /// <exception cref="ChatTimeoutException">The server did not answer in time.</exception>
@@ -85,6 +85,7 @@ public sealed partial class ChatClient
                 ProtocolInfo.Version, UserNameRules.Normalize(userName), options.ClientName, options.ClientVersion)
             {
                 OmitPresence = !options.ReceivePresence,
+                Password = options.Password,
             };
             await connection.SendAsync(hello, linked.Token).ConfigureAwait(false);
             var welcome = await ReceiveWelcomeAsync(connection, linked.Token).ConfigureAwait(false);

@@ -3,7 +3,7 @@ using Chat.Shared;
 namespace Chat.Protocol;
 
 /// <summary>Settings of a <see cref="ChatClient"/>. Change them with <c>with</c>: <c>ChatClientOptions.Default with { ... }</c>.</summary>
-public sealed record ChatClientOptions
+public sealed partial record ChatClientOptions
 {
     /// <summary>The settings used when none are given.</summary>
     public static ChatClientOptions Default { get; } = new();

@@ -2,7 +2,8 @@ namespace Chat.Protocol;
 
 /// <summary>
 /// The server refused to let the client in: the name is taken, reserved or invalid, the
-/// server is full, or it does not speak the client's protocol version.
+/// server is full, it does not speak the client's protocol version, or it asks for a password
+/// and none or a wrong one was given (<see cref="IsPasswordProblem"/>).
 /// </summary>
 public sealed class ChatRejectedException : ChatException
 {
@@ -10,7 +11,7 @@ public sealed class ChatRejectedException : ChatException
     /// <param name="reason">The server's reason code.</param>
     /// <param name="serverText">The server's explanation.</param>
     public ChatRejectedException(RejectReason reason, string serverText)
-        : base(string.IsNullOrWhiteSpace(serverText) ? $"The server refused to let you in ({reason})." : serverText)
+        : base(Describe(reason, serverText))
     {
         Reason = reason;
         ServerText = serverText;
@@ -24,4 +25,15 @@ public sealed class ChatRejectedException : ChatException
 
     /// <summary>Whether trying again with another user name could succeed.</summary>
     public bool IsNameProblem => Reason is RejectReason.NameTaken or RejectReason.NameReserved or RejectReason.NameInvalid;
+
+    /// <summary>Whether the server asks for a password and none or a wrong one was given: trying again with the right one could succeed.</summary>
+    public bool IsPasswordProblem => Reason == RejectReason.BadPassword;
+
+    private static string Describe(RejectReason reason, string serverText) => reason switch
+    {
+        // In our own words whatever the server sent (ServerText keeps that): the user must learn what to do.
+        RejectReason.BadPassword => "The server needs a password, and none or a wrong one was given.",
+        _ when string.IsNullOrWhiteSpace(serverText) => $"The server refused to let you in ({reason}).",
+        _ => serverText,
+    };
 }

@@ -10,6 +10,7 @@ internal static class OptionalFields
     public static ChatMessage Fill(ChatMessage message) => message switch
     {
         Goodbye { Text: null } => new Goodbye(string.Empty),
+        Hello { Password: null } hello => hello with { Password = string.Empty },
         UsersLeft left when left.Departures.Any(d => d.Text is null) =>
             new UsersLeft([.. left.Departures.Select(d => d.Text is null ? d with { Text = string.Empty } : d)]),
         _ => message,

@@ -35,4 +35,11 @@ public enum ErrorCode
 
     /// <summary>The server failed while handling the client. Fatal.</summary>
     InternalError = 11,
+
+    /// <summary>
+    /// The server, or the client's address, has as many connections as it allows (or connections
+    /// not yet past the handshake, or new connections this interval); the text says which and when
+    /// to try again. Fatal: sent instead of the handshake's answer, then the server closes.
+    /// </summary>
+    ServerBusy = 12,
 }

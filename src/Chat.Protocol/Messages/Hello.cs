@@ -1,3 +1,4 @@
+using System.Text;
 using MessagePack;
 
 namespace Chat.Protocol;
@@ -49,4 +50,26 @@ public sealed record Hello : ChatMessage
     /// not show who is here: in a room of N users, presence costs every member N names.</summary>
     [Key(4)]
     public bool OmitPresence { get; init; }
+
+    /// <summary>
+    /// Optional, <c>""</c> when omitted: the server's password, for a server that asks for one
+    /// (it refuses a missing or wrong one with <see cref="RejectReason.BadPassword"/>). Sent as it
+    /// is: it stays secret only over TLS. <see cref="object.ToString"/> never shows it.
+    /// </summary>
+    [Key(5)]
+    public string Password { get; init; } = string.Empty;
+
+    /// <summary>Prints the fields for <see cref="object.ToString"/>, the password only as whether there is one.</summary>
+    /// <param name="builder">Where the text goes.</param>
+    /// <returns>Always <see langword="true"/>: there were members to print.</returns>
+    protected override bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("ProtocolVersion = ").Append(ProtocolVersion)
+            .Append(", UserName = ").Append(UserName)
+            .Append(", ClientName = ").Append(ClientName)
+            .Append(", ClientVersion = ").Append(ClientVersion)
+            .Append(", OmitPresence = ").Append(OmitPresence)
+            .Append(", Password = ").Append(string.IsNullOrEmpty(Password) ? "(none)" : "(given)");
+        return true;
+    }
 }

@@ -17,4 +17,10 @@ public enum RejectReason
 
     /// <summary>The server does not speak the client's protocol version.</summary>
     VersionUnsupported = 5,
+
+    /// <summary>
+    /// The server asks for a password (<see cref="Hello.Password"/>) and none or a wrong one was
+    /// given. The server answers only after a delay, so that passwords cannot be guessed quickly.
+    /// </summary>
+    BadPassword = 6,
 }

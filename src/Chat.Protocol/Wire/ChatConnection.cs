@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using Chat.Protocol.Internal;
 using Chat.Protocol.Wire.Transports;
 
 namespace Chat.Protocol.Wire;
@@ -18,6 +19,7 @@ public sealed partial class ChatConnection : IChatConnection
     private readonly TimeSpan _closeTimeout;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenRegistration _closedRegistration;
+    private readonly FrameBudget? _frameBudget;
     private bool _outputCompleted;
     private TaskCompletionSource? _closing;
 
@@ -32,6 +34,7 @@ public sealed partial class ChatConnection : IChatConnection
         _transport = transport;
         _maxFrameLength = options.MaxFrameLength;
         _closeTimeout = options.CloseTimeout;
+        _frameBudget = FrameBudget.For(options);
 
         // Once the connection is closed, a send waiting for the peer to read would wait forever.
         _closedRegistration = transport.Closed.UnsafeRegister(
@@ -235,6 +238,8 @@ public sealed partial class ChatConnection : IChatConnection
         {
             while (FrameReader.TryReadFrame(ref _held, _maxFrameLength, out var body))
             {
+                // Every frame counts toward the budget, known or not (ChatConnectionOptions.ReceiveFrameRate).
+                _frameBudget?.Take();
                 message = MessageSerializer.Decode(body);
                 if (message is not null)
                 {

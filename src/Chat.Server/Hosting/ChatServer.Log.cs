@@ -11,9 +11,6 @@ internal sealed partial class ChatServer
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Accepting a connection failed ({SocketError}); trying again shortly")]
     private static partial void LogAcceptFailed(ILogger logger, System.Net.Sockets.SocketError socketError, Exception exception);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{MaxConnections} connections are open; new connections are cut off until some close")]
-    private static partial void LogTooManyConnections(ILogger logger, int maxConnections);
-
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Shutting down ({Reason}); closing {Connections} connections")]
     private static partial void LogStopping(ILogger logger, string reason, int connections);
 

@@ -25,9 +25,6 @@ internal sealed partial class ChatServer : IAsyncDisposable
     /// <summary>What clients are told when the server stops without a reason of its own.</summary>
     public const string DefaultShutdownText = "The server is shutting down.";
 
-    /// <summary>Connections beyond a full room that may be saying hello at once; more are cut off at once.</summary>
-    public const int MaxPendingConnections = 256;
-
     private readonly ChatServerOptions _options;
     private readonly ILogger _logger;
     private readonly ILogger _sessionLogger;
@@ -40,7 +37,6 @@ internal sealed partial class ChatServer : IAsyncDisposable
     private SessionMonitor? _monitor;
     private Task? _stopTask;
     private long _lastSessionId;
-    private bool _refusing;
 
     /// <summary>Creates a server; nothing listens until <see cref="Start"/>.</summary>
     /// <param name="options">The settings; checked here.</param>
@@ -56,6 +52,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
         _sessionLogger = loggerFactory.CreateLogger<ClientSession>();
         Metrics = new ServerMetrics();
         Room = new ChatRoom(options, new LocalRoomBroadcaster());
+        Admission = new ConnectionAdmission(options, new AccessSummary(options, _logger));
     }
 
     /// <summary>The settings.</summary>
@@ -92,6 +89,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
             _listener = ChatListener.Bind(new IPEndPoint(_options.Address, _options.Port), _options.ConnectionOptions, backlog: 4096);
             LocalEndPoint = _listener.LocalEndPoint;
             _monitor = new SessionMonitor(() => _sessions.Select(static pair => pair.Value), _options);
+            StartAccessTimer();
             _accepting = AcceptLoopAsync(_listener);
         }
 
@@ -154,7 +152,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
     private async Task AcceptLoopAsync(ChatListener listener)
     {
         await Task.Yield();
-        var maxConnections = _options.MaxClients + MaxPendingConnections;
+        var maxConnections = _options.MaxClients + _options.ConnectionsBeyondRoom;
         while (!_stopping.IsCancellationRequested)
         {
             ChatConnection connection;
@@ -182,30 +180,14 @@ internal sealed partial class ChatServer : IAsyncDisposable
                 continue;
             }
 
-            if (_sessions.Count >= maxConnections)
+            if (Admit(connection, maxConnections) is { } ticket)
             {
-                await RefuseAsync(connection, maxConnections);
-                continue;
+                StartSession(connection, ticket);
             }
-
-            _refusing = false;
-            StartSession(connection);
         }
     }
 
-    private async Task RefuseAsync(ChatConnection connection, int maxConnections)
-    {
-        if (!_refusing)
-        {
-            _refusing = true;
-            LogTooManyConnections(_logger, maxConnections);
-        }
-
-        connection.Abort("The server has too many connections.");
-        await connection.DisposeAsync();
-    }
-
-    private void StartSession(ChatConnection connection)
+    private void StartSession(ChatConnection connection, AdmissionTicket ticket)
     {
         var session = new ClientSession(
             Interlocked.Increment(ref _lastSessionId),
@@ -214,7 +196,11 @@ internal sealed partial class ChatServer : IAsyncDisposable
             _options,
             Metrics,
             _sessionLogger,
-            finished: s => _sessions.TryRemove(s.Id, out _));
+            finished: SessionFinished)
+        {
+            Admission = ticket,
+        };
+        ticket.Session = session;
         Metrics.ConnectionOpened();
         _sessions[session.Id] = session;
         ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.RunAsync(), session, preferLocal: false);
@@ -252,6 +238,8 @@ internal sealed partial class ChatServer : IAsyncDisposable
         {
             await _monitor.DisposeAsync();
         }
+
+        StopAccessTimer();
 
         Room.Dispose();
         LogStopped(_logger);

@@ -7,7 +7,7 @@ namespace Chat.Server;
 /// Settings of a <see cref="ChatServer"/>. The defaults suit a team server; change them with
 /// <c>with</c>: <c>ChatServerOptions.Default with { Port = 0 }</c>.
 /// </summary>
-internal sealed record ChatServerOptions
+internal sealed partial record ChatServerOptions
 {
     /// <summary>
     /// The largest room a server may hold: its welcome lists every name (up to 37 bytes each), and
@@ -119,6 +119,8 @@ internal sealed record ChatServerOptions
     {
         MaxFrameLength = MaxFrameLength,
         CloseTimeout = CloseTimeout,
+        ReceiveFrameRate = EffectiveFrameRate,
+        ReceiveFrameBurst = EffectiveFrameBurst,
     };
 
     /// <summary>The smallest frame limit that still fits a line of <paramref name="maxTextLength"/> characters.</summary>
@@ -166,6 +168,7 @@ internal sealed record ChatServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(SlowConsumerGrace, TimeSpan.Zero, nameof(SlowConsumerGrace));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        ValidateAccess();
         ValidateRelayedTexts();
     }
 

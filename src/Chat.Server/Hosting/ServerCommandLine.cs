@@ -11,7 +11,7 @@ namespace Chat.Server;
 /// The server's command line: every option, its default and its check. A bad value is one line
 /// on standard error and exit code 1, never a stack trace.
 /// </summary>
-internal sealed class ServerCommandLine
+internal sealed partial class ServerCommandLine
 {
     private static readonly ChatServerOptions s_defaults = ChatServerOptions.Default;
 
@@ -97,6 +97,8 @@ internal sealed class ServerCommandLine
         {
             Command.Options.Add(option);
         }
+
+        AddAccessOptions();
     }
 
     /// <summary>The root command.</summary>
@@ -162,7 +164,7 @@ internal sealed class ServerCommandLine
                 $"it must be at least {ChatServerOptions.MinimumFrameLengthFor(maxText)} (four bytes per character, plus 64).");
         }
 
-        var options = s_defaults with
+        var options = WithAccess(result, s_defaults with
         {
             Address = result.GetValue(_address)!,
             Port = result.GetValue(_port),
@@ -178,7 +180,7 @@ internal sealed class ServerCommandLine
             HistoryLength = result.GetValue(_history),
             MessageOfTheDay = result.GetValue(_motd) ?? string.Empty,
             ServerName = string.IsNullOrWhiteSpace(result.GetValue(_serverName)) ? s_defaults.ServerName : result.GetValue(_serverName)!,
-        };
+        });
         options.ValidateRelayedTexts();
         return options;
     }

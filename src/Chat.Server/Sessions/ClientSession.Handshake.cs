@@ -26,6 +26,12 @@ internal sealed partial class ClientSession
         }
 
         Heard();
+        Admission?.HelloReceived();
+        if (!await CheckPasswordAsync(hello))
+        {
+            return false;
+        }
+
         // The client speaks every version from the lowest up to the one it sent; this server answers
         // with the lower of that and its own, which it speaks unless the client sent one below the lowest.
         if (hello.ProtocolVersion < ProtocolInfo.LowestVersion)
@@ -48,6 +54,11 @@ internal sealed partial class ClientSession
         if (End is not null)
         {
             return false; // Timed out or shut down while the hello was on its way.
+        }
+
+        if (!AdmitMember())
+        {
+            return false;
         }
 
         var joined = _room.Join(this);

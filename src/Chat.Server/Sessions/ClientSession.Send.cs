@@ -176,6 +176,11 @@ internal sealed partial class ClientSession
             case DisconnectCause.ServerShutdown or DisconnectCause.Rejected:
                 LogClosed(_logger, client, end.Cause);
                 break;
+            case DisconnectCause.HandshakeTimeout or DisconnectCause.Evicted or DisconnectCause.BadPassword
+                or DisconnectCause.Refused or DisconnectCause.OverFrameBudget:
+                // These come in floods: the server sums them up per address (AccessSummary).
+                LogClosed(_logger, client, end.Cause);
+                break;
             case DisconnectCause.Quit when !_joined:
                 LogLeftBeforeHello(_logger, client);
                 break;

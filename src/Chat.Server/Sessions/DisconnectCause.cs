@@ -35,6 +35,18 @@ internal enum DisconnectCause
 
     /// <summary>The server failed while handling the client.</summary>
     InternalError,
+
+    /// <summary>The client had not said hello and was dropped to make room at the server's connection cap.</summary>
+    Evicted,
+
+    /// <summary>The server asks for a password and the client gave none or a wrong one.</summary>
+    BadPassword,
+
+    /// <summary>A limit per address refused the client's join (users of one address in the room).</summary>
+    Refused,
+
+    /// <summary>The client sent more frames than its frame budget allows.</summary>
+    OverFrameBudget,
 }
 
 /// <summary>Names of <see cref="DisconnectCause"/> values as metric tags.</summary>
@@ -53,6 +65,10 @@ internal static class DisconnectCauseExtensions
         DisconnectCause.ExcessFlood => "excess_flood",
         DisconnectCause.ServerShutdown => "server_shutdown",
         DisconnectCause.InternalError => "internal_error",
+        DisconnectCause.Evicted => "evicted",
+        DisconnectCause.BadPassword => "bad_password",
+        DisconnectCause.Refused => "refused",
+        DisconnectCause.OverFrameBudget => "over_frame_budget",
         _ => "unknown",
     };
 }

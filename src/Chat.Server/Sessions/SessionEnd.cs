@@ -49,13 +49,39 @@ internal sealed record SessionEnd(
     public static SessionEnd Rejected(RejectReason reason, string text) => new(
         DisconnectCause.Rejected, LeaveReason.Error, text, EncodedMessage.Encode(new Rejected(reason, text)));
 
-    public static SessionEnd ProtocolViolation(ChatProtocolException error) => Fatal(
+    public static SessionEnd ProtocolViolation(ChatProtocolException error) => error.Code == ErrorCode.RateLimited
+        ? OverFrameBudget(error)
+        : Fatal(
         DisconnectCause.ProtocolViolation,
         LeaveReason.Error,
         "Broke the protocol.",
         error.Code,
         error.Message,
         error);
+
+    /// <summary>The connection's frame budget ran out (<see cref="ChatConnectionOptions.ReceiveFrameRate"/>): its text says so.</summary>
+    public static SessionEnd OverFrameBudget(ChatProtocolException error) => Fatal(
+        DisconnectCause.OverFrameBudget,
+        LeaveReason.Error,
+        "Sent too many frames.",
+        ErrorCode.RateLimited,
+        error.Message);
+
+    /// <summary>Dropped before its hello to make room at the server's connection cap.</summary>
+    public static SessionEnd Evicted() => Fatal(
+        DisconnectCause.Evicted,
+        LeaveReason.Error,
+        "Evicted before saying hello.",
+        ErrorCode.ServerBusy,
+        "The server is busy: it has as many connections as it allows, and yours, which had not said hello yet, was the oldest; try again later.");
+
+    /// <summary>The client gave no password or a wrong one.</summary>
+    public static SessionEnd BadPassword(string text) => new(
+        DisconnectCause.BadPassword, LeaveReason.Error, text, EncodedMessage.Encode(new Rejected(RejectReason.BadPassword, text)));
+
+    /// <summary>A limit per address refused the client's join.</summary>
+    public static SessionEnd Refused(RejectReason reason, string text) => new(
+        DisconnectCause.Refused, LeaveReason.Error, text, EncodedMessage.Encode(new Rejected(reason, text)));
 
     public static SessionEnd SlowConsumer(int queueLength, long queueBytes) => Fatal(
         DisconnectCause.SlowConsumer,

@@ -65,6 +65,25 @@ public sealed class ClientCommandLineTests : IDisposable
         Assert.Contains("line 1: \"bel\" is not a setting", ReadError(["--config", bad]), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void APasswordFileIsCheckedAndOnlyItsPathKept()
+    {
+        var path = Path.Combine(_folder, "password");
+        Assert.Contains("does not exist", ReadError(["--password-file", path]), StringComparison.Ordinal);
+
+        File.WriteAllText(path, "s3cret\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+            Assert.Contains("chmod 600", ReadError(["--password-file", path]), StringComparison.Ordinal);
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var settings = Read(["--password-file", path]);
+        Assert.Equal(path, settings.PasswordFile);
+        Assert.DoesNotContain("s3cret", settings.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--timestamps", "hours", "--timestamps must be minutes, seconds or off.")]
     [InlineData("--port", "0", "--port must be between 1 and 65535.")]

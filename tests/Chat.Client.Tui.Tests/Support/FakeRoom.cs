@@ -26,6 +26,8 @@ internal sealed class FakeRoom : IChatConnector, IAsyncDisposable
 
     public string Endpoint => "127.0.0.1:5000";
 
+    public string Password { get; set; } = string.Empty;
+
     /// <summary>How many times a view model asked to connect (the first join of <see cref="JoinAsync"/> not counted).</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
@@ -41,7 +43,7 @@ internal sealed class FakeRoom : IChatConnector, IAsyncDisposable
         Interlocked.Increment(ref _attempts);
         return _failures.TryDequeue(out var failure)
             ? Task.FromException<ChatClient>(failure)
-            : _server.ConnectClientAsync(userName, Options, cancellationToken);
+            : _server.ConnectClientAsync(userName, Options with { Password = Password }, cancellationToken);
     }
 
     /// <summary>Joins a client, as the login does before the room is shown, and welcomes it with <paramref name="welcome"/>.</summary>

@@ -53,6 +53,29 @@ public sealed class LoginViewModelTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AMissingOrWrongPasswordAsksForOneAndARightOneJoins()
+    {
+        var viewModel = new LoginViewModel(_server);
+        var first = viewModel.LoginAsync("alice");
+        await _server.RejectNextAsync(RejectReason.BadPassword, "none given");
+        Assert.Equal("This server needs a password.", Assert.IsType<LoginNeedsPassword>(await first.WithTimeout()).Message);
+
+        var wrong = viewModel.LoginAsync("alice", "guess");
+        await _server.RejectNextAsync(RejectReason.BadPassword, "wrong");
+        Assert.Equal("The password is wrong.", Assert.IsType<LoginNeedsPassword>(await wrong.WithTimeout()).Message);
+
+        var right = viewModel.LoginAsync("alice", "s3cret");
+        string? sent = null;
+        await _server.WelcomeNextAsync(hello =>
+        {
+            sent = hello.Password;
+            return FakeRoom.WelcomeFor(hello);
+        });
+        await using var client = Assert.IsType<LoginSucceeded>(await right.WithTimeout()).Client;
+        Assert.Equal("s3cret", sent);
+    }
+
+    [Fact]
     public async Task ConnectionRefusedIsToldInWords()
     {
         _server.FailNext(new ChatConnectionRefusedException("127.0.0.1", 5000));

@@ -68,6 +68,30 @@ public sealed class LoginDialogTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AServerThatWantsAPasswordGetsASecretFieldAndThePasswordGoesInTheHello()
+    {
+        var dialog = Show("alice", joinAtOnce: true);
+        await _server.RejectNextAsync(RejectReason.BadPassword, "This server asks for a password, and your client gave none.");
+        await _headless.RunUntilAsync(() => _headless.Screen.Contains("This server needs a password.", StringComparison.Ordinal), "the question");
+        Assert.Contains("Password:", _headless.Screen);
+
+        string? sent = null;
+        var welcoming = _server.WelcomeNextAsync(hello =>
+        {
+            sent = hello.Password;
+            return FakeRoom.WelcomeFor(hello);
+        });
+        _headless.Type("s3cret");
+        Assert.DoesNotContain("s3cret", _headless.Screen); // never drawn
+        _headless.Press(Key.Enter);
+        await welcoming.WithTimeout();
+        await _headless.RunUntilAsync(() => dialog.StopRequested, "the dialog to close");
+
+        Assert.Equal("s3cret", sent);
+        Assert.Equal("s3cret", _server.Password); // kept for reconnects
+    }
+
+    [Fact]
     public async Task NoServerIsToldInWordsWithRetryAndQuit()
     {
         _server.FailNext(new ChatConnectionRefusedException("127.0.0.1", 5000));

@@ -102,8 +102,10 @@ public class ChatClientJoinTests
         var ex = await Assert.ThrowsAsync<ChatRejectedException>(() => joining.WithTimeout());
         Assert.Equal(reason, ex.Reason);
         Assert.Equal($"No ({reason}).", ex.ServerText);
-        Assert.Equal($"No ({reason}).", ex.Message);
+        // A missing or wrong password is said in the library's own words, so the user learns what to do whatever the server sent.
+        Assert.Equal(reason == RejectReason.BadPassword ? "The server needs a password, and none or a wrong one was given." : $"No ({reason}).", ex.Message);
         Assert.Equal(reason is RejectReason.NameTaken or RejectReason.NameReserved or RejectReason.NameInvalid, ex.IsNameProblem);
+        Assert.Equal(reason == RejectReason.BadPassword, ex.IsPasswordProblem);
     }
 
     [Theory]

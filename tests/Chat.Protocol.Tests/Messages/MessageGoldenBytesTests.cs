@@ -14,7 +14,7 @@ public class MessageGoldenBytesTests
 {
     public static TheoryData<string, string> Goldens => new()
     {
-        { "Hello", "0000002192019501A5616C696365AF436861742E436C69656E742E547569A5312E302E30C2" },
+        { "Hello", "0000002292019601A5616C696365AF436861742E436C69656E742E547569A5312E302E30C2A0" },
         { "Welcome", "0000004C92029C01A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919507A3626F62A26869D6FF695735A501CD0FA0CD800002CB40040000000000001ECD7530" },
         { "Rejected", "0000001F92039201BA546865206E616D652022616C696365222069732074616B656E2E" },
         { "SendText", "0000000A920492A568656C6C6F00" },
@@ -37,6 +37,8 @@ public class MessageGoldenBytesTests
     /// </summary>
     public static TheoryData<string, ChatMessage> EarlierRevisions => new()
     {
+        // Before Hello.Password: five fields.
+        { "0000002192019501A5616C696365AF436861742E436C69656E742E547569A5312E302E30C2", SampleMessages.Hello },
         // Before Hello.OmitPresence: four fields.
         { "0000002092019401A5616C696365AF436861742E436C69656E742E547569A5312E302E30", SampleMessages.Hello with { OmitPresence = false } },
         // Before Welcome.UserCount: eight fields.
@@ -55,7 +57,26 @@ public class MessageGoldenBytesTests
     {
         var frame = Hex.Format(MessageSerializer.ToFrame(SampleMessages.Hello with { OmitPresence = true }));
 
-        Assert.Equal(Goldens.Single(row => (string)row[0] == "Hello")[1].ToString()![..^2] + "C3", frame);
+        Assert.Equal(Goldens.Single(row => (string)row[0] == "Hello")[1].ToString()![..^4] + "C3A0", frame);
+    }
+
+    [Fact]
+    public void AHelloWithAPasswordEndsInIt()
+    {
+        var frame = Hex.Format(MessageSerializer.ToFrame(SampleMessages.Hello with { Password = "s3cret" }));
+
+        // The prefix grows by the six bytes of the password; the last field is the string "s3cret".
+        Assert.Equal("00000028" + Goldens.Single(row => (string)row[0] == "Hello")[1].ToString()![8..^2] + "A6733363726574", frame);
+    }
+
+    [Fact]
+    public void AHellosTextNeverShowsItsPassword()
+    {
+        var text = (SampleMessages.Hello with { Password = "s3cret" }).ToString();
+
+        Assert.DoesNotContain("s3cret", text, StringComparison.Ordinal);
+        Assert.Contains("Password = (given)", text, StringComparison.Ordinal);
+        Assert.Contains("UserName = alice", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public class ServerCommandLineTests
     [InlineData("--rate", "fast", "--rate must be a number of at least 0, not \"fast\".")]
     [InlineData("--max-clients", "0", "--max-clients must be a whole number from 1 to 400000, not \"0\".")]
     [InlineData("--send-queue-bytes", "100", "--send-queue-bytes must be a whole number from 4096 to 2147483647, not \"100\".")]
+    [InlineData("--exempt", "10.0.0.1/8", "--exempt must be an IP address or a network such as 127.0.0.1, 10.0.0.0/8 or fd00::/8, not \"10.0.0.1/8\".")]
+    [InlineData("--frame-burst", "1.5", "--frame-burst must be a whole number of at least 1, not \"1.5\".")]
+    [InlineData("--max-users-per-address", "-1", "--max-users-per-address must be a whole number from 0 to 400000, not \"-1\".")]
     [InlineData("--log-level", "loud", "--log-level must be trace, debug, information, warning, error, critical or none, not \"loud\".")]
     public async Task ABadValueIsOneLineOnStandardErrorAndExitCodeOne(string option, string value, string message)
     {
@@ -22,6 +25,83 @@ public class ServerCommandLineTests
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, output);
         Assert.Equal([$"{message} (see --help)"], Lines(error));
+    }
+
+    [Fact]
+    public async Task AMissingPasswordFileIsOneLineAndExitCodeOne()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"chat-no-such-{Guid.NewGuid():N}");
+
+        var (exitCode, _, error) = await RunAsync("--password-file", path, "--port", "0");
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal([$"--password-file: The password file \"{path}\" does not exist."], Lines(error));
+    }
+
+    [Theory]
+    [InlineData("", UnixFileMode.UserRead | UnixFileMode.UserWrite, "is empty: its first line must hold the password.")]
+    [InlineData("s3cret\n", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, "may be read or changed by other users (mode 644); make it private to its owner with: chmod 600 ")]
+    public async Task APasswordFileThatIsEmptyOrReadableByOthersIsRefusedWithTheReason(string content, UnixFileMode mode, string reason)
+    {
+        var path = WritePasswordFile(content, mode);
+        try
+        {
+            var (exitCode, _, error) = await RunAsync("--password-file", path, "--port", "0");
+
+            Assert.Equal(1, exitCode);
+            var line = Assert.Single(Lines(error));
+            Assert.StartsWith($"--password-file: The password file \"{path}\" ", line, StringComparison.Ordinal);
+            Assert.Contains(reason, line, StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cret", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("s3cret\n")]
+    [InlineData("s3cret\r\nsecond line\n")]
+    [InlineData("s3cret")]
+    public void APrivatePasswordFileGivesItsFirstLineWithoutTheLineBreak(string content)
+    {
+        var path = WritePasswordFile(content, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        try
+        {
+            Assert.True(Chat.Shared.PasswordFile.TryRead(path, out var password, out var problem), problem);
+            Assert.Equal("s3cret", password);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("127.0.0.0/8", "127.0.0.2", true)]
+    [InlineData("127.0.0.0/8", "::ffff:127.0.0.9", true)]
+    [InlineData("::ffff:10.1.2.3", "10.1.2.3", true)]
+    [InlineData("10.1.2.3", "10.1.2.4", false)]
+    [InlineData("fd00::/8", "fd12::1", true)]
+    [InlineData("fd00::/8", "fe80::1", false)]
+    public void AnExemptionHoldsItsAddressesWithIPv4MappedOnesAsIPv4(string exempt, string address, bool holds)
+    {
+        Assert.True(ServerCommandLine.TryParseNetwork(exempt, out var network));
+
+        Assert.Equal(holds, ClientAddress.IsIn(ClientAddress.Normalize(IPAddress.Parse(address)), [network]));
+    }
+
+    [Fact]
+    public void ThePasswordIsComparedAndNeverShown()
+    {
+        var password = new ServerPassword("s3cret");
+
+        Assert.True(password.Matches("s3cret"));
+        Assert.False(password.Matches("s3cret "));
+        Assert.False(password.Matches(string.Empty));
+        Assert.False(password.Matches(null));
+        Assert.DoesNotContain("s3cret", (ChatServerOptions.Default with { Password = password }).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,6 +174,18 @@ public class ServerCommandLineTests
         var error = new StringWriter();
         var exitCode = await ServerCommandLine.RunAsync(args, output, error, TextReader.Null).WaitAsync(TimeSpan.FromSeconds(30));
         return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private static string WritePasswordFile(string content, UnixFileMode mode)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"chat-password-{Guid.NewGuid():N}");
+        File.WriteAllText(path, content);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, mode);
+        }
+
+        return path;
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

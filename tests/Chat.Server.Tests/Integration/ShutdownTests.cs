@@ -9,7 +9,8 @@ public class ShutdownTests
     [Trait("ProtocolRule", "R7.31")]
     public async Task CloseReachesEveryClientAsShutdownAndEachEndsCleanly()
     {
-        await using var server = TestServer.Start();
+        // 21 connections from 127.0.0.1: more than one address may have users in the room.
+        await using var server = TestServer.Start(o => o with { Exempt = TestServer.Loopback });
         var clients = await Task.WhenAll(Enumerable.Range(0, 20).Select(n => server.ConnectAsync($"user{n}")));
         await using var handshaking = await server.ConnectRawAsync();
         var output = new StringWriter();

@@ -21,9 +21,20 @@ internal sealed class RawClient : IAsyncDisposable
         _stream = new NetworkStream(socket, ownsSocket: false);
     }
 
-    public static async Task<RawClient> ConnectAsync(int port, int? receiveBufferSize = null)
+    /// <param name="port">The server's port on 127.0.0.1.</param>
+    /// <param name="receiveBufferSize">A small receive buffer, for a client that stops reading.</param>
+    /// <param name="from">
+    /// The address to connect from, such as 127.0.0.2 for "another address" (Linux routes all of
+    /// 127.0.0.0/8 to the loopback interface); 127.0.0.1 when omitted.
+    /// </param>
+    public static async Task<RawClient> ConnectAsync(int port, int? receiveBufferSize = null, IPAddress? from = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        if (from is not null)
+        {
+            socket.Bind(new IPEndPoint(from, 0));
+        }
+
         if (receiveBufferSize is { } size)
         {
             socket.ReceiveBufferSize = size; // before connecting, so that the advertised window stays small
@@ -55,9 +66,9 @@ internal sealed class RawClient : IAsyncDisposable
         await _stream.WriteAsync(bytes).AsTask().WithTimeout();
 
     /// <summary>Says hello and returns the server's answer (a welcome, a rejection, or anything else it sent first).</summary>
-    public async Task<ChatMessage?> HelloAsync(string name, int protocolVersion = ProtocolInfo.Version)
+    public async Task<ChatMessage?> HelloAsync(string name, int protocolVersion = ProtocolInfo.Version, string password = "")
     {
-        await SendAsync(new Hello(protocolVersion, name, "RawClient", "1.0"));
+        await SendAsync(new Hello(protocolVersion, name, "RawClient", "1.0") { Password = password });
         return await ReceiveAsync();
     }
 

@@ -14,6 +14,12 @@ internal sealed class TestServer : IAsyncDisposable
         Port = server.LocalEndPoint!.Port;
     }
 
+    /// <summary>
+    /// Loopback without limits per address, for tests that open more connections from 127.0.0.1
+    /// than one address may (as the load generator's server, with --exempt 127.0.0.0/8).
+    /// </summary>
+    public static IReadOnlyList<IPNetwork> Loopback { get; } = [IPNetwork.Parse("127.0.0.0/8")];
+
     public ChatServer Server { get; }
 
     public ListLoggerProvider Logs { get; }
@@ -34,7 +40,7 @@ internal sealed class TestServer : IAsyncDisposable
     public Task<ChatClient> ConnectAsync(string name, ChatClientOptions? options = null) =>
         ChatClient.ConnectAsync("127.0.0.1", Port, name, options).WithTimeout();
 
-    public Task<RawClient> ConnectRawAsync(int? receiveBufferSize = null) => RawClient.ConnectAsync(Port, receiveBufferSize);
+    public Task<RawClient> ConnectRawAsync(int? receiveBufferSize = null, IPAddress? from = null) => RawClient.ConnectAsync(Port, receiveBufferSize, from);
 
     public async ValueTask DisposeAsync()
     {
