@@ -110,7 +110,7 @@ internal sealed class SlowReadersScenario(int clients, int slowReaders, double r
         var ends = await Task.WhenAll(readers.Select(reader => ReadToEndAsync(reader, deadline.Token)));
         return "slow readers, reading afterwards: "
             + string.Join(", ", ends.GroupBy(end => end.How).Select(group => $"{group.Count()} {group.Key}"))
-            + $"; each had been sent {ends.Average(end => end.Lines):N0} lines on average (at most {ends.Max(end => end.Lines):N0}) before its end";
+            + $"; each read {ends.Average(end => end.Lines):N0} lines on average (at most {ends.Max(end => end.Lines):N0}) before its end";
     }
 
     private static async Task<(string How, long Lines)> ReadToEndAsync(Socket socket, CancellationToken cancellationToken)
