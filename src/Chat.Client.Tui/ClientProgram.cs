@@ -42,7 +42,9 @@ internal static class ClientProgram
                 app.Driver!.Force16Colors = true;
             }
 
-            var connector = new ChatClientConnector(settings.Host, settings.Port);
+            // With TLS, servers trusted on first use are remembered in the known hosts file.
+            var knownHosts = settings.Tls ? new KnownHosts(KnownHosts.DefaultPath(Environment.GetEnvironmentVariable)) : null;
+            var connector = new ChatClientConnector(settings.Host, settings.Port, knownHosts);
             if (settings.PasswordFile is { } passwordFile)
             {
                 // Checked by the command line already; read here so that the password is held only by the connector.
@@ -54,7 +56,7 @@ internal static class ClientProgram
                 connector.Password = password;
             }
 
-            var chat = new ChatApp(app, connector, settings);
+            var chat = new ChatApp(app, connector, settings, knownHosts);
             var terminalKeys = new TerminalKeys(app, TerminalModes.Capture());
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);

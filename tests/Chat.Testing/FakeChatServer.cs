@@ -8,7 +8,7 @@ namespace Chat.Testing;
 /// <summary>
 /// A scripted stand-in for a chat server: the test decides, message by message, what it
 /// receives and what it answers. Over TCP it listens on 127.0.0.1 with a port of the system's
-/// choosing; in memory each client it starts gets one end of a new
+/// choosing (with TLS, presenting <see cref="TestCertificates.Localhost"/>); in memory each client it starts gets one end of a new
 /// <see cref="ChatConnection.CreatePair"/>, and <see cref="AcceptAsync"/> hands the test the other.
 /// It owns every session it accepts and every client it started: disposing it aborts the
 /// sessions first (as a crashed server would), then disposes the clients, so a test never waits
@@ -26,10 +26,13 @@ public sealed class FakeChatServer : IAsyncDisposable
     {
         Kind = kind;
         _options = options;
-        if (kind == TransportKind.Tcp)
+        var endPoint = new IPEndPoint(IPAddress.Loopback, 0);
+        _listener = kind switch
         {
-            _listener = ChatListener.Bind(new IPEndPoint(IPAddress.Loopback, 0), options);
-        }
+            TransportKind.Tcp => ChatListener.Bind(endPoint, options),
+            TransportKind.Tls => ChatListener.BindTls(endPoint, new ChatServerCertificate(TestCertificates.Localhost), options),
+            _ => null,
+        };
     }
 
     public TransportKind Kind { get; }

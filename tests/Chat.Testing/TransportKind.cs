@@ -1,6 +1,6 @@
 namespace Chat.Testing;
 
-/// <summary>Which transport a test runs over: the same behaviour must hold on both.</summary>
+/// <summary>Which transport a test runs over: the same behaviour must hold on each.</summary>
 public enum TransportKind
 {
     /// <summary>In-memory pipes (<c>ChatConnection.CreatePair</c>).</summary>
@@ -8,4 +8,7 @@ public enum TransportKind
 
     /// <summary>Real TCP on 127.0.0.1.</summary>
     Tcp,
+
+    /// <summary>TLS over real TCP on 127.0.0.1, with a self-signed certificate the client pins.</summary>
+    Tls,
 }

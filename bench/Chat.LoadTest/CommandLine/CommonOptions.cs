@@ -80,8 +80,14 @@ internal sealed class CommonOptions
         HelpName = "bytes",
     };
 
+    private readonly Option<bool> _tls = new("--tls")
+    {
+        Description = "Run the started server with TLS (a self-signed certificate from its make-cert command); the clients pin it.",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(_tls);
         command.Options.Add(_serverDll);
         command.Options.Add(_serverArguments);
         command.Options.Add(_port);
@@ -144,6 +150,12 @@ internal sealed class CommonOptions
             errors.Add("--presence sampled needs --presence-sample of at least 1: those are the clients that receive presence.");
         }
 
+        var tls = parse.GetValue(_tls);
+        if (tls && port is not null)
+        {
+            errors.Add("--tls works with a server the load generator starts, not with --port.");
+        }
+
         var arguments = parse.GetValue(_serverArguments) ?? "";
         return new CommonSettings(
             Path.GetFullPath(parse.GetValue(_serverDll)!),
@@ -156,7 +168,8 @@ internal sealed class CommonOptions
             concurrency,
             Math.Max(0, parse.GetValue(_presenceSample)),
             presence != "sampled",
-            textLength);
+            textLength,
+            tls);
     }
 
     private static bool IsLoopback(string host) =>

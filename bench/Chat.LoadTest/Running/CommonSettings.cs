@@ -12,6 +12,7 @@ namespace Chat.LoadTest.Running;
 /// <param name="PresenceSample">How many clients have their user list compared name by name at the end.</param>
 /// <param name="PresenceForAll">Whether every client receives presence; otherwise only the <paramref name="PresenceSample"/> clients do.</param>
 /// <param name="TextLength">The length of each line, in bytes (ASCII).</param>
+/// <param name="Tls">Whether the started server speaks TLS, with a self-signed certificate its clients pin.</param>
 internal sealed record CommonSettings(
     string ServerDll,
     string Host,
@@ -23,7 +24,8 @@ internal sealed record CommonSettings(
     int ConnectConcurrency,
     int PresenceSample,
     bool PresenceForAll,
-    int TextLength)
+    int TextLength,
+    bool Tls = false)
 {
     /// <summary>Whether each run starts its own server.</summary>
     public bool StartsServer => Port is null;

@@ -61,15 +61,16 @@ internal static class LoadTestRunner
 
     private static async Task<RunReport> RunOnceAsync(IScenario scenario, CommonSettings settings, int tag, CancellationToken cancellationToken)
     {
+        using var tls = settings.Tls && settings.StartsServer ? await TlsSetup.MakeAsync(settings.ServerDll, cancellationToken) : null;
         ServerTarget server = settings.StartsServer
-            ? await ServerProcess.StartAsync(settings.ServerDll, settings.ServerArguments, cancellationToken)
+            ? await ServerProcess.StartAsync(settings.ServerDll, [.. settings.ServerArguments, .. tls?.ServerArguments ?? []], cancellationToken)
             : new RunningServer(settings.Host, settings.Port!.Value, settings.ServerPid);
         var loadAverage = MachineStats.LoadAverage();
         RunReport report;
-        await using (var environment = new RunEnvironment(server, settings, tag, cancellationToken))
+        await using (var environment = new RunEnvironment(server, settings, tag, cancellationToken, tls?.ClientOptions))
         {
             report = await scenario.RunAsync(environment);
-            report.Server = server.Description;
+            report.Server = server.Description + (tls is null ? string.Empty : $", TLS (certificate {tls.Fingerprint[..11]}…)");
             report.LoadAverageAtStart = loadAverage;
         }
 

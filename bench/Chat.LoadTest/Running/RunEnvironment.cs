@@ -15,8 +15,9 @@ internal sealed class RunEnvironment : IAsyncDisposable
     private readonly CancellationToken _userCancellation;
     private readonly List<ClientFleet> _fleets = [];
 
-    public RunEnvironment(ServerTarget server, CommonSettings settings, int tag, CancellationToken userCancellation)
+    public RunEnvironment(ServerTarget server, CommonSettings settings, int tag, CancellationToken userCancellation, ChatTlsOptions? tls = null)
     {
+        Tls = tls;
         Server = server;
         Settings = settings;
         Tag = tag;
@@ -26,6 +27,9 @@ internal sealed class RunEnvironment : IAsyncDisposable
     }
 
     public ServerTarget Server { get; }
+
+    /// <summary>How the clients check the server's certificate; <see langword="null"/> for plaintext.</summary>
+    public ChatTlsOptions? Tls { get; }
 
     public CommonSettings Settings { get; }
 
@@ -49,6 +53,7 @@ internal sealed class RunEnvironment : IAsyncDisposable
         Connection = ChatConnectionOptions.Default with
         {
             ConnectTimeout = Settings.Timeout < TimeSpan.FromSeconds(30) ? Settings.Timeout : TimeSpan.FromSeconds(30),
+            Tls = Tls,
         },
     };
 

@@ -41,6 +41,11 @@ public sealed class ClientCommandLine
         Description = "Draw without colour (as the NO_COLOR environment variable does).",
     };
 
+    private readonly Option<bool> _tls = new("--tls")
+    {
+        Description = "Connect with TLS. A certificate this system does not trust is shown by its fingerprint and trusted on first use, as SSH does (remembered in $XDG_DATA_HOME/chatroom/known_hosts).",
+    };
+
     private readonly Option<string?> _passwordFile = new("--password-file")
     {
         Description = "Read the server's password from this file (its first line; a file private to you: chmod 600). Without it, the client asks when the server wants one.",
@@ -84,7 +89,7 @@ public sealed class ClientCommandLine
             "ChatRoom text-mode client: join a chat room in any terminal, also over SSH.\n" +
             "In the room: Enter sends, /help lists the commands, typing exit or Ctrl+Q quits.")
         {
-            _host, _port, _name, _config, _timestamps, _mono, _noBell, _passwordFile,
+            _host, _port, _name, _config, _timestamps, _mono, _noBell, _tls, _passwordFile,
         };
         Root.SetAction(result =>
         {
@@ -166,6 +171,11 @@ public sealed class ClientCommandLine
         if (result.GetValue(_noBell))
         {
             settings = settings with { Bell = false };
+        }
+
+        if (result.GetValue(_tls))
+        {
+            settings = settings with { Tls = true };
         }
 
         if (result.GetValue(_passwordFile) is { } passwordFile)

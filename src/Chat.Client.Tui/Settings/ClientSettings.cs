@@ -31,6 +31,9 @@ public sealed record ClientSettings
     /// <summary>Whether to draw without colour (<c>NO_COLOR</c>, <c>--mono</c>, or <c>"colors": "mono"</c>).</summary>
     public bool Mono { get; init; }
 
+    /// <summary>Whether to connect with TLS (<c>--tls</c>, or <c>"tls": true</c>).</summary>
+    public bool Tls { get; init; }
+
     /// <summary>Users whose lines and private messages are not shown (compared without regard to case).</summary>
     public IReadOnlyList<string> Ignore { get; init; } = [];
 

@@ -18,6 +18,7 @@ namespace Chat.Client.Tui.Settings;
 ///   "bell": true,                      // ring on a mention or a private message
 ///   "timestamps": "seconds",           // "minutes", "seconds" or "off"
 ///   "colors": "auto",                  // "auto" or "mono"
+///   "tls": true,                       // connect with TLS (the server's certificate is checked; see KnownHosts)
 ///   "ignore": ["spammer"]
 /// }
 /// </code>
@@ -221,6 +222,15 @@ public static class ClientSettingsFile
 
                 result = current with { Mono = colors == "mono" };
                 return true;
+            case "tls":
+                if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
+                {
+                    problem = "must be true or false.";
+                    return false;
+                }
+
+                result = current with { Tls = reader.GetBoolean() };
+                return true;
             case "ignore":
                 if (reader.TokenType != JsonTokenType.StartArray)
                 {
@@ -243,7 +253,7 @@ public static class ClientSettingsFile
                 result = current with { Ignore = names };
                 return true;
             default:
-                problem = "is not a setting; the settings are server, name, bell, timestamps, colors and ignore.";
+                problem = "is not a setting; the settings are server, name, bell, timestamps, colors, tls and ignore.";
                 reader.Skip();
                 return false;
         }

@@ -9,7 +9,12 @@ namespace Chat.Client.Tui.ViewModels;
 /// be reached (which the user can retry), and a server that wants a password (which the user
 /// then types; it is kept only in the connector, for reconnects).
 /// </summary>
-public sealed class LoginViewModel(IChatConnector connector)
+/// <remarks>
+/// With TLS (<paramref name="knownHosts"/>), a certificate this system does not trust is trust on
+/// first use: the result asks the user (<see cref="LoginNeedsTrust"/>), and <see cref="Trust"/>
+/// remembers the answer.
+/// </remarks>
+public sealed class LoginViewModel(IChatConnector connector, KnownHosts? knownHosts = null)
 {
     /// <summary>Where the client connects, "host:port".</summary>
     public string Endpoint => connector.Endpoint;
@@ -21,6 +26,27 @@ public sealed class LoginViewModel(IChatConnector connector)
     {
         var problem = UserNameRules.Check(name);
         return problem == UserNameProblem.None ? null : UserNameRules.Describe(problem, name);
+    }
+
+    /// <summary>Trusts a server's certificate from now on (in the known hosts file), as the user answered a <see cref="LoginNeedsTrust"/>.</summary>
+    /// <param name="fingerprint">The certificate's fingerprint, from that result.</param>
+    /// <returns>Why it cannot be remembered, or <see langword="null"/> when it is.</returns>
+    public string? Trust(string fingerprint)
+    {
+        if (knownHosts is null)
+        {
+            throw new InvalidOperationException("Only a TLS login trusts certificates.");
+        }
+
+        try
+        {
+            knownHosts.Remember(Endpoint, fingerprint);
+            return null;
+        }
+        catch (IOException ex)
+        {
+            return ex.Message;
+        }
     }
 
     /// <summary>Checks the name, connects and joins.</summary>
@@ -44,6 +70,17 @@ public sealed class LoginViewModel(IChatConnector connector)
         {
             var client = await connector.ConnectAsync(UserNameRules.Normalize(name), cancellationToken);
             return new LoginSucceeded(client);
+        }
+        catch (ChatTlsException ex) when (knownHosts is not null && ex.Problem == ChatTlsProblem.Untrusted && ex.Fingerprint is { } fingerprint)
+        {
+            return new LoginNeedsTrust(
+                fingerprint,
+                $"This system does not trust the certificate of {Endpoint} (it may be self-signed). Its SHA-256 fingerprint is {fingerprint}. " +
+                "Trust it only if it is the fingerprint the server's operator gave you.");
+        }
+        catch (IOException ex)
+        {
+            return new LoginFailed(ProblemText.Describe(ex));
         }
         catch (ChatRejectedException ex) when (ex.IsPasswordProblem)
         {

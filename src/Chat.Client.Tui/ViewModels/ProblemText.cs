@@ -13,6 +13,7 @@ public static class ProblemText
         ChatRejectedException rejected => Describe(rejected),
         ChatException chat => TextSanitizer.Sanitize(chat.Message),
         OperationCanceledException => "Cancelled.",
+        IOException io => TextSanitizer.Sanitize(io.Message),
         _ => "Unexpected error: " + TextSanitizer.Sanitize(exception.Message),
     };
 

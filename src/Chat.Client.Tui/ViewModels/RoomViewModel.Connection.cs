@@ -159,6 +159,15 @@ public sealed partial class RoomViewModel
                 await WaitForUserAsync(stop, token);
                 attempt = 0;
             }
+            catch (ChatTlsException ex) when (ex.Problem != ChatTlsProblem.HandshakeFailed)
+            {
+                // The certificate changed, or TLS is on one side only: trying again would not help.
+                var problem = ProblemText.Describe(ex).TrimEnd('.');
+                var stop = Volatile.Read(ref _wake);
+                _ui.Post(() => EnterDisconnected(problem));
+                await WaitForUserAsync(stop, token);
+                attempt = 0;
+            }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 throw;

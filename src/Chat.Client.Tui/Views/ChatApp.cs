@@ -8,7 +8,7 @@ using Terminal.Gui.Input;
 namespace Chat.Client.Tui.Views;
 
 /// <summary>The whole client on an initialized application: the login dialog, then the room until the user quits.</summary>
-internal sealed class ChatApp(IApplication app, IChatConnector connector, ClientSettings settings)
+internal sealed class ChatApp(IApplication app, IChatConnector connector, ClientSettings settings, KnownHosts? knownHosts = null)
 {
     /// <summary>An unexpected error that stopped the UI, if one did.</summary>
     public Exception? Failure { get; private set; }
@@ -22,7 +22,7 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector, Client
     public int Run(string? name)
     {
         ChatClient? client;
-        using (var login = new LoginDialog(new LoginViewModel(connector), name, joinAtOnce: name is not null))
+        using (var login = new LoginDialog(new LoginViewModel(connector, knownHosts), name, joinAtOnce: name is not null))
         {
             if (settings.Mono)
             {

@@ -17,6 +17,7 @@ internal sealed partial class LoginDialog : Dialog
     private readonly CancellationTokenSource _closing = new();
     private bool _busy;
     private bool _closed;
+    private string? _trusting;
 
     /// <summary>Creates the dialog.</summary>
     /// <param name="viewModel">The login's logic.</param>
@@ -110,6 +111,18 @@ internal sealed partial class LoginDialog : Dialog
             return;
         }
 
+        if (_trusting is { } fingerprint)
+        {
+            // The user answered "trust" to the certificate shown.
+            _trusting = null;
+            _join.Text = "_Join";
+            if (_viewModel.Trust(fingerprint) is { } failure)
+            {
+                ShowMessage(failure);
+                return;
+            }
+        }
+
         // Only a password typed here replaces the connector's (from --password-file, or none).
         var password = _password.Visible ? _password.Text ?? string.Empty : null;
         SetBusy(true);
@@ -168,6 +181,12 @@ internal sealed partial class LoginDialog : Dialog
                 ShowMessage(refused.Message + " Try another name.");
                 _join.Text = "_Join";
                 _name.SetFocus();
+                break;
+            case LoginNeedsTrust trust:
+                _trusting = trust.Fingerprint;
+                ShowMessage(trust.Message + " Trust it, or Quit?");
+                _join.Text = "_Trust";
+                _join.SetFocus();
                 break;
             case LoginNeedsPassword needed:
                 ShowMessage(needed.Message + " Type it and press Enter.");

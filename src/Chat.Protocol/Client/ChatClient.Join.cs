@@ -130,6 +130,11 @@ public sealed partial class ChatClient
                 case Rejected rejected:
                     await connection.DisposeAsync().ConfigureAwait(false);
                     throw new ChatRejectedException(rejected.Reason, rejected.Text);
+                case ErrorMessage { Code: ErrorCode.TlsRequired }:
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    throw new ChatTlsException(
+                        ChatTlsProblem.ServerRequiresTls,
+                        "The server requires TLS; connect with TLS turned on (ChatConnectionOptions.Tls).");
                 case ErrorMessage error:
                     await connection.DisposeAsync().ConfigureAwait(false);
                     throw new ChatException($"The server refused the connection: {error.Text}");

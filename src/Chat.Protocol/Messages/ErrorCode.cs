@@ -42,4 +42,10 @@ public enum ErrorCode
     /// to try again. Fatal: sent instead of the handshake's answer, then the server closes.
     /// </summary>
     ServerBusy = 12,
+
+    /// <summary>
+    /// The server accepts only TLS connections and this one began in plaintext. Sent in plaintext,
+    /// as an ordinary frame, just before the server closes the connection. Fatal.
+    /// </summary>
+    TlsRequired = 13,
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Chat.Protocol.Internal;
+using Chat.Protocol.Wire.Transports;
 
 namespace Chat.Protocol.Wire;
 
@@ -17,7 +18,8 @@ public sealed partial class ChatConnection
     /// <returns>The open connection.</returns>
     /// <exception cref="ChatHostNotFoundException">The host name does not resolve.</exception>
     /// <exception cref="ChatConnectionRefusedException">Nothing listens on that port.</exception>
-    /// <exception cref="ChatTimeoutException">The server did not answer within <see cref="ChatConnectionOptions.ConnectTimeout"/>.</exception>
+    /// <exception cref="ChatTimeoutException">The server did not answer (or finish the TLS handshake) within <see cref="ChatConnectionOptions.ConnectTimeout"/>.</exception>
+    /// <exception cref="ChatTlsException">With <see cref="ChatConnectionOptions.Tls"/>: the certificate failed the check, or the server does not use TLS.</exception>
     /// <exception cref="ChatException">Any other network failure, described in words.</exception>
     public static async Task<ChatConnection> ConnectAsync(
         string host, int port, ChatConnectionOptions? options = null, CancellationToken cancellationToken = default)
@@ -39,6 +41,11 @@ public sealed partial class ChatConnection
             try
             {
                 await socket.ConnectAsync(new IPEndPoint(address, port), timeout.Token).ConfigureAwait(false);
+                if (options.Tls is { } tls)
+                {
+                    return await HandshakeTlsAsync(socket, host, port, options, tls, timeout.Token).ConfigureAwait(false);
+                }
+
                 // A connection this side opened is usually a client's only one: receive without the zero-byte wait.
                 return WrapSocket(socket, options, waitForData: false);
             }
@@ -61,6 +68,14 @@ public sealed partial class ChatConnection
         }
 
         throw DescribeConnectFailure(host, port, last);
+    }
+
+    private static async Task<ChatConnection> HandshakeTlsAsync(
+        Socket socket, string host, int port, ChatConnectionOptions options, ChatTlsOptions tls, CancellationToken cancellationToken)
+    {
+        socket.NoDelay = true;
+        var stream = await TlsClientHandshake.RunAsync(socket, host, port, tls, cancellationToken).ConfigureAwait(false);
+        return new ChatConnection(TlsTransport.FromAuthenticated(socket, stream, options), options);
     }
 
     private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)

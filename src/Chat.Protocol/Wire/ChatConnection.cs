@@ -75,6 +75,13 @@ public sealed partial class ChatConnection : IChatConnection
         return new ChatConnection(new SocketTransport(socket, options, waitForData), options);
     }
 
+    /// <summary>Wraps a socket a TLS listener accepted; the TLS handshake runs on the connection's own receive loop.</summary>
+    internal static ChatConnection AcceptTls(Socket socket, ChatConnectionOptions options, ChatServerCertificate certificate)
+    {
+        socket.NoDelay = true;
+        return new ChatConnection(TlsTransport.Accept(socket, options, certificate), options);
+    }
+
     /// <inheritdoc />
     public ValueTask<ChatMessage?> ReceiveAsync(CancellationToken cancellationToken = default)
     {

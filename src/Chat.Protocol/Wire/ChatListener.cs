@@ -11,12 +11,14 @@ public sealed class ChatListener : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly ChatConnectionOptions _options;
+    private readonly ChatServerCertificate? _certificate;
     private int _disposed;
 
-    private ChatListener(Socket socket, ChatConnectionOptions options)
+    private ChatListener(Socket socket, ChatConnectionOptions options, ChatServerCertificate? certificate)
     {
         _socket = socket;
         _options = options;
+        _certificate = certificate;
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
     }
 
@@ -29,7 +31,30 @@ public sealed class ChatListener : IAsyncDisposable
     /// <param name="backlog">How many connections may wait to be accepted.</param>
     /// <returns>The listener.</returns>
     /// <exception cref="ChatException">The address cannot be bound (in use, not permitted, not this machine's), described in words.</exception>
-    public static ChatListener Bind(IPEndPoint endPoint, ChatConnectionOptions? options = null, int backlog = 512)
+    public static ChatListener Bind(IPEndPoint endPoint, ChatConnectionOptions? options = null, int backlog = 512) =>
+        Listen(endPoint, options, backlog, certificate: null);
+
+    /// <summary>
+    /// Starts listening for TLS connections (TLS 1.2 and 1.3). Each accepted connection runs its
+    /// TLS handshake on its own, so a slow or silent client never holds up accepting; a
+    /// connection that begins in plaintext is told <see cref="ErrorCode.TlsRequired"/>, in
+    /// plaintext, when it is first read (<see cref="ChatConnection.ReceiveAsync"/> throws a
+    /// <see cref="ChatProtocolException"/> with that code; send the client its
+    /// <see cref="ErrorMessage"/> and close).
+    /// </summary>
+    /// <param name="endPoint">The address and port to listen on; port 0 lets the system choose a free port.</param>
+    /// <param name="certificate">The certificate every new connection presents; it may be replaced while the listener runs.</param>
+    /// <param name="options">Settings for every accepted connection; <see cref="ChatConnectionOptions.Default"/> when omitted.</param>
+    /// <param name="backlog">How many connections may wait to be accepted.</param>
+    /// <returns>The listener.</returns>
+    /// <exception cref="ChatException">The address cannot be bound (in use, not permitted, not this machine's), described in words.</exception>
+    public static ChatListener BindTls(IPEndPoint endPoint, ChatServerCertificate certificate, ChatConnectionOptions? options = null, int backlog = 512)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return Listen(endPoint, options, backlog, certificate);
+    }
+
+    private static ChatListener Listen(IPEndPoint endPoint, ChatConnectionOptions? options, int backlog, ChatServerCertificate? certificate)
     {
         ArgumentNullException.ThrowIfNull(endPoint);
         options ??= ChatConnectionOptions.Default;
@@ -45,7 +70,7 @@ public sealed class ChatListener : IAsyncDisposable
 
             socket.Bind(endPoint);
             socket.Listen(backlog);
-            return new ChatListener(socket, options);
+            return new ChatListener(socket, options, certificate);
         }
         catch (SocketException ex)
         {
@@ -66,7 +91,9 @@ public sealed class ChatListener : IAsyncDisposable
         try
         {
             var socket = await _socket.AcceptAsync(cancellationToken).ConfigureAwait(false);
-            return ChatConnection.FromSocket(socket, _options);
+            return _certificate is null
+                ? ChatConnection.FromSocket(socket, _options)
+                : ChatConnection.AcceptTls(socket, _options, _certificate);
         }
         catch (SocketException ex) when (_disposed == 1 || ex.SocketErrorCode == SocketError.OperationAborted)
         {

@@ -75,7 +75,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
 
     /// <summary>Starts listening and accepting clients.</summary>
     /// <returns>The address and port listened on; with port 0, the port the system chose.</returns>
-    /// <exception cref="ChatException">The address cannot be listened on (in use, not permitted, not this machine's), in words.</exception>
+    /// <exception cref="ChatException">The address cannot be listened on (in use, not permitted, not this machine's), or the TLS certificate cannot be loaded, in words.</exception>
     /// <exception cref="InvalidOperationException">The server was started before.</exception>
     public IPEndPoint Start()
     {
@@ -86,7 +86,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
                 throw new InvalidOperationException("The server can be started only once.");
             }
 
-            _listener = ChatListener.Bind(new IPEndPoint(_options.Address, _options.Port), _options.ConnectionOptions, backlog: 4096);
+            _listener = Listen(new IPEndPoint(_options.Address, _options.Port));
             LocalEndPoint = _listener.LocalEndPoint;
             _monitor = new SessionMonitor(() => _sessions.Select(static pair => pair.Value), _options);
             StartAccessTimer();

@@ -111,6 +111,15 @@ internal sealed partial record ChatServerOptions
     /// <summary>How long a shutdown waits for every connection to close before it cuts the rest off.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    // TLS (helper "tls").
+
+    /// <summary>
+    /// The certificate files that turn on TLS (1.2 and 1.3) for every connection; <see langword="null"/>
+    /// (the default) for plaintext. Loaded at <see cref="ChatServer.Start"/> and on every
+    /// <see cref="ChatServer.ReloadCertificate"/>.
+    /// </summary>
+    public TlsFiles? Tls { get; init; }
+
     /// <summary>The clock for timestamps, timeouts, rates and presence batching; tests replace it.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

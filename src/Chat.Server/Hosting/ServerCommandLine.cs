@@ -82,6 +82,19 @@ internal sealed partial class ServerCommandLine
         CustomParser = ParseLogLevel,
     };
 
+    // TLS (helper "tls").
+    private readonly Option<string> _tlsCert = new("--tls-cert")
+    {
+        Description = "Turns on TLS for every connection: the certificate, as PEM (with --tls-key) or as a PFX holding its key. SIGHUP reloads it.",
+        HelpName = "file",
+    };
+
+    private readonly Option<string> _tlsKey = new("--tls-key")
+    {
+        Description = "The PEM private key of --tls-cert.",
+        HelpName = "file",
+    };
+
     /// <summary>Builds the command with every option.</summary>
     public ServerCommandLine()
     {
@@ -93,12 +106,14 @@ internal sealed partial class ServerCommandLine
             _address, _port, _maxClients, _maxFrameBytes, _maxTextLength, _rate, _burst, _handshakeTimeout,
             _idleTimeout, _sendQueue, _history, _motd, _serverName, _logLevel,
             _sendQueueBytes,
+            _tlsCert, _tlsKey,
         })
         {
             Command.Options.Add(option);
         }
 
         AddAccessOptions();
+        Command.Subcommands.Add(MakeCertCommand.Create());
     }
 
     /// <summary>The root command.</summary>
@@ -164,8 +179,16 @@ internal sealed partial class ServerCommandLine
                 $"it must be at least {ChatServerOptions.MinimumFrameLengthFor(maxText)} (four bytes per character, plus 64).");
         }
 
+        var tlsCert = result.GetValue(_tlsCert);
+        var tlsKey = result.GetValue(_tlsKey);
+        if (string.IsNullOrEmpty(tlsCert) && !string.IsNullOrEmpty(tlsKey))
+        {
+            throw new ArgumentException("--tls-key needs --tls-cert: give the certificate too.");
+        }
+
         var options = WithAccess(result, s_defaults with
         {
+            Tls = string.IsNullOrEmpty(tlsCert) ? null : new TlsFiles(tlsCert, string.IsNullOrEmpty(tlsKey) ? null : tlsKey),
             Address = result.GetValue(_address)!,
             Port = result.GetValue(_port),
             MaxClients = result.GetValue(_maxClients),

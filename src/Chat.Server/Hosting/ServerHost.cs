@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Chat.Protocol;
 using Chat.Shared;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,14 @@ internal static partial class ServerHost
         using var loggerFactory = CreateLoggerFactory(logLevel);
         var logger = loggerFactory.CreateLogger("Chat.Server.Console");
         await using var server = new ChatServer(options, loggerFactory);
+
+        // SIGHUP reloads the certificate, and never stops the server (as it would by default).
+        // Registered before the server listens: a signal sent once the listening line is out must find it.
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            server.ReloadCertificate();
+        });
         System.Net.IPEndPoint endPoint;
         try
         {

@@ -56,6 +56,16 @@ public sealed class ClientCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void TlsIsOffUnlessTheFileOrTheCommandLineTurnsItOn()
+    {
+        Assert.False(Read([]).Tls);
+        Assert.True(Read(["--tls"]).Tls);
+
+        WriteConfig("""{ "tls": true }""");
+        Assert.True(Read([]).Tls);
+    }
+
+    [Fact]
     public void ANamedConfigFileMustExistAndABadOneIsAnError()
     {
         Assert.Contains("does not exist", ReadError(["--config", Path.Combine(_folder, "nope.json")]), StringComparison.Ordinal);

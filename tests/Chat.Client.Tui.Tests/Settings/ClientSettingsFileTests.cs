@@ -16,6 +16,7 @@ public class ClientSettingsFileTests
               "bell": false,
               "timestamps": "seconds",
               "colors": "mono",
+              "tls": true,
               "ignore": ["spammer", "Troll"],
             }
             """);
@@ -26,6 +27,7 @@ public class ClientSettingsFileTests
         Assert.False(settings.Bell);
         Assert.Equal(TimestampStyle.Seconds, settings.Timestamps);
         Assert.True(settings.Mono);
+        Assert.True(settings.Tls);
         Assert.Equal(["spammer", "Troll"], settings.Ignore);
     }
 
@@ -48,6 +50,7 @@ public class ClientSettingsFileTests
     [InlineData("{\n\n  \"bell\": \"yes\"\n}", "line 3: \"bell\" must be true or false")]
     [InlineData("{ \"timestamps\": \"hours\" }", "\"timestamps\" must be \"minutes\", \"seconds\" or \"off\"")]
     [InlineData("{ \"colors\": \"rainbow\" }", "\"colors\" must be \"auto\" or \"mono\"")]
+    [InlineData("{ \"tls\": \"yes\" }", "\"tls\" must be true or false.")]
     [InlineData("{ \"server\": \"h:99999\" }", "\"server\" is not a server address")]
     [InlineData("{ \"name\": \"Server\" }", "\"name\" is not a user name: The name \"Server\" is reserved")]
     [InlineData("{ \"ignore\": \"bob\" }", "\"ignore\" must be a list of user names")]

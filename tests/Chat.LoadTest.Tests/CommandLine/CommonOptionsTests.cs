@@ -26,6 +26,14 @@ public class CommonOptionsTests
         Assert.Equal(20, settings.PresenceSample);
         Assert.True(settings.PresenceForAll);
         Assert.Equal(80, settings.TextLength);
+        Assert.False(settings.Tls);
+    }
+
+    [Fact]
+    public void TlsIsForAStartedServer()
+    {
+        Assert.True(Settings("fanout", "--tls").Tls);
+        Assert.Equal("--tls works with a server the load generator starts, not with --port.", Error("fanout", "--tls", "--port", "5000"));
     }
 
     [Fact]

@@ -19,6 +19,9 @@ public class CompiledAgainstEarlierShapeTests
     {
         // The first surface with the 1.1 message records, before Welcome announced the rate, burst and ping interval.
         "Chat.Protocol.1.1-records.ref.dll",
+
+        // Chat.Protocol 1.1.0 as released (commit 27323d2).
+        "Chat.Protocol.1.1.0.ref.dll",
     };
 
     [Theory]
@@ -55,6 +58,15 @@ public class CompiledAgainstEarlierShapeTests
         .WithMemberOptions(SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeParameters
             | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeRef | SymbolDisplayMemberOptions.IncludeModifiers)
         .WithParameterOptions(SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeParamsRefOut);
+
+    [Fact]
+    public void TheReleasedBaselinePredatesHelloPassword()
+    {
+        var earlier = PublicMembers(Reference("Chat.Protocol.1.1.0.ref.dll"));
+        var current = PublicMembers(MetadataReference.CreateFromFile(typeof(ChatClient).Assembly.Location));
+
+        Assert.Contains(current.Except(earlier), m => m.Contains("global::Chat.Protocol.Hello.Password", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void TheFirstBaselinePredatesFieldsAppendedSinceSoTheRunAboveCrossesARealChange()

@@ -5,7 +5,7 @@ using Chat.Protocol.Wire;
 namespace Chat.Protocol.Tests.TestUtilities;
 
 /// <summary>
-/// Two connected <see cref="ChatConnection"/>s, in memory or over real TCP on 127.0.0.1 with a
+/// Two connected <see cref="ChatConnection"/>s, in memory, or over real TCP (or TLS) on 127.0.0.1 with a
 /// port of the system's choosing. Disposing disposes both ends (and the listener).
 /// </summary>
 internal sealed class ConnectedPair : IAsyncDisposable
@@ -35,11 +35,17 @@ internal sealed class ConnectedPair : IAsyncDisposable
             return new ConnectedPair(client, server, null);
         }
 
-        var listener = ChatListener.Bind(new IPEndPoint(IPAddress.Loopback, 0), options);
+        var endPoint = new IPEndPoint(IPAddress.Loopback, 0);
+        var listener = kind == TransportKind.Tls
+            ? ChatListener.BindTls(endPoint, new ChatServerCertificate(TestCertificates.Localhost), options)
+            : ChatListener.Bind(endPoint, options);
+        var clientOptions = kind == TransportKind.Tls
+            ? (options ?? ChatConnectionOptions.Default) with { Tls = ChatTlsOptions.Pinned(ChatTlsOptions.FingerprintOf(TestCertificates.Localhost)) }
+            : options;
         try
         {
             var accepting = listener.AcceptAsync().AsTask();
-            var connected = await ChatConnection.ConnectAsync("127.0.0.1", listener.LocalEndPoint.Port, options).WithTimeout();
+            var connected = await ChatConnection.ConnectAsync("127.0.0.1", listener.LocalEndPoint.Port, clientOptions).WithTimeout();
             var accepted = await accepting.WithTimeout();
             return new ConnectedPair(connected, accepted, listener);
         }

@@ -15,7 +15,7 @@ public class ChatConnectionTests
         CloseTimeout = TestTimeout.Value,
     };
 
-    public static TheoryData<TransportKind> Transports => new(TransportKind.Memory, TransportKind.Tcp);
+    public static TheoryData<TransportKind> Transports => new(TransportKind.Memory, TransportKind.Tcp, TransportKind.Tls);
 
     [Theory]
     [MemberData(nameof(Transports))]

@@ -139,7 +139,7 @@ public class ServerCommandLineTests
         var (exitCode, output, _) = await RunAsync("--help");
 
         Assert.Equal(0, exitCode);
-        foreach (var option in new[] { "--address", "--port", "--max-clients", "--max-frame-bytes", "--max-text-length", "--rate", "--burst", "--handshake-timeout", "--idle-timeout", "--send-queue", "--send-queue-bytes", "--history", "--motd", "--server-name", "--log-level", "--version" })
+        foreach (var option in new[] { "--address", "--port", "--max-clients", "--max-frame-bytes", "--max-text-length", "--rate", "--burst", "--handshake-timeout", "--idle-timeout", "--send-queue", "--send-queue-bytes", "--history", "--motd", "--server-name", "--log-level", "--tls-cert", "--tls-key", "--version" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
