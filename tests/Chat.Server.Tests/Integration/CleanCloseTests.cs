@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Net.Security;
+using System.Net.Sockets;
 using Chat.Protocol;
 using Chat.Protocol.Wire;
 using Chat.Server.Tests.Support;
@@ -77,6 +80,39 @@ public class CleanCloseTests
             var error = Assert.IsType<ErrorMessage>(messages.Last());
             Assert.Equal((ErrorCode.ProtocolViolation, true), (error.Code, error.Fatal));
             Assert.Contains("middle of a frame", error.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    [Trait("ProtocolRule", "R1.1")]
+    public async Task HelloALineAndFinOverTlsPostTheLineToo()
+    {
+        using var tls = new TlsFolder();
+        await using var server = TestServer.Start(o => o with { Tls = tls.Files, Exempt = TestServer.Loopback });
+        for (var i = 0; i < 10; i++)
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            await socket.ConnectAsync("127.0.0.1", server.Port).WithTimeout();
+            await using var stream = new SslStream(new NetworkStream(socket), false, (_, certificate, _, _) => ChatTlsOptions.FingerprintOf(certificate!) == tls.Fingerprint);
+            await stream.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "localhost" }).WithTimeout();
+            await stream.WriteAsync((byte[])[
+                .. MessageSerializer.ToFrame(new Hello(ProtocolInfo.Version, $"tls{i}", "script", "1.0")),
+                .. MessageSerializer.ToFrame(new SendText($"over tls {i}")),
+            ]).AsTask().WithTimeout();
+            await stream.ShutdownAsync().WithTimeout(); // close_notify, then the FIN
+            socket.Shutdown(SocketShutdown.Send);
+
+            var messages = new List<ChatMessage>();
+            var prefix = new byte[4];
+            while (await stream.ReadAtLeastAsync(prefix, 4, throwOnEndOfStream: false).AsTask().WithTimeout() == 4)
+            {
+                var body = new byte[BinaryPrimitives.ReadInt32BigEndian(prefix)];
+                await stream.ReadExactlyAsync(body).AsTask().WithTimeout();
+                messages.Add(MessageSerializer.Decode(body)!);
+            }
+
+            Assert.IsType<Welcome>(messages.FirstOrDefault());
+            Assert.Contains(messages, m => m is TextPosted { Text: var text } && text == $"over tls {i}");
         }
     }
 
