@@ -105,7 +105,7 @@ internal sealed partial class ClientSession
     /// <summary>
     /// Sends the welcome. A client that closed its connection right after its hello (and perhaps
     /// a line) may not take it; what it sent before closing is still read and handled, and the
-    /// read loop decides the end (docs/protocol.md, R1.1).
+    /// read loop decides the end (docs/protocol.md, R1.6).
     /// </summary>
     private async Task SendWelcomeAsync(Welcome welcome)
     {

@@ -17,7 +17,7 @@ public class CleanCloseTests
     private const int Tries = 30;
 
     [Fact]
-    [Trait("ProtocolRule", "R1.1")]
+    [Trait("ProtocolRule", "R1.6")]
     public async Task HelloALineAndFinInOneWritePostTheLineEveryTime()
     {
         // Loopback is exempt from the limits per address: thirty one-shot connections in a row are the point here.
@@ -84,7 +84,7 @@ public class CleanCloseTests
     }
 
     [Fact]
-    [Trait("ProtocolRule", "R1.1")]
+    [Trait("ProtocolRule", "R1.6")]
     public async Task HelloALineAndFinOverTlsPostTheLineToo()
     {
         using var tls = new TlsFolder();
