@@ -82,7 +82,7 @@ internal static class FastPathDecoder
             message = decoded;
             return true;
         }
-        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or OverflowException or InvalidOperationException)
+        catch (Exception ex) when (MessageSerializer.IsDecodingFailure(ex))
         {
             // Malformed: the general path decodes it again and reports exactly what is wrong.
             return false;

@@ -146,15 +146,20 @@ public static class MessageSerializer
     }
 
     /// <summary>Whether <paramref name="ex"/> is how MessagePack reports bytes it cannot read.</summary>
+    /// <remarks>
+    /// <see cref="ArgumentOutOfRangeException"/>: MessagePack's reader reads a str 32, bin 32 or
+    /// ext 32 length of 2³¹ or more as a negative count and throws it when skipping such a value
+    /// (found by the fuzzer, bench/fuzz).
+    /// </remarks>
     internal static bool IsDecodingFailure(Exception ex) =>
         ex is MessagePackSerializationException or EndOfStreamException or OverflowException
-            or InvalidOperationException or InsufficientExecutionStackException
-            or ArgumentOutOfRangeException; // a length beyond 2^31 (str32 or bin32 of FFFFFFFF), which MessagePack's reader cannot even slice
+            or InvalidOperationException or InsufficientExecutionStackException or ArgumentOutOfRangeException;
 
     /// <summary>A protocol error in our own words for a decoding failure at <paramref name="where"/>, keeping MessagePack's as the inner exception.</summary>
     internal static ChatProtocolException Failure(string where, Exception ex) => Violation(Innermost(ex) switch
     {
-        EndOfStreamException or ArgumentOutOfRangeException => $"the message ends in the middle of {where}",
+        EndOfStreamException => $"the message ends in the middle of {where}",
+        ArgumentOutOfRangeException => $"{where} announces more bytes than the message holds",
         OverflowException => $"{where} is out of range",
         InsufficientExecutionStackException => $"{where} is nested too deeply",
         _ => $"{where} is not valid MessagePack",
