@@ -8,14 +8,15 @@ namespace Chat.Protocol;
 /// A name is trimmed of surrounding white space, then must be 1 to <see cref="MaxLength"/>
 /// characters of ASCII letters, digits, '_', '-' and '.'. ASCII only, so that no two names
 /// look alike on screen. Names are compared without regard to letter case
-/// (<see cref="Comparer"/>). <see cref="ReservedName"/> ("Server") is reserved in any case.
+/// (<see cref="Comparer"/>). <see cref="ReservedName"/> ("Server") is reserved in any case, and so
+/// is every name that differs from it only by punctuation (<see cref="IsReserved"/>).
 /// </remarks>
 public static class UserNameRules
 {
     /// <summary>The most characters a user name may have.</summary>
     public const int MaxLength = 32;
 
-    /// <summary>The name the server uses for itself; no user may take it, in any letter case.</summary>
+    /// <summary>The name the server uses for itself; no user may take it, in any letter case or with punctuation added.</summary>
     public const string ReservedName = "Server";
 
     /// <summary>How names are compared: two names that differ only in letter case are the same name.</summary>
@@ -26,10 +27,34 @@ public static class UserNameRules
     /// <returns>The trimmed name, or an empty string for <see langword="null"/>.</returns>
     public static string Normalize(string? name) => name?.Trim() ?? string.Empty;
 
-    /// <summary>Whether <paramref name="name"/> is the reserved name in any letter case, with or without surrounding spaces.</summary>
+    /// <summary>
+    /// Whether <paramref name="name"/> poses as the server: the reserved name in any letter case,
+    /// with or without surrounding spaces, and with or without punctuation anywhere in it
+    /// (<c>Server_</c>, <c>server.</c>, <c>-SERVER-</c>, <c>S.e.r.v.e.r</c>).
+    /// </summary>
     /// <param name="name">A name as typed.</param>
     /// <returns><see langword="true"/> when the name may never be used by a user.</returns>
-    public static bool IsReserved(string? name) => Comparer.Equals(Normalize(name), ReservedName);
+    public static bool IsReserved(string? name)
+    {
+        var normalized = Normalize(name).AsSpan();
+        var matched = 0;
+        foreach (var c in normalized)
+        {
+            if (c is '_' or '-' or '.')
+            {
+                continue; // Punctuation does not make a name another one on screen.
+            }
+
+            if (matched == ReservedName.Length || char.ToUpperInvariant(c) != char.ToUpperInvariant(ReservedName[matched]))
+            {
+                return false;
+            }
+
+            matched++;
+        }
+
+        return matched == ReservedName.Length;
+    }
 
     /// <summary>Checks a name against the rules.</summary>
     /// <param name="name">A name as typed; it is normalized first.</param>

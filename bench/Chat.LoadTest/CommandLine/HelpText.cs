@@ -69,4 +69,14 @@ internal static class HelpText
         per idle connection"). The clients join and idle; the server's resident memory is read with
         one client and with all; then client 0 posts one line, which every client must receive.
         """;
+
+    public const string SlowReaders = """
+        Clients that stop reading (issue 13: "20 such clients raised the server to a 283 MiB peak and
+        pushed an ordinary user's latency to 206 ms"). The clients join, then --slow-readers
+        connections join that never read; client 0 posts long lines at --rate for --duration. The
+        report gives the ordinary clients' loss and latency and the server's peak memory; then each
+        slow reader reads what it was sent, to show whether it learns why it was dropped. Use the
+        server's own send-queue limits: --server-args "--max-clients 20000 --rate 0 --log-level warning"
+        --text-length 3900.
+        """;
 }

@@ -13,7 +13,41 @@ internal static class ScenarioCommands
         root.Subcommands.Add(Paced());
         root.Subcommands.Add(Join());
         root.Subcommands.Add(Idle());
+        root.Subcommands.Add(SlowReaders());
         return root;
+    }
+
+    private static ScenarioCommand SlowReaders()
+    {
+        var clients = ClientsOption(10);
+        var slow = new Option<int>("--slow-readers") { Description = "How many connections join and never read.", DefaultValueFactory = _ => 20 };
+        var rate = new Option<double>("--rate") { Description = "Lines per second the one sender posts.", DefaultValueFactory = _ => 500 };
+        var duration = new Option<double>("--duration")
+        {
+            Description = "How long the sender sends, in seconds.",
+            DefaultValueFactory = _ => 16,
+            HelpName = "seconds",
+        };
+        return new ScenarioCommand("slowreaders", HelpText.SlowReaders, clients, [slow, rate, duration], (parse, errors) =>
+        {
+            var seconds = parse.GetValue(duration);
+            var scenario = new SlowReadersScenario(
+                parse.GetValue(clients),
+                parse.GetValue(slow),
+                parse.GetValue(rate),
+                TimeSpan.FromSeconds(double.IsNaN(seconds) ? 0 : Math.Clamp(seconds, 0, 3600)));
+            if (scenario.Clients < 1 || scenario.SlowReaders is < 1 or > 1000)
+            {
+                errors.Add("--clients must be at least 1 and --slow-readers from 1 to 1000.");
+            }
+
+            if (parse.GetValue(rate) is not (> 0 and <= 100_000) || seconds is not (> 0 and <= 3600))
+            {
+                errors.Add("--rate must be more than 0 and at most 100000, --duration more than 0 and at most 3600 seconds.");
+            }
+
+            return scenario;
+        });
     }
 
     private static ScenarioCommand Fanout()

@@ -118,6 +118,6 @@ public sealed class ChatListener : IAsyncDisposable
         SocketError.AddressAlreadyInUse => $"Cannot listen on {endPoint}: the port is already in use.",
         SocketError.AccessDenied => $"Cannot listen on {endPoint}: permission denied (ports below 1024 need privileges).",
         SocketError.AddressNotAvailable => $"Cannot listen on {endPoint}: {endPoint.Address} is not an address of this machine.",
-        _ => $"Cannot listen on {endPoint}: {ex.Message}.",
+        _ => $"Cannot listen on {endPoint}: the system refused ({ex.SocketErrorCode}).",
     };
 }

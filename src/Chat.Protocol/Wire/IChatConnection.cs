@@ -24,7 +24,12 @@ public interface IChatConnection : IAsyncDisposable
     /// <summary>The peer's address, when the transport has one.</summary>
     EndPoint? RemoteEndPoint { get; }
 
-    /// <summary>Cancelled once the connection has closed, whichever side closed it and however.</summary>
+    /// <summary>
+    /// Cancelled once the connection has closed: this side closed it, or it was reset, aborted or
+    /// broke. A clean end of the peer's stream (its FIN, <see cref="ReceiveAsync"/> returning
+    /// <see langword="null"/>) closes only the peer's direction: over TCP the peer may still read,
+    /// and this side may still send.
+    /// </summary>
     CancellationToken Closed { get; }
 
     /// <summary>

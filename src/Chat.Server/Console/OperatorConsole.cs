@@ -34,6 +34,11 @@ internal sealed class OperatorConsole(ChatServer server, TextWriter output)
                 Kick(kick.UserName, kick.Reason);
                 return false;
             case CloseCommand close:
+                if (close.Reason != ChatServer.DefaultShutdownText && !CheckText(close.Reason))
+                {
+                    return false; // The shutdown text is shown to everyone: the operator may fix it and close again.
+                }
+
                 Write($"Closing: telling {server.Room.Count} users that the server is shutting down.");
                 await server.StopAsync(close.Reason);
                 Write("Closed.");

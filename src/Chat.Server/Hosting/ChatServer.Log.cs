@@ -8,8 +8,8 @@ internal sealed partial class ChatServer
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Listening on {EndPoint} for up to {MaxClients} users")]
     private static partial void LogListening(ILogger logger, IPEndPoint endPoint, int maxClients);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Accepting a connection failed: {Reason}")]
-    private static partial void LogAcceptFailed(ILogger logger, string reason);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Accepting a connection failed ({SocketError}); trying again shortly")]
+    private static partial void LogAcceptFailed(ILogger logger, System.Net.Sockets.SocketError socketError, Exception exception);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Shutting down ({Reason}); closing {Connections} connections")]
     private static partial void LogStopping(ILogger logger, string reason, int connections);

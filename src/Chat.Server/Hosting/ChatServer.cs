@@ -167,7 +167,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
             catch (System.Net.Sockets.SocketException ex)
             {
                 // Out of file descriptors, or the like: the listener stays usable; pause a little.
-                LogAcceptFailed(_logger, ex.Message);
+                LogAcceptFailed(_logger, ex.SocketErrorCode, ex);
                 try
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(100), _stopping.Token);

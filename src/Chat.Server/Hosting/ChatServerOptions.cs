@@ -51,6 +51,24 @@ internal sealed partial record ChatServerOptions
     /// <summary>How many messages may wait for one client before it counts as a slow consumer and is dropped.</summary>
     public int SendQueueLength { get; init; } = 4096;
 
+    // ---- slow consumers in bytes (issue 13, helper "text") ----
+
+    /// <summary>
+    /// How many bytes of encoded frames may wait for one client before it counts as a slow
+    /// consumer and is dropped, beside <see cref="SendQueueLength"/>: whichever is passed first.
+    /// </summary>
+    public int SendQueueBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>The smallest <see cref="SendQueueBytes"/> allowed: a few frames of the longest line.</summary>
+    public const int MinimumSendQueueBytes = 4096;
+
+    /// <summary>
+    /// How long a client dropped as a slow consumer has to start reading again and take its fatal
+    /// error (behind what was already on its connection) before the connection is reset. Only a
+    /// send buffer's worth of bytes waits for it meanwhile.
+    /// </summary>
+    public TimeSpan SlowConsumerGrace { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How many recent lines a newcomer's welcome carries.</summary>
     public int HistoryLength { get; init; } = 50;
 
@@ -134,6 +152,7 @@ internal sealed partial record ChatServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(HandshakeTimeout, TimeSpan.Zero, nameof(HandshakeTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(IdleTimeout, TimeSpan.Zero, nameof(IdleTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(SendQueueLength, 1, nameof(SendQueueLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SendQueueBytes, MinimumSendQueueBytes, nameof(SendQueueBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(HistoryLength, 0, nameof(HistoryLength));
         ArgumentNullException.ThrowIfNull(MessageOfTheDay, nameof(MessageOfTheDay));
         ArgumentException.ThrowIfNullOrWhiteSpace(ServerName, nameof(ServerName));
@@ -155,8 +174,35 @@ internal sealed partial record ChatServerOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(CloseTimeout, TimeSpan.Zero, nameof(CloseTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SlowConsumerGrace, TimeSpan.Zero, nameof(SlowConsumerGrace));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ValidateAccess();
+        ValidateRelayedTexts();
+    }
+
+    // ---- text rules (issue 13, helper "text") ----
+
+    /// <summary>
+    /// Checks the texts the server relays from its own settings against the rules every relayed
+    /// text follows (docs/protocol.md, R8.6): its name, and each line of the message of the day.
+    /// </summary>
+    /// <exception cref="ArgumentException">A text breaks the rules; the message says which and how.</exception>
+    public void ValidateRelayedTexts()
+    {
+        if (TextRules.Check(ServerName, int.MaxValue) is var nameProblem and not TextProblem.None)
+        {
+            throw new ArgumentException($"The server name is not allowed: {TextRules.Describe(nameProblem, int.MaxValue)}");
+        }
+
+        var lines = (MessageOfTheDay ?? string.Empty).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (TextRules.Check(line, int.MaxValue) is var problem and not (TextProblem.None or TextProblem.Empty))
+            {
+                throw new ArgumentException($"Line {i + 1} of the message of the day is not allowed: {TextRules.Describe(problem, int.MaxValue)}");
+            }
+        }
     }
 }

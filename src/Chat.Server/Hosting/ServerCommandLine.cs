@@ -65,6 +65,15 @@ internal sealed partial class ServerCommandLine
         DefaultValueFactory = _ => s_defaults.ServerName,
     };
 
+    // ---- slow consumers in bytes (issue 13, helper "text") ----
+    private readonly Option<int> _sendQueueBytes = IntOption(
+        "--send-queue-bytes",
+        "How many bytes of messages may wait for one client before it is dropped as too slow (beside --send-queue; whichever is passed first).",
+        "bytes",
+        s_defaults.SendQueueBytes,
+        ChatServerOptions.MinimumSendQueueBytes,
+        int.MaxValue);
+
     private readonly Option<LogLevel> _logLevel = new("--log-level")
     {
         Description = "How much to log to standard error: trace, debug, information, warning, error, critical or none.",
@@ -96,6 +105,7 @@ internal sealed partial class ServerCommandLine
         {
             _address, _port, _maxClients, _maxFrameBytes, _maxTextLength, _rate, _burst, _handshakeTimeout,
             _idleTimeout, _sendQueue, _history, _motd, _serverName, _logLevel,
+            _sendQueueBytes,
             _tlsCert, _tlsKey,
         })
         {
@@ -176,7 +186,7 @@ internal sealed partial class ServerCommandLine
             throw new ArgumentException("--tls-key needs --tls-cert: give the certificate too.");
         }
 
-        return WithAccess(result, s_defaults with
+        var options = WithAccess(result, s_defaults with
         {
             Tls = string.IsNullOrEmpty(tlsCert) ? null : new TlsFiles(tlsCert, string.IsNullOrEmpty(tlsKey) ? null : tlsKey),
             Address = result.GetValue(_address)!,
@@ -189,10 +199,13 @@ internal sealed partial class ServerCommandLine
             HandshakeTimeout = TimeSpan.FromSeconds(result.GetValue(_handshakeTimeout)),
             IdleTimeout = TimeSpan.FromSeconds(result.GetValue(_idleTimeout)),
             SendQueueLength = result.GetValue(_sendQueue),
+            SendQueueBytes = result.GetValue(_sendQueueBytes),
             HistoryLength = result.GetValue(_history),
             MessageOfTheDay = result.GetValue(_motd) ?? string.Empty,
             ServerName = string.IsNullOrWhiteSpace(result.GetValue(_serverName)) ? s_defaults.ServerName : result.GetValue(_serverName)!,
         });
+        options.ValidateRelayedTexts();
+        return options;
     }
 
     private static Option<int> IntOption(string name, string description, string helpName, int defaultValue, int min, int max, params string[] aliases) =>

@@ -123,7 +123,12 @@ internal static partial class ServerHost
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or UnauthorizedAccessException)
         {
-            LogInputFailed(logger, ex.Message);
+            LogInputFailed(logger, ex switch
+            {
+                UnauthorizedAccessException => "permission denied",
+                ObjectDisposedException => "it was closed",
+                _ => "reading failed",
+            });
         }
     }
 

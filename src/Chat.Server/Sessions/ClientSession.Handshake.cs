@@ -97,10 +97,27 @@ internal sealed partial class ClientSession
             MessageBurst = _rate.IsUnlimited ? 0 : _options.MessageBurst,
             PingIntervalMilliseconds = (int)Math.Min(int.MaxValue, (_options.IdleTimeout / 2).TotalMilliseconds),
         };
-        await _connection.SendAsync(welcome, _stopping.Token);
-        _metrics.Delivered(1);
+        await SendWelcomeAsync(welcome);
         _writer = WriteLoopAsync();
         return true;
+    }
+
+    /// <summary>
+    /// Sends the welcome. A client that closed its connection right after its hello (and perhaps
+    /// a line) may not take it; what it sent before closing is still read and handled, and the
+    /// read loop decides the end (docs/protocol.md, R1.6).
+    /// </summary>
+    private async Task SendWelcomeAsync(Welcome welcome)
+    {
+        try
+        {
+            await _connection.SendAsync(welcome, _stopping.Token);
+            _metrics.Delivered(1);
+        }
+        catch (ChatException) when (_connection.Closed.IsCancellationRequested)
+        {
+            // The writer meets the same closed connection and stops; the read loop goes on.
+        }
     }
 
     /// <summary>The newest of the recent lines that fit in the welcome beside everything else it carries.</summary>

@@ -22,7 +22,8 @@ internal sealed partial class ClientSession
         {
             var client = Describe();
             var name = LogText.Clean(hello.UserName, 40);
-            LogRejected(_logger, client, name, reason, text);
+            var why = LogText.Clean(text, 200);
+            LogRejected(_logger, client, name, reason, why);
         }
     }
 

@@ -1,9 +1,13 @@
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 
 namespace Chat.Server;
 
 internal sealed partial class ClientSession
 {
+    /// <summary>The most bytes of frames one flush carries: the connection's send buffer (<see cref="ChatConnectionOptions.MaxPendingSendBytes"/>).</summary>
+    private const int ChunkBytes = 64 * 1024;
+
     /// <summary>
     /// Drains the client's queue: takes everything queued and writes it with one flush, until
     /// the queue is completed and empty. Runs from the welcome to the end of the session.
@@ -21,7 +25,7 @@ internal sealed partial class ClientSession
                     continue;
                 }
 
-                await _connection.SendAsync(batch.AsMemory(0, count), _writerStop.Token);
+                await SendInChunksAsync(batch, count);
                 OutgoingQueue.Recycle(ref batch, count);
                 _metrics.Delivered(count);
             }
@@ -32,9 +36,10 @@ internal sealed partial class ClientSession
         }
         catch (ChatException) when (_connection.Closed.IsCancellationRequested)
         {
-            // The connection closed, most often because the client closed its side right after
-            // its goodbye. The read loop still has what the client sent before that, and decides
-            // the end once it has read it (a goodbye, a clean end, or a lost connection).
+            // The connection closed, most often because the client closed its socket entirely
+            // right after its goodbye (a send then meets a reset). The read loop still has what
+            // the client sent before that, and decides the end once it has read it (a goodbye, a
+            // clean end, or a lost connection).
         }
         catch (ChatException ex)
         {
@@ -43,6 +48,31 @@ internal sealed partial class ClientSession
         catch (Exception ex)
         {
             Disconnect(SessionEnd.InternalError(ex));
+        }
+    }
+
+    /// <summary>
+    /// Writes a batch with one flush per <see cref="ChunkBytes"/> of frames (one flush in all for
+    /// the usual small batch). The connection copies what it is given into its send buffer, so a
+    /// client that does not read holds at most a chunk there; the rest of its backlog stays in its
+    /// queue and batch as references to frames shared by every recipient.
+    /// </summary>
+    private async ValueTask SendInChunksAsync(EncodedMessage[] batch, int count)
+    {
+        var start = 0;
+        while (start < count)
+        {
+            var end = start;
+            long bytes = 0;
+            do
+            {
+                bytes += batch[end].Frame.Length;
+                end++;
+            }
+            while (end < count && bytes + batch[end].Frame.Length <= ChunkBytes);
+
+            await _connection.SendAsync(batch.AsMemory(start, end - start), _writerStop.Token);
+            start = end;
         }
     }
 
@@ -61,11 +91,9 @@ internal sealed partial class ClientSession
 
         LogEnd(end);
         var delivered = await DeliverFarewellAsync(end);
-        if (!delivered || end.Cause is DisconnectCause.ConnectionLost or DisconnectCause.SlowConsumer)
+        if (ResetsConnection(end, delivered))
         {
-            _connection.Abort(end.Cause == DisconnectCause.SlowConsumer
-                ? "The client did not read what it was sent."
-                : "The connection was closed by the server.");
+            _connection.Abort("The connection was closed by the server.");
         }
 
         await _connection.DisposeAsync();
@@ -73,6 +101,14 @@ internal sealed partial class ClientSession
         _writerStop.Dispose();
         _stopping.Dispose();
     }
+
+    /// <summary>
+    /// Whether to cut the connection off with a reset rather than close it: when it is broken
+    /// already, or when what the client should still receive did not go out in time (for a slow
+    /// consumer, within <see cref="ChatServerOptions.SlowConsumerGrace"/>).
+    /// </summary>
+    private static bool ResetsConnection(SessionEnd end, bool delivered) =>
+        end.Cause == DisconnectCause.ConnectionLost || !delivered;
 
     /// <summary>Delivers what the client should still receive, within the close timeout.</summary>
     /// <returns>Whether everything meant for the client went out in time.</returns>
@@ -107,8 +143,9 @@ internal sealed partial class ClientSession
             return true;
         }
 
-        // Best effort: a client that stopped reading may never take it.
-        using var deadline = new CancellationTokenSource(timeout);
+        // Best effort: a client that stopped reading may never take it. A slow consumer's error
+        // waits behind what was already on its connection, for a client that reads late.
+        using var deadline = new CancellationTokenSource(end.Cause == DisconnectCause.SlowConsumer ? _options.SlowConsumerGrace : timeout);
         try
         {
             await _connection.SendAsync(end.Farewell, deadline.Token);
@@ -131,7 +168,7 @@ internal sealed partial class ClientSession
                 LogFailed(_logger, client, end.Error);
                 break;
             case DisconnectCause.ProtocolViolation:
-                LogViolation(_logger, client, end.Error?.Message ?? text);
+                LogViolation(_logger, client, LogText.Clean(end.Error?.Message ?? end.Text, 200));
                 break;
             case DisconnectCause.SlowConsumer or DisconnectCause.ExcessFlood:
                 LogDropped(_logger, client, end.Cause, text);

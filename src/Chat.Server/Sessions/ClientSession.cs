@@ -67,7 +67,7 @@ internal sealed partial class ClientSession : IRoomMember
         _metrics = metrics;
         _logger = logger;
         _time = options.TimeProvider;
-        _queue = new OutgoingQueue(options.SendQueueLength);
+        _queue = new OutgoingQueue(options.SendQueueLength, options.SendQueueBytes);
         _rate = new RateLimiter(options.MessageRate, options.MessageBurst, _time);
         _startedAt = _lastHeard = _time.GetTimestamp();
         _remote = connection.RemoteEndPoint;
@@ -172,7 +172,7 @@ internal sealed partial class ClientSession : IRoomMember
     {
         if (_queue.TryEnqueue(message) == EnqueueResult.Full)
         {
-            Disconnect(SessionEnd.SlowConsumer(_queue.Capacity));
+            Disconnect(SessionEnd.SlowConsumer(_queue.Capacity, _queue.ByteCapacity));
         }
     }
 

@@ -11,8 +11,11 @@ namespace Chat.Server;
 /// <para>
 /// Adding never blocks and never allocates once the buffer has grown to the client's usual
 /// backlog: the room fans a message out to thousands of queues while it holds its lock. When
-/// the queue holds <see cref="Capacity"/> messages the client is not keeping up, and
-/// <see cref="TryEnqueue"/> says so instead of waiting.
+/// the queue holds <see cref="Capacity"/> messages, or the next message would take the frames
+/// waiting past <see cref="ByteCapacity"/> bytes, the client is not keeping up, and
+/// <see cref="TryEnqueue"/> says so instead of waiting. The bytes are counted from the encoded
+/// frames' lengths, under the lock already taken: a few instructions per message. A message
+/// always fits an empty queue, however large.
 /// </para>
 /// <para>
 /// The writer swaps buffers with the queue (<see cref="TakeAll"/>), so taking a batch copies
@@ -27,20 +30,39 @@ internal sealed class OutgoingQueue : IValueTaskSource<bool>, IThreadPoolWorkIte
     private readonly Lock _lock = new();
     private EncodedMessage[] _items = new EncodedMessage[InitialSize];
     private int _count;
+    private long _bytes;
     private bool _completed;
     private bool _writerWaiting;
     private ManualResetValueTaskSourceCore<bool> _signal; // completed from Execute, on a pool thread
 
     /// <summary>Creates a queue.</summary>
     /// <param name="capacity">The most messages that may wait; one more fits the last message of <see cref="Complete"/>.</param>
-    public OutgoingQueue(int capacity)
+    /// <param name="byteCapacity">The most bytes of frames that may wait (the last message of <see cref="Complete"/> fits beyond it).</param>
+    public OutgoingQueue(int capacity, long byteCapacity = long.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(byteCapacity, 1);
         Capacity = capacity;
+        ByteCapacity = byteCapacity;
     }
 
     /// <summary>The most messages that may wait.</summary>
     public int Capacity { get; }
+
+    /// <summary>The most bytes of encoded frames that may wait.</summary>
+    public long ByteCapacity { get; }
+
+    /// <summary>How many bytes of frames are waiting now.</summary>
+    public long QueuedBytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _bytes;
+            }
+        }
+    }
 
 
     /// <summary>Whether <see cref="Complete"/> was called.</summary>
@@ -61,6 +83,7 @@ internal sealed class OutgoingQueue : IValueTaskSource<bool>, IThreadPoolWorkIte
     public EnqueueResult TryEnqueue(EncodedMessage message)
     {
         bool wake;
+        long length = message.Frame.Length;
         lock (_lock)
         {
             if (_completed)
@@ -68,12 +91,13 @@ internal sealed class OutgoingQueue : IValueTaskSource<bool>, IThreadPoolWorkIte
                 return EnqueueResult.Closed;
             }
 
-            if (_count == Capacity)
+            if (_count == Capacity || (_bytes + length > ByteCapacity && _count > 0))
             {
                 return EnqueueResult.Full;
             }
 
             Append(message);
+            _bytes += length;
             wake = _writerWaiting;
             _writerWaiting = false;
         }
@@ -108,11 +132,13 @@ internal sealed class OutgoingQueue : IValueTaskSource<bool>, IThreadPoolWorkIte
             {
                 Array.Clear(_items, 0, _count);
                 _count = 0;
+                _bytes = 0;
             }
 
             if (last is not null)
             {
                 Append(last);
+                _bytes += last.Frame.Length;
             }
 
             wake = _writerWaiting;
@@ -147,6 +173,7 @@ internal sealed class OutgoingQueue : IValueTaskSource<bool>, IThreadPoolWorkIte
 
             (_items, batch) = (batch, _items);
             _count = 0;
+            _bytes = 0;
             return count;
         }
     }

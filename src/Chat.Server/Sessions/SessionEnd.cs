@@ -21,9 +21,11 @@ internal sealed record SessionEnd(
 {
     /// <summary>
     /// Whether what is still queued for the client should be dropped: it cannot or need not be
-    /// delivered (the client left, the connection broke, or the client stopped reading).
+    /// delivered (the connection broke, or the client stopped reading and only the farewell that
+    /// says why is worth its time). A client that quit still gets what was queued for it before
+    /// the close: one that sent its lines and its FIN in one write reads the answers afterwards.
     /// </summary>
-    public bool DiscardsQueue => Cause is DisconnectCause.Quit or DisconnectCause.ConnectionLost or DisconnectCause.SlowConsumer;
+    public bool DiscardsQueue => Cause is DisconnectCause.ConnectionLost or DisconnectCause.SlowConsumer;
 
     public static SessionEnd Quit(string text) => new(DisconnectCause.Quit, LeaveReason.Quit, text, null);
 
@@ -81,12 +83,12 @@ internal sealed record SessionEnd(
     public static SessionEnd Refused(RejectReason reason, string text) => new(
         DisconnectCause.Refused, LeaveReason.Error, text, EncodedMessage.Encode(new Rejected(reason, text)));
 
-    public static SessionEnd SlowConsumer(int queueLength) => Fatal(
+    public static SessionEnd SlowConsumer(int queueLength, long queueBytes) => Fatal(
         DisconnectCause.SlowConsumer,
         LeaveReason.Error,
         "Too slow: could not keep up with the room.",
         ErrorCode.SlowConsumer,
-        $"Your client fell {queueLength} messages behind the room and was disconnected.");
+        $"Your client did not read what the room sent and fell too far behind (more than {queueLength} messages or {Size(queueBytes)} waiting); it was disconnected, and what was still waiting for it was dropped.");
 
     public static SessionEnd ExcessFlood() => Fatal(
         DisconnectCause.ExcessFlood,
@@ -118,4 +120,11 @@ internal sealed record SessionEnd(
         new(cause, reason, text, EncodedMessage.Encode(new ErrorMessage(code, clientText) { Fatal = true }), error);
 
     private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.###} s";
+
+    private static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 when bytes % (1024 * 1024) == 0 => $"{bytes / (1024 * 1024)} MiB",
+        >= 1024 when bytes % 1024 == 0 => $"{bytes / 1024} KiB",
+        _ => $"{bytes} bytes",
+    };
 }

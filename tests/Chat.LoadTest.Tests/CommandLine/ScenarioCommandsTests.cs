@@ -24,7 +24,34 @@ public class ScenarioCommandsTests
     {
         var names = ScenarioCommands.Build().Subcommands.Select(c => c.Name);
 
-        Assert.Equal(["fanout", "paced", "join", "idle"], names);
+        Assert.Equal(["fanout", "paced", "join", "idle", "slowreaders"], names);
+    }
+
+    [Fact]
+    public void SlowReadersDefaultToTwentyNeverReadingConnectionsBesideTenClients()
+    {
+        var slow = Scenario<SlowReadersScenario>("slowreaders");
+
+        Assert.Equal(10, slow.Clients);
+        Assert.Equal(20, slow.SlowReaders);
+        Assert.Equal(8000, slow.LinesToSend);
+    }
+
+    [Fact]
+    public void SlowReadersReadTheirOptions()
+    {
+        var slow = Scenario<SlowReadersScenario>("slowreaders", "--clients", "3", "--slow-readers", "5", "--rate", "100", "--duration", "2");
+
+        Assert.Equal((3, 5, 200), (slow.Clients, slow.SlowReaders, slow.LinesToSend));
+    }
+
+    [Theory]
+    [InlineData("--slow-readers", "0", "--clients must be at least 1 and --slow-readers from 1 to 1000.")]
+    [InlineData("--rate", "0", "--rate must be more than 0 and at most 100000, --duration more than 0 and at most 3600 seconds.")]
+    [InlineData("--duration", "-1", "--rate must be more than 0 and at most 100000, --duration more than 0 and at most 3600 seconds.")]
+    public void SlowReadersRefuseOptionsOutOfRange(string option, string value, string error)
+    {
+        Assert.Equal(error, Error("slowreaders", option, value));
     }
 
     [Fact]

@@ -81,6 +81,8 @@ public class MessageSerializerTests
         { "92059401A161A161D6FF000000",                    "Received a malformed message: the message ends in the middle of TextPosted.Timestamp." },
         { "920A92A161 C705FF0000000000",                   "Received a malformed message: ServerNotice.Timestamp is not a timestamp of 4, 8 or 12 bytes." },
         { "920E92A161 DD7FFFFFFF",                         "Received a malformed message: the message ends in the middle of Goodbye field 1." },
+        { "92019401 DBFFFFFFFF",                           "Received a malformed message: Hello.UserName announces more bytes than the message holds." }, // a length MessagePack cannot slice
+        { "920491 DBFFFFFFFF",                             "Received a malformed message: SendText.Text announces more bytes than the message holds." },
     };
 
     [Theory]

@@ -294,11 +294,10 @@ public class ChatConnectionTests
         await Task.WhenAll(sends.Select(s => s.ContinueWith(_ => { }, TaskScheduler.Default))).WithTimeout();
     }
 
-    [Theory]
-    [MemberData(nameof(Transports))]
-    public async Task ClosedFiresWhenThePeerCloses(TransportKind kind)
+    [Fact]
+    public async Task ClosedFiresWhenAnInMemoryPeerCloses()
     {
-        await using var pair = await ConnectedPair.CreateAsync(kind);
+        await using var pair = await ConnectedPair.CreateAsync(TransportKind.Memory);
         Assert.False(pair.Server.Closed.IsCancellationRequested);
 
         var disposing = pair.Client.DisposeAsync().AsTask();
@@ -308,6 +307,22 @@ public class ChatConnectionTests
         var ex = await Assert.ThrowsAsync<ChatConnectionLostException>(() => pair.Server.SendAsync(new Ping(1)).WithTimeout());
         Assert.Equal("The other side closed the connection.", ex.Message);
         await pair.Server.DisposeAsync().WithTimeout();
+        await disposing.WithTimeout();
+    }
+
+    [Fact]
+    public async Task AfterATcpPeersCleanEndThisSideMaySendUntilItCloses()
+    {
+        await using var pair = await ConnectedPair.CreateAsync(TransportKind.Tcp);
+
+        // The client's close ends its direction; while it lingers, it still takes what the server sends.
+        var disposing = pair.Client.DisposeAsync().AsTask();
+
+        Assert.Null(await pair.Server.ReceiveAsync().WithTimeout());
+        Assert.False(pair.Server.Closed.IsCancellationRequested);
+        await pair.Server.SendAsync(new Ping(1)).WithTimeout();
+        await pair.Server.DisposeAsync().WithTimeout();
+        Assert.True(pair.Server.Closed.IsCancellationRequested);
         await disposing.WithTimeout();
     }
 

@@ -107,7 +107,37 @@ public class SocketTransportTests
         Assert.True(result.IsCompleted);
         Assert.Equal(new byte[] { 7 }, result.Buffer.ToArray());
         transport.Input.AdvanceTo(result.Buffer.End);
-        await transport.Closed.WhenCancelledAsync();
+
+        // Only the peer's direction ended: this side's close is what closes the transport.
+        Assert.False(transport.Closed.IsCancellationRequested);
+        await transport.Output.CompleteAsync();
+        await transport.DisposeAsync().WithTimeout();
+        Assert.True(transport.Closed.IsCancellationRequested);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReceiveModes))]
+    public async Task APeerThatClosedItsSideStillReceivesWhatThisSideSends(bool waitForData)
+    {
+        using var sockets = await SocketPair.ConnectAsync();
+        await using var transport = new SocketTransport(sockets.Client, Options, waitForData);
+        sockets.Server.Shutdown(SocketShutdown.Send);
+        var end = await transport.Input.ReadAsync().AsTask().WithTimeout();
+        Assert.True(end.IsCompleted);
+        transport.Input.AdvanceTo(end.Buffer.End);
+
+        await transport.Output.WriteAsync(new byte[] { 1, 2, 3 }).WithTimeout();
+        await transport.Output.CompleteAsync();
+
+        var received = new byte[8];
+        var count = 0;
+        while (await sockets.Server.ReceiveAsync(received.AsMemory(count)).AsTask().WithTimeout() is var n and > 0)
+        {
+            count += n;
+        }
+
+        Assert.Equal(new byte[] { 1, 2, 3 }, received[..count]);
+        Assert.False(transport.Closed.IsCancellationRequested);
     }
 
     [Theory]

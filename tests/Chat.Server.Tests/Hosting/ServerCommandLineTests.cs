@@ -13,6 +13,7 @@ public class ServerCommandLineTests
     [InlineData("--address", "1", "--address must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not \"1\".")]
     [InlineData("--rate", "fast", "--rate must be a number of at least 0, not \"fast\".")]
     [InlineData("--max-clients", "0", "--max-clients must be a whole number from 1 to 400000, not \"0\".")]
+    [InlineData("--send-queue-bytes", "100", "--send-queue-bytes must be a whole number from 4096 to 2147483647, not \"100\".")]
     [InlineData("--exempt", "10.0.0.1/8", "--exempt must be an IP address or a network such as 127.0.0.1, 10.0.0.0/8 or fd00::/8, not \"10.0.0.1/8\".")]
     [InlineData("--frame-burst", "1.5", "--frame-burst must be a whole number of at least 1, not \"1.5\".")]
     [InlineData("--max-users-per-address", "-1", "--max-users-per-address must be a whole number from 0 to 400000, not \"-1\".")]
@@ -121,13 +122,24 @@ public class ServerCommandLineTests
         Assert.Contains("at least 40064", Assert.Single(Lines(error)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--motd", "welcome\u202E", "Line 1 of the message of the day is not allowed")]
+    [InlineData("--server-name", "Chat\u2028Room", "The server name is not allowed")]
+    public async Task AMessageOfTheDayOrNameThatBreaksTheTextRulesIsOneLine(string option, string value, string message)
+    {
+        var (exitCode, _, error) = await RunAsync(option, value);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith(message, Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task HelpListsTheOptions()
     {
         var (exitCode, output, _) = await RunAsync("--help");
 
         Assert.Equal(0, exitCode);
-        foreach (var option in new[] { "--address", "--port", "--max-clients", "--max-frame-bytes", "--max-text-length", "--rate", "--burst", "--handshake-timeout", "--idle-timeout", "--send-queue", "--history", "--motd", "--server-name", "--log-level", "--tls-cert", "--tls-key", "--version" })
+        foreach (var option in new[] { "--address", "--port", "--max-clients", "--max-frame-bytes", "--max-text-length", "--rate", "--burst", "--handshake-timeout", "--idle-timeout", "--send-queue", "--send-queue-bytes", "--history", "--motd", "--server-name", "--log-level", "--tls-cert", "--tls-key", "--version" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }

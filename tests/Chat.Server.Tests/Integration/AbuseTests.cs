@@ -115,11 +115,22 @@ public class AbuseTests(ITestOutputHelper output)
         Assert.Contains("ConnectionLost", aboutCarol[1].Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AClientThatStopsReadingIsDroppedWithoutDelayingTheOthers()
+    [Theory]
+    [InlineData(32, 16 * 1024 * 1024, 0)]     // the count is passed first
+    [InlineData(100_000, 64 * 1024, 0)]       // the bytes are passed first: 16 lines of 4,000 characters
+    [InlineData(100_000, 64 * 1024, 1000)]    // and the client reads again only well after the close timeout
+    [Trait("ProtocolRule", "R7.32")]
+    [Trait("ProtocolRule", "R8.7")]
+    public async Task AClientThatStopsReadingIsDroppedWithoutDelayingTheOthersAndLearnsWhy(int queueLength, int queueBytes, int readsAfterMilliseconds)
     {
         const int Window = 8;
-        await using var server = TestServer.Start(o => o with { SendQueueLength = 32, MessageRate = 0 });
+        await using var server = TestServer.Start(o => o with
+        {
+            SendQueueLength = queueLength,
+            SendQueueBytes = queueBytes,
+            MessageRate = 0,
+            CloseTimeout = TimeSpan.FromMilliseconds(200),
+        });
         await using var slow = await server.ConnectRawAsync(receiveBufferSize: 4096);
         await slow.JoinAsync("slow");
         await using var alice = await server.ConnectAsync("alice");
@@ -153,13 +164,16 @@ public class AbuseTests(ITestOutputHelper output)
         Assert.Equal(aliceLines, bobLines);
         Assert.True(bobLines.Zip(bobLines.Skip(1)).All(pair => pair.Second.Id == pair.First.Id + 1), "no line may be missing");
 
-        // The server cut the slow client off; what it had buffered ends with the fatal error, or in a reset.
+        // The server cut the slow client off; what it had handed to the connection already is
+        // followed by the fatal error and a clean end, so the client, reading now or a while
+        // later (busy elsewhere, not waiting for anything of the server's), learns why.
+        await Task.Delay(readsAfterMilliseconds);
         var (messages, reset) = await slow.ReadToEndAsync();
-        if (!reset)
-        {
-            var error = Assert.IsType<ErrorMessage>(messages.Last());
-            Assert.Equal((ErrorCode.SlowConsumer, true), (error.Code, error.Fatal));
-        }
+        Assert.False(reset, "the slow client found a reset instead of the reason");
+        var error = Assert.IsType<ErrorMessage>(messages.Last());
+        Assert.Equal((ErrorCode.SlowConsumer, true), (error.Code, error.Fatal));
+        Assert.Contains("fell too far behind", error.Text, StringComparison.Ordinal);
+        Assert.True(messages.Count(m => m is TextPosted) < sent, "what was still queued for the slow client is dropped, not delivered");
     }
 
     [Fact]

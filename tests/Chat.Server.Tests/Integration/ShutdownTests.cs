@@ -42,7 +42,14 @@ public class ShutdownTests
     [Fact]
     public async Task ShutdownDoesNotWaitForAClientThatDoesNotRead()
     {
-        await using var server = TestServer.Start(o => o with { CloseTimeout = TimeSpan.FromMilliseconds(200), ShutdownTimeout = TimeSpan.FromSeconds(1), MessageRate = 0 });
+        // Queues deep enough that nobody is dropped as a slow consumer: the stuck client stays stuck.
+        await using var server = TestServer.Start(o => o with
+        {
+            CloseTimeout = TimeSpan.FromMilliseconds(200),
+            ShutdownTimeout = TimeSpan.FromSeconds(1),
+            MessageRate = 0,
+            SendQueueBytes = 64 * 1024 * 1024,
+        });
         await using var stuck = await server.ConnectRawAsync(receiveBufferSize: 4096);
         await stuck.JoinAsync("stuck");
         await using var alice = await server.ConnectAsync("alice");

@@ -24,6 +24,53 @@ public class OutgoingQueueTests
     }
 
     [Fact]
+    public void RefusesTheMessageThatWouldPassItsByteCapacity()
+    {
+        var line = Line(0);
+        var length = line.Frame.Length;
+        var queue = new OutgoingQueue(1000, byteCapacity: (3 * length) + (length / 2));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(EnqueueResult.Added, queue.TryEnqueue(Line(i)));
+        }
+
+        Assert.Equal(3L * length, queue.QueuedBytes);
+        Assert.Equal(EnqueueResult.Full, queue.TryEnqueue(Line(3)));
+
+        // What the writer takes no longer counts.
+        var batch = OutgoingQueue.NewBatch();
+        Assert.Equal(3, queue.TakeAll(ref batch));
+        Assert.Equal(0, queue.QueuedBytes);
+        Assert.Equal(EnqueueResult.Added, queue.TryEnqueue(Line(3)));
+    }
+
+    [Fact]
+    public void AMessageLargerThanTheByteCapacityStillFitsAnEmptyQueue()
+    {
+        var big = EncodedMessage.Encode(new SendText(new string('x', 5000)));
+        var queue = new OutgoingQueue(10, byteCapacity: 1000);
+
+        Assert.Equal(EnqueueResult.Added, queue.TryEnqueue(big));
+        Assert.Equal(EnqueueResult.Full, queue.TryEnqueue(Line(1)));
+    }
+
+    [Fact]
+    public void DiscardingForgetsTheQueuedBytesAndTheLastMessageFitsBeyondTheCapacity()
+    {
+        var line = Line(0);
+        var queue = new OutgoingQueue(10, byteCapacity: line.Frame.Length);
+        queue.TryEnqueue(line);
+        var farewell = EncodedMessage.Encode(new ErrorMessage(ErrorCode.SlowConsumer, "too slow") { Fatal = true });
+
+        queue.Complete(farewell, discardPending: true);
+
+        Assert.Equal(farewell.Frame.Length, queue.QueuedBytes);
+        var batch = OutgoingQueue.NewBatch();
+        Assert.Equal(1, queue.TakeAll(ref batch));
+        Assert.Same(farewell, batch[0]);
+    }
+
+    [Fact]
     public void TakeAllReturnsEverythingInOrderAndEmptiesTheQueue()
     {
         var queue = new OutgoingQueue(100);

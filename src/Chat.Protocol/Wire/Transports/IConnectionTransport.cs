@@ -11,7 +11,7 @@ internal interface IConnectionTransport : IDuplexPipe, IAsyncDisposable
 {
     EndPoint? RemoteEndPoint { get; }
 
-    /// <summary>Cancelled when the transport has closed for any reason.</summary>
+    /// <summary>Cancelled when the transport has closed, was reset or broke; not by the peer's clean end of stream, after which this side may still send.</summary>
     CancellationToken Closed { get; }
 
     /// <summary>Why the transport was torn down, when it was aborted or reset; <see langword="null"/> otherwise.</summary>

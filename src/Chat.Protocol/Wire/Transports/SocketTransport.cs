@@ -192,12 +192,17 @@ internal sealed class SocketTransport : IConnectionTransport
         }
         catch (Exception ex)
         {
-            error = new ChatConnectionLostException("The connection failed while receiving: " + ex.Message, ex);
+            error = new ChatConnectionLostException("The connection failed while receiving.", ex);
         }
         finally
         {
             await writer.CompleteAsync(error).ConfigureAwait(false);
-            SignalClosed();
+            if (error is not null)
+            {
+                // A clean end of the peer's stream (its FIN) closes only its direction: the peer may
+                // still read, so what this side still sends must go out. A failure closes both.
+                SignalClosed();
+            }
         }
     }
 
@@ -245,7 +250,7 @@ internal sealed class SocketTransport : IConnectionTransport
         }
         catch (Exception ex)
         {
-            error = new ChatConnectionLostException("The connection failed while sending: " + ex.Message, ex);
+            error = new ChatConnectionLostException("The connection failed while sending.", ex);
         }
         finally
         {
@@ -315,7 +320,8 @@ internal sealed class SocketTransport : IConnectionTransport
             SocketError.TimedOut => "The connection timed out.",
             SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NetworkDown =>
                 "The other side can no longer be reached.",
-            _ => $"The connection failed: {ex.Message}.",
+            // Our words, never the system's: this text reaches the room as the reason a user left.
+            _ => $"The connection failed ({socketError}).",
         };
         return new ChatConnectionLostException(text, ex);
     }

@@ -207,7 +207,12 @@ internal sealed partial class TlsTransport : IConnectionTransport
                 await writer.CompleteAsync(error).ConfigureAwait(false);
             }
 
-            SignalClosed();
+            if (error is not null)
+            {
+                // As over plain TCP: the peer's clean end closes only its direction, and what this
+                // side still sends (the welcome, the answers, a fatal error) must go out (R1.6).
+                SignalClosed();
+            }
         }
     }
 
