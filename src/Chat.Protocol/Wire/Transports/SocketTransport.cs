@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
-using Chat.Protocol.Internal;
 
 namespace Chat.Protocol.Wire.Transports;
 
@@ -25,7 +24,7 @@ namespace Chat.Protocol.Wire.Transports;
 /// </remarks>
 internal sealed class SocketTransport : IConnectionTransport
 {
-    private const int MinimumReceiveSize = 4096;
+    private const int MinimumReceiveSize = TransportPipes.MinimumReceiveSize;
 
     private readonly Socket _socket;
     private readonly Pipe _input;
@@ -50,24 +49,8 @@ internal sealed class SocketTransport : IConnectionTransport
         _closeTimeout = options.CloseTimeout;
         RemoteEndPoint = socket.RemoteEndPoint;
 
-        // The reader must be able to hold a whole frame before it can consume it.
-        long inputLimit = Math.Max(64 * 1024, (long)options.MaxFrameLength + ProtocolInfo.FramePrefixLength + MinimumReceiveSize);
-        // Both readers run inline, on the thread that flushed: the connection's reader decodes on
-        // the receive loop's thread as soon as bytes arrive, and a send reaches the socket on the
-        // sender's thread, without a trip through the thread pool each time. Neither reader
-        // blocks: each does its work and awaits again. (Writers resume on the pool as usual.)
-        _input = new Pipe(new PipeOptions(
-            pool: SegmentPool.ForConnections,
-            readerScheduler: PipeScheduler.Inline,
-            pauseWriterThreshold: inputLimit,
-            resumeWriterThreshold: inputLimit / 2,
-            useSynchronizationContext: false));
-        _output = new Pipe(new PipeOptions(
-            pool: SegmentPool.ForConnections,
-            readerScheduler: PipeScheduler.Inline,
-            pauseWriterThreshold: options.MaxPendingSendBytes,
-            resumeWriterThreshold: options.MaxPendingSendBytes / 2,
-            useSynchronizationContext: false));
+        _input = TransportPipes.Input(options);
+        _output = TransportPipes.Output(options);
 
         _receiving = ReceiveLoopAsync();
         _sending = SendLoopAsync();

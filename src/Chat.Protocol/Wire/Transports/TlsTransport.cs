@@ -5,7 +5,6 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using Chat.Protocol.Internal;
 
 namespace Chat.Protocol.Wire.Transports;
 
@@ -28,7 +27,7 @@ namespace Chat.Protocol.Wire.Transports;
 /// </remarks>
 internal sealed partial class TlsTransport : IConnectionTransport
 {
-    private const int MinimumReceiveSize = 4096;
+    private const int MinimumReceiveSize = TransportPipes.MinimumReceiveSize;
 
     /// <summary>The most plaintext one TLS record carries: a batch is written in pieces of this size.</summary>
     private const int MaxWriteSize = 16 * 1024;
@@ -58,19 +57,8 @@ internal sealed partial class TlsTransport : IConnectionTransport
         _certificate = certificate;
         RemoteEndPoint = socket.RemoteEndPoint;
 
-        long inputLimit = Math.Max(64 * 1024, (long)options.MaxFrameLength + ProtocolInfo.FramePrefixLength + MinimumReceiveSize);
-        _input = new Pipe(new PipeOptions(
-            pool: SegmentPool.ForConnections,
-            readerScheduler: PipeScheduler.Inline,
-            pauseWriterThreshold: inputLimit,
-            resumeWriterThreshold: inputLimit / 2,
-            useSynchronizationContext: false));
-        _output = new Pipe(new PipeOptions(
-            pool: SegmentPool.ForConnections,
-            readerScheduler: PipeScheduler.Inline,
-            pauseWriterThreshold: options.MaxPendingSendBytes,
-            resumeWriterThreshold: options.MaxPendingSendBytes / 2,
-            useSynchronizationContext: false));
+        _input = TransportPipes.Input(options);
+        _output = TransportPipes.Output(options);
 
         if (authenticated is not null)
         {
