@@ -1,4 +1,5 @@
 using System.Buffers;
+using Chat.Benchmarks.Fixtures;
 
 namespace Chat.Fuzz;
 
@@ -24,7 +25,7 @@ public static class FuzzTarget
         var frames = ReadFrames(new ReadOnlySequence<byte>(input));
 
         // The same stream in segments of 3 bytes: a prefix or a body split anywhere must not matter.
-        var chunked = ReadFrames(ChunkedSequence.Of(input, 3));
+        var chunked = ReadFrames(SegmentedSequence.Create(input, 3));
         if (!frames.SequenceEqual(chunked, StringComparer.Ordinal))
         {
             throw new OracleViolationException(
@@ -63,7 +64,7 @@ public static class FuzzTarget
     private static string DecodeBody(ReadOnlyMemory<byte> body)
     {
         var whole = Decode(new ReadOnlySequence<byte>(body));
-        var chunked = Decode(ChunkedSequence.Of(body, 5));
+        var chunked = Decode(SegmentedSequence.Create(body, 5));
         if (whole != chunked)
         {
             throw new OracleViolationException($"Decoded whole: {whole}; decoded in 5-byte segments: {chunked}.");
