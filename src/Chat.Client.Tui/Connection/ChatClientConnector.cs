@@ -1,3 +1,4 @@
+using Chat.Client.Tui.Settings;
 using Chat.Protocol;
 using Chat.Shared;
 
@@ -16,7 +17,7 @@ public sealed class ChatClientConnector(string host, int port, KnownHosts? tls =
         ClientVersion = ProductVersion.Text,
     };
 
-    public string Endpoint { get; } = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]:{port}" : $"{host}:{port}";
+    public string Endpoint { get; } = ServerAddress.Format(host, port);
 
     public string Password { get; set; } = string.Empty;
 
