@@ -143,7 +143,8 @@ internal sealed class InputLineView : View
             return l => l.KillSpaceDelimitedWordBackward();
         }
 
-        if (key == Key.Backspace.WithAlt)
+        // ESC ^H (Alt+Backspace where Backspace sends ^H) arrives as Alt+Ctrl+H.
+        if (key == Key.Backspace.WithAlt || key == Key.H.WithCtrl.WithAlt || key == Key.Backspace.WithCtrl.WithAlt)
         {
             return l => l.KillWordBackward();
         }

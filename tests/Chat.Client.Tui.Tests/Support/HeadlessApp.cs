@@ -25,6 +25,7 @@ internal sealed class HeadlessApp : IDisposable
     private readonly SemaphoreSlim _queued = new(0);
     private SessionToken? _session;
     private IApplication? _app;
+    private readonly VirtualTimeProvider _time = new();
 
     public HeadlessApp(int width = 80, int height = 24)
     {
@@ -32,7 +33,7 @@ internal sealed class HeadlessApp : IDisposable
         _thread.Start();
         OnUi(() =>
         {
-            _app = Application.Create(new VirtualTimeProvider()).Init(DriverRegistry.Names.ANSI);
+            _app = Application.Create(_time).Init(DriverRegistry.Names.ANSI);
             _app.Driver!.SetScreenSize(width, height);
             _app.TimedEvents!.Added += (_, _) => _queued.Release();
         });
@@ -59,6 +60,23 @@ internal sealed class HeadlessApp : IDisposable
     });
 
     public void Press(Key key) => OnUi(() => App.InjectKey(key));
+
+    /// <summary>
+    /// Feeds <paramref name="raw"/> to the driver's input parser as a terminal would send it, then lets the
+    /// parser's escape timeout pass (on the virtual clock) so that it settles what it held.
+    /// </summary>
+    public void Receive(string raw) => OnUi(() =>
+    {
+        var input = (InputProcessorImpl<char>)App.Driver!.GetInputProcessor();
+        foreach (var c in raw)
+        {
+            input.InputQueue.Enqueue(c);
+        }
+
+        input.ProcessQueue();
+        _time.Advance(TimeSpan.FromSeconds(1));
+        input.ProcessQueue();
+    });
 
     /// <summary>Runs work queued with Invoke until <paramref name="condition"/> holds, waiting for new work as it is queued.</summary>
     public async Task RunUntilAsync(Func<bool> condition, string what)

@@ -52,6 +52,17 @@ public sealed class InputLineViewTests : IDisposable
     }
 
     [Fact]
+    public void EscCtrlHKillsAWordLikeAltBackspace()
+    {
+        // Terminals whose Backspace sends ^H send ESC ^H for Alt+Backspace.
+        _headless.Type("one two three");
+        _headless.Press(Key.H.WithCtrl.WithAlt);
+        Assert.Equal("one two ", _line.Text);
+        _headless.Press(Key.H.WithCtrl);
+        Assert.Equal("one two", _line.Text);
+    }
+
+    [Fact]
     public void UnixKillAndYankKeysEditTheLine()
     {
         _headless.Type("see src/Chat.Client now");

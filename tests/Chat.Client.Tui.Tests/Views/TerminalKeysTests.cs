@@ -46,6 +46,29 @@ public sealed class TerminalKeysTests : IDisposable
     }
 
     [Fact]
+    public void EscDelFromTheTerminalArrivesAsAltBackspace()
+    {
+        var seen = new List<Key>();
+        _headless.OnUi(() => _headless.App.Keyboard.KeyDown += (_, key) => seen.Add(key));
+
+        // What xterm and tmux send for Alt+Backspace; Terminal.Gui's parser alone drops it.
+        _headless.Receive("\u001b\u007f");
+        Assert.Contains(Key.Backspace.WithAlt, seen);
+
+        // Sequences the parser knows still arrive as themselves, once.
+        seen.Clear();
+        _headless.Receive("\u001bb");
+        Assert.Equal([Key.B.WithAlt], seen);
+    }
+
+    [Theory]
+    [InlineData("\u001b\u007f", true)]
+    [InlineData("\u001b[99~", false)]
+    [InlineData("\u001b\u0001", false)]
+    public void OnlyEscDelIsTakenBack(string sequence, bool isAltBackspace) =>
+        Assert.Equal(isAltBackspace ? Key.Backspace.WithAlt : null, TerminalKeys.KeyForSwallowedSequence(sequence));
+
+    [Fact]
     public async Task ResumingAfterAStopRedrawsEverything()
     {
         _headless.OnUi(() =>
