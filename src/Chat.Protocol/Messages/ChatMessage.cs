@@ -30,6 +30,18 @@ namespace Chat.Protocol;
 [Union(MessageIds.Pong, typeof(Pong))]
 [Union(MessageIds.Goodbye, typeof(Goodbye))]
 [Union(MessageIds.ServerShutdown, typeof(ServerShutdown))]
+[Union(MessageIds.JoinRoom, typeof(JoinRoom))]
+[Union(MessageIds.RoomJoined, typeof(RoomJoined))]
+[Union(MessageIds.LeaveRoom, typeof(LeaveRoom))]
+[Union(MessageIds.RoomLeft, typeof(RoomLeft))]
+[Union(MessageIds.ListRooms, typeof(ListRooms))]
+[Union(MessageIds.RoomList, typeof(RoomList))]
+[Union(MessageIds.SetTopic, typeof(SetTopic))]
+[Union(MessageIds.TopicChanged, typeof(TopicChanged))]
+[Union(MessageIds.ChangeName, typeof(ChangeName))]
+[Union(MessageIds.UserRenamed, typeof(UserRenamed))]
+[Union(MessageIds.SetAway, typeof(SetAway))]
+[Union(MessageIds.UserAway, typeof(UserAway))]
 public abstract record ChatMessage
 {
     private protected ChatMessage()

@@ -48,4 +48,28 @@ public enum ErrorCode
     /// as an ordinary frame, just before the server closes the connection. Fatal.
     /// </summary>
     TlsRequired = 13,
+
+    /// <summary>Version 2: the request named a room that does not exist (<see cref="ErrorMessage.Room"/> says which).</summary>
+    NoSuchRoom = 14,
+
+    /// <summary>Version 2: the request needs the client to be a member of the room, and it is not.</summary>
+    NotInRoom = 15,
+
+    /// <summary>Version 2: the room has as many members as the server allows.</summary>
+    RoomFull = 16,
+
+    /// <summary>Version 2: the room name breaks <see cref="RoomNameRules"/>.</summary>
+    InvalidRoomName = 17,
+
+    /// <summary>Version 2: the server does not let users do that (for example, only the operator creates rooms).</summary>
+    NotAllowed = 18,
+
+    /// <summary>Version 2: the client is in as many rooms as the server allows, or the server has as many rooms as it allows.</summary>
+    TooManyRooms = 19,
+
+    /// <summary>Version 2: the name asked for in a <see cref="ChangeName"/> belongs to another user (names compare without regard to case).</summary>
+    NameTaken = 20,
+
+    /// <summary>Version 2: the name asked for in a <see cref="ChangeName"/> breaks <see cref="UserNameRules"/> or is reserved.</summary>
+    NameInvalid = 21,
 }

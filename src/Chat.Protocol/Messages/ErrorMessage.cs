@@ -34,4 +34,8 @@ public sealed record ErrorMessage : ChatMessage
     /// <summary>Optional, <see langword="false"/> when omitted: <see langword="true"/> when the server closes the connection after this message.</summary>
     [Key(2)]
     public bool Fatal { get; init; }
+
+    /// <summary>Optional (version 2), empty when omitted: the room the refused request was about, if any.</summary>
+    [Key(3)]
+    public string Room { get; init; } = string.Empty;
 }

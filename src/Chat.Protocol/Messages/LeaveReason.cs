@@ -17,4 +17,13 @@ public enum LeaveReason
 
     /// <summary>The server is shutting down.</summary>
     ServerShutdown = 5,
+
+    /// <summary>Version 2: the user left the room and stays connected (<see cref="LeaveRoom"/>).</summary>
+    Parted = 6,
+
+    /// <summary>
+    /// The user took another name; sent only to version-1 clients, which learn of a rename as this
+    /// departure (its text is the new name) followed by a join of the new name.
+    /// </summary>
+    Renamed = 7,
 }

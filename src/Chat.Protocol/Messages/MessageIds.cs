@@ -54,8 +54,44 @@ public static class MessageIds
     /// <summary>Server → client: the server is shutting down. See <see cref="Protocol.ServerShutdown"/>.</summary>
     public const int ServerShutdown = 15;
 
+    /// <summary>Client → server (version 2): join a room. See <see cref="Protocol.JoinRoom"/>.</summary>
+    public const int JoinRoom = 16;
+
+    /// <summary>Server → client (version 2): the client joined a room. See <see cref="Protocol.RoomJoined"/>.</summary>
+    public const int RoomJoined = 17;
+
+    /// <summary>Client → server (version 2): leave a room. See <see cref="Protocol.LeaveRoom"/>.</summary>
+    public const int LeaveRoom = 18;
+
+    /// <summary>Server → client (version 2): the client left a room. See <see cref="Protocol.RoomLeft"/>.</summary>
+    public const int RoomLeft = 19;
+
+    /// <summary>Client → server (version 2): which rooms are there? See <see cref="Protocol.ListRooms"/>.</summary>
+    public const int ListRooms = 20;
+
+    /// <summary>Server → client (version 2): the rooms. See <see cref="Protocol.RoomList"/>.</summary>
+    public const int RoomList = 21;
+
+    /// <summary>Client → server (version 2): set a room's topic. See <see cref="Protocol.SetTopic"/>.</summary>
+    public const int SetTopic = 22;
+
+    /// <summary>Server → client (version 2): a room's topic was set. See <see cref="Protocol.TopicChanged"/>.</summary>
+    public const int TopicChanged = 23;
+
+    /// <summary>Client → server (version 2): take another name. See <see cref="Protocol.ChangeName"/>.</summary>
+    public const int ChangeName = 24;
+
+    /// <summary>Server → client (version 2): a user took another name. See <see cref="Protocol.UserRenamed"/>.</summary>
+    public const int UserRenamed = 25;
+
+    /// <summary>Client → server (version 2): go away or come back. See <see cref="Protocol.SetAway"/>.</summary>
+    public const int SetAway = 26;
+
+    /// <summary>Server → client (version 2): a user went away or came back. See <see cref="Protocol.UserAway"/>.</summary>
+    public const int UserAway = 27;
+
     /// <summary>Whether <paramref name="id"/> names a message type this version of the library knows.</summary>
     /// <param name="id">A union tag read from the wire.</param>
-    /// <returns><see langword="true"/> for ids 1 to 15.</returns>
-    public static bool IsKnown(int id) => id is >= Hello and <= ServerShutdown;
+    /// <returns><see langword="true"/> for ids 1 to 27.</returns>
+    public static bool IsKnown(int id) => id is >= Hello and <= UserAway;
 }

@@ -45,4 +45,11 @@ public sealed record PrivateMessage : ChatMessage
     /// <summary>Optional, <see cref="TextKind.Plain"/> when omitted: a plain line, or an action.</summary>
     [Key(4)]
     public TextKind Kind { get; init; }
+
+    /// <summary>
+    /// Optional (version 2), empty when omitted: on the copy echoed to the sender, the recipient's away
+    /// text when the recipient is away (<see cref="SetAway"/>); otherwise an empty string.
+    /// </summary>
+    [Key(5)]
+    public string RecipientAway { get; init; } = string.Empty;
 }

@@ -28,4 +28,11 @@ public sealed record SendText : ChatMessage
     /// <summary>Optional, <see cref="TextKind.Plain"/> when omitted: a plain line, or an action ("/me waves").</summary>
     [Key(1)]
     public TextKind Kind { get; init; }
+
+    /// <summary>
+    /// Optional (version 2), empty when omitted: the room to say it in, one the client is a member of;
+    /// an empty string means the default room (<see cref="Welcome.Room"/>).
+    /// </summary>
+    [Key(2)]
+    public string Room { get; init; } = string.Empty;
 }

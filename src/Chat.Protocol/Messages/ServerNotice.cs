@@ -30,4 +30,8 @@ public sealed record ServerNotice : ChatMessage
     /// <summary>When the server sent it, in UTC.</summary>
     [Key(1)]
     public DateTime Timestamp { get; init; }
+
+    /// <summary>Optional (version 2), empty when omitted: the room the notice was sent to; an empty string: the whole server.</summary>
+    [Key(2)]
+    public string Room { get; init; } = string.Empty;
 }

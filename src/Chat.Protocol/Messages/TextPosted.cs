@@ -46,4 +46,11 @@ public sealed record TextPosted : ChatMessage
     /// <summary>Optional, <see cref="TextKind.Plain"/> when omitted: a plain line, or an action.</summary>
     [Key(4)]
     public TextKind Kind { get; init; }
+
+    /// <summary>
+    /// Optional (version 2), empty when omitted: the room the line was posted in; an empty string
+    /// means the default room (<see cref="Welcome.Room"/>). <see cref="Id"/> counts per room.
+    /// </summary>
+    [Key(5)]
+    public string Room { get; init; } = string.Empty;
 }

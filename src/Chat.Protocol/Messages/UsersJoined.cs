@@ -24,4 +24,8 @@ public sealed record UsersJoined : ChatMessage
     /// <summary>The users who joined, in the order they joined.</summary>
     [Key(0)]
     public IReadOnlyList<string> UserNames { get; init; }
+
+    /// <summary>Optional (version 2), empty when omitted: the room they entered; an empty string means the default room.</summary>
+    [Key(1)]
+    public string Room { get; init; } = string.Empty;
 }

@@ -24,4 +24,8 @@ public sealed record UsersLeft : ChatMessage
     /// <summary>Who left and why, in the order they left.</summary>
     [Key(0)]
     public IReadOnlyList<Departure> Departures { get; init; }
+
+    /// <summary>Optional (version 2), empty when omitted: the room they left; an empty string means the default room.</summary>
+    [Key(1)]
+    public string Room { get; init; } = string.Empty;
 }

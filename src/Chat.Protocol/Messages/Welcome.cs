@@ -95,4 +95,20 @@ public sealed record Welcome : ChatMessage
     /// </summary>
     [Key(11)]
     public int PingIntervalMilliseconds { get; init; }
+
+    /// <summary>
+    /// Optional (version 2), empty when omitted: the room the client was put in, its default room
+    /// (<see cref="Users"/>, <see cref="Recent"/> and <see cref="UserCount"/> are that room's); empty
+    /// from a server that speaks version 1.
+    /// </summary>
+    [Key(12)]
+    public string Room { get; init; } = string.Empty;
+
+    /// <summary>Optional (version 2), empty when omitted: the default room's topic.</summary>
+    [Key(13)]
+    public string Topic { get; init; } = string.Empty;
+
+    /// <summary>Optional (version 2), empty when omitted: the users of <see cref="Users"/> who are away.</summary>
+    [Key(14)]
+    public IReadOnlyList<string> AwayUsers { get; init; } = [];
 }
