@@ -33,4 +33,10 @@ public static class ProtocolInfo
 
     /// <summary>The longest text, in Unicode scalar values, a server accepts unless told otherwise.</summary>
     public const int DefaultMaxTextLength = 4000;
+
+    /// <summary>The longest room topic (<see cref="SetTopic.Topic"/>), in Unicode scalar values (protocol version 2).</summary>
+    public const int MaxTopicLength = 300;
+
+    /// <summary>The longest away text (<see cref="SetAway.Text"/>), in Unicode scalar values (protocol version 2).</summary>
+    public const int MaxAwayTextLength = 200;
 }
