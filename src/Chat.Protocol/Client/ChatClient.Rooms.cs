@@ -123,7 +123,7 @@ public sealed partial class ChatClient
         var answer = await RequestAsync(
             new ListRooms(),
             message => message is RoomList,
-            error => error.Room.Length == 0 && error.Code is ErrorCode.RateLimited or ErrorCode.NotAllowed,
+            error => error.Room.Length == 0 && error.Code == ErrorCode.NotAllowed,
             "listing the rooms",
             cancellationToken).ConfigureAwait(false);
         return ((RoomList)answer).Rooms;
@@ -205,7 +205,7 @@ public sealed partial class ChatClient
         await RequestAsync(
             new ChangeName(name),
             message => message is UserRenamed renamed && UserNameRules.Comparer.Equals(renamed.NewName, name),
-            error => error.Code is ErrorCode.NameTaken or ErrorCode.NameInvalid || (error.Code == ErrorCode.RateLimited && error.Room.Length == 0),
+            error => error.Code is ErrorCode.NameTaken or ErrorCode.NameInvalid,
             $"changing your name to {name}",
             cancellationToken).ConfigureAwait(false);
     }
@@ -226,7 +226,7 @@ public sealed partial class ChatClient
         await RequestAsync(
             new SetAway(text),
             message => message is UserAway away && UserNameRules.Comparer.Equals(away.UserName, UserName),
-            error => error.Room.Length == 0 && error.Code is ErrorCode.RateLimited or ErrorCode.InvalidText or ErrorCode.TextTooLong,
+            _ => false, // The text was checked with the server's rules above; only the rate limit refuses it.
             text.Length == 0 ? "marking yourself back" : "marking yourself away",
             cancellationToken).ConfigureAwait(false);
     }

@@ -8,7 +8,9 @@ namespace Chat.Protocol;
 /// </summary>
 /// <remarks>
 /// The server handles a connection's messages in order and answers each in turn, so the oldest
-/// request a message fits is the one it answers.
+/// request a message fits is the one it answers. A rate-limit refusal names no room (the server
+/// refuses the message before it reads it), so it refuses the oldest request waiting: the one
+/// most likely to have met the empty bucket.
 /// </remarks>
 internal sealed class PendingRequests
 {
@@ -52,9 +54,12 @@ internal sealed class PendingRequests
         Request? matched;
         lock (_lock)
         {
-            matched = message is ErrorMessage error
-                ? _waiting.Find(r => r.RefusedBy(error))
-                : _waiting.Find(r => r.Answers(message));
+            matched = message switch
+            {
+                ErrorMessage { Code: ErrorCode.RateLimited, Room.Length: 0 } when _waiting.Count > 0 => _waiting[0],
+                ErrorMessage error => _waiting.Find(r => r.RefusedBy(error)),
+                _ => _waiting.Find(r => r.Answers(message)),
+            };
             if (matched is not null)
             {
                 _waiting.Remove(matched);

@@ -176,6 +176,25 @@ public class ChatClientRoomsTests
         Assert.Equal("next", (await session.ReceiveAsync<SendText>()).Text); // nothing went before it
     }
 
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task ARateLimitRefusalFailsTheOldestRequestWaiting(TransportKind kind)
+    {
+        await using var server = FakeChatServer.Start(kind);
+        var (client, session) = await JoinAsync(server, "alice");
+        var joining = client.JoinRoomAsync("#dev");
+        var listing = client.ListRoomsAsync();
+        await session.ReceiveAsync<JoinRoom>();
+        await session.ReceiveAsync<ListRooms>();
+
+        await session.SendAsync(new ErrorMessage(ErrorCode.RateLimited, "You are sending too fast."));
+        await session.SendAsync(SampleMessages.RoomList);
+
+        var ex = await Assert.ThrowsAsync<ChatRequestException>(() => joining.WithTimeout());
+        Assert.Equal((ErrorCode.RateLimited, string.Empty, "You are sending too fast."), (ex.Code, ex.Room, ex.Message));
+        Assert.Equal(SampleMessages.RoomList.Rooms, await listing.WithTimeout());
+    }
+
     [Fact]
     public async Task ARequestWithoutAnAnswerTimesOut()
     {
