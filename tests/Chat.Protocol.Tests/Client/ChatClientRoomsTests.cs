@@ -128,6 +128,25 @@ public class ChatClientRoomsTests
         Assert.Equal("alicia", client.UserName);
     }
 
+    [Fact]
+    public async Task AClientInNoRoomIsRenamedByTheOneNoticeWithoutARoom()
+    {
+        await using var server = FakeChatServer.Start(TransportKind.Memory);
+        var (client, session) = await JoinAsync(server, "alice");
+        var leaving = client.LeaveRoomAsync("#lobby");
+        await session.ReceiveAsync<LeaveRoom>();
+        await session.SendAsync(new RoomLeft("#lobby", LeaveReason.Parted));
+        await leaving.WithTimeout();
+
+        var renaming = client.ChangeNameAsync("Alice");
+        Assert.Equal(new ChangeName("Alice"), await session.ReceiveAsync<ChangeName>());
+        await session.SendAsync(new UserRenamed("", "alice", "Alice"));
+        await renaming.WithTimeout();
+
+        Assert.Equal("Alice", client.UserName);
+        Assert.Empty(client.Rooms);
+    }
+
     [Theory]
     [MemberData(nameof(Transports))]
     public async Task ARefusedRequestThrowsTheServersCodeRoomAndText(TransportKind kind)
