@@ -73,7 +73,7 @@ public class ServerProcessTests
         await using var alice = await server.JoinAsync("alice");
 
         await server.CommandAsync("users");
-        await server.Process.WaitForOutputAsync("1 user in the room: alice");
+        await server.Process.WaitForOutputAsync("1 user on the server: alice");
         await server.CommandAsync("close");
 
         Assert.IsType<ServerShutdown>((await alice.ReadToEndAsync()).Last());

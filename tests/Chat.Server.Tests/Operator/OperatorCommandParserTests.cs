@@ -40,7 +40,7 @@ public class OperatorCommandParserTests
     }
 
     [Theory]
-    [InlineData("say", "Usage: say <text>")]
+    [InlineData("say", "Usage: say [#room] <text>")]
     [InlineData("kick", "Usage: kick <name> [reason]")]
     [InlineData("kick   ", "Usage: kick <name> [reason]")]
     public void ACommandWithoutItsArgumentShowsHowToUseIt(string line, string message) =>
