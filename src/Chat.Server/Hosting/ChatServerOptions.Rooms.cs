@@ -52,8 +52,7 @@ internal sealed partial record ChatServerOptions
         var operatorRooms = Rooms.Select(RoomNameRules.Normalize).Append(RoomNameRules.Normalize(DefaultRoom)).Distinct(RoomNameRules.Comparer).Count();
         if (MaxRooms < operatorRooms)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(MaxRooms), MaxRooms, $"--max-rooms {MaxRooms} is fewer than the {operatorRooms} rooms the operator creates at start (--default-room and --room).");
+            throw new ArgumentException($"--max-rooms {MaxRooms} is fewer than the {operatorRooms} rooms the operator creates at start (--default-room and --room).");
         }
     }
 

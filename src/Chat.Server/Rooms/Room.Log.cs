@@ -137,7 +137,7 @@ internal sealed partial class Room
     }
 
     /// <summary>The newest lines for a newcomer, up to the last one published (those after it reach the newcomer as they are published). Called under the lock.</summary>
-    private IReadOnlyList<TextPosted> RecentLines()
+    private List<TextPosted> RecentLines()
     {
         if (_historyLength == 0)
         {
@@ -150,8 +150,19 @@ internal sealed partial class Room
             throw new InvalidOperationException("A room log serves its newest lines synchronously (IRoomLog remarks).");
         }
 
-        var recent = read.Result;
-        return _waiting.Count == 0 ? recent : [.. recent.Where(line => line.Id <= (_lastLine?.Id ?? 0))];
+        // Newest first from the log; a welcome shows them oldest first.
+        var newest = read.Result;
+        var lastPublished = _waiting.Count == 0 ? long.MaxValue : _lastLine?.Id ?? 0;
+        var recent = new List<TextPosted>(newest.Count);
+        for (var i = newest.Count - 1; i >= 0; i--)
+        {
+            if (newest[i].Id <= lastPublished)
+            {
+                recent.Add(newest[i]);
+            }
+        }
+
+        return recent;
     }
 
     /// <summary>Something the room publishes after a line still waiting for its log.</summary>

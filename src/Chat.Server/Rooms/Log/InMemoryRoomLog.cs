@@ -64,9 +64,6 @@ internal sealed class InMemoryRoomLog : IRoomLog
             {
                 AddIfInRange(kept, _lines[(start + i) % _lines.Length], range);
             }
-
-            // The newest lines, given back oldest first, as a welcome shows them.
-            kept.Reverse();
         }
         else
         {

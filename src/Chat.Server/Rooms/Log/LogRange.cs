@@ -7,7 +7,7 @@ namespace Chat.Server;
 /// <param name="Order">Oldest first (the lines just after <paramref name="AfterId"/>) or newest first (the lines just before <paramref name="BeforeId"/>).</param>
 internal readonly record struct LogRange(long AfterId, long BeforeId, int Limit, LogOrder Order)
 {
-    /// <summary>The newest <paramref name="limit"/> lines, returned oldest first: what a newcomer sees.</summary>
+    /// <summary>The newest <paramref name="limit"/> lines, newest first: what a newcomer sees (shown oldest first).</summary>
     /// <param name="limit">How many.</param>
     /// <returns>The range.</returns>
     public static LogRange Newest(int limit) => new(0, long.MaxValue, limit, LogOrder.NewestFirst);
