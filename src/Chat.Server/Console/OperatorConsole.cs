@@ -128,8 +128,8 @@ internal sealed class OperatorConsole(ChatServer server, TextWriter output)
             return;
         }
 
-        var members = room.Count;
-        Write(server.Say(room, text) ? $"Sent to {members} users in {room.Name}." : "The server is closing; nothing was sent.");
+        var members = room.Count == 1 ? "1 user" : $"{room.Count} users";
+        Write(server.Say(room, text) ? $"Sent to {members} in {room.Name}." : "The server is closing; nothing was sent.");
     }
 
     private async Task SetTopicAsync(string roomName, string topic)

@@ -12,20 +12,10 @@ namespace Chat.Server;
 /// </remarks>
 internal sealed partial class Room
 {
+    private readonly HashSet<IRoomMember> _away = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The operator's name as <see cref="TopicChanged.SetBy"/> shows it.</summary>
     public const string OperatorName = UserNameRules.ReservedName;
-
-    /// <summary>The room's topic; empty for none.</summary>
-    public string Topic
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _topic;
-            }
-        }
-    }
 
     /// <summary>Sets the topic and tells every member (<see cref="TopicChanged"/>).</summary>
     /// <param name="by">The member who sets it, or <see langword="null"/> for the operator.</param>
@@ -84,6 +74,24 @@ internal sealed partial class Room
         }
     }
 
+    /// <summary>Who of the members is away, by name; the room keeps them apart so that a join does not ask every member. Called under the lock.</summary>
+    private string[] AwayNames()
+    {
+        if (_away.Count == 0)
+        {
+            return [];
+        }
+
+        var names = new string[_away.Count];
+        var i = 0;
+        foreach (var member in _away)
+        {
+            names[i++] = member.Name;
+        }
+
+        return names;
+    }
+
     /// <summary>Tells every member that a member went away or came back (<see cref="IRoomMember.AwayText"/>).</summary>
     /// <param name="member">The member.</param>
     /// <returns>Whether the member is in the open room.</returns>
@@ -98,7 +106,17 @@ internal sealed partial class Room
             }
 
             FlushPresence();
-            Emit(EncodedMessage.Encode(new UserAway(Name, member.Name, member.AwayText)), audience: Audience.RoomsOnly);
+            var text = member.AwayText;
+            if (text.Length > 0)
+            {
+                _away.Add(member);
+            }
+            else
+            {
+                _away.Remove(member);
+            }
+
+            Emit(EncodedMessage.Encode(new UserAway(Name, member.Name, text)), audience: Audience.RoomsOnly);
             return true;
         }
     }

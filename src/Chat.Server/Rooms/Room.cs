@@ -131,6 +131,10 @@ internal sealed partial class Room : IAsyncDisposable
 
                 _members.Add(member.Name, member);
                 _broadcaster.Add(member);
+                if (member.AwayText.Length > 0)
+                {
+                    _away.Add(member);
+                }
                 if (member.ReceivesPresence)
                 {
                     _presenceMembers++;
@@ -180,6 +184,7 @@ internal sealed partial class Room : IAsyncDisposable
 
             _members.Remove(member.Name);
             _broadcaster.Remove(member);
+            _away.Remove(member);
             if (member.ReceivesPresence)
             {
                 _presenceMembers--;
@@ -191,18 +196,6 @@ internal sealed partial class Room : IAsyncDisposable
             }
 
             return true;
-        }
-    }
-
-    /// <summary>Whether a member is in the room.</summary>
-    /// <param name="member">The member.</param>
-    /// <returns><see langword="true"/> for a member.</returns>
-    public bool Contains(IRoomMember member)
-    {
-        ArgumentNullException.ThrowIfNull(member);
-        lock (_lock)
-        {
-            return IsMember(member);
         }
     }
 
@@ -326,19 +319,12 @@ internal sealed partial class Room : IAsyncDisposable
     private JoinResult Snapshot(IRoomMember member, JoinOutcome outcome)
     {
         string[] users = [];
-        var away = new List<string>();
+        string[] away = [];
         if (member.ReceivesPresence)
         {
             users = new string[_members.Count];
-            var i = 0;
-            foreach (var (name, present) in _members)
-            {
-                users[i++] = name;
-                if (present.AwayText.Length > 0)
-                {
-                    away.Add(name);
-                }
-            }
+            _members.Keys.CopyTo(users, 0);
+            away = AwayNames();
         }
 
         return new JoinResult(outcome, users, RecentLines(), _members.Count, _topic, away);

@@ -102,12 +102,6 @@ internal sealed partial class ClientSession : IRoomMember
     /// <inheritdoc />
     public string AwayText => _away;
 
-    /// <summary>The protocol version agreed at the handshake; 0 before.</summary>
-    public int ProtocolVersion => Volatile.Read(ref _version);
-
-    /// <summary>The rooms the user is in, in the order it joined them.</summary>
-    public SessionRooms Rooms => _rooms;
-
     /// <summary>Completes when the session is over: the connection closed and the rooms told.</summary>
     public Task Completion => _completion.Task;
 

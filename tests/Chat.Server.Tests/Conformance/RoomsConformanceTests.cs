@@ -315,7 +315,7 @@ public class RoomsConformanceTests
 
         await console.ExecuteAsync("topic #news Nothing yet");
         var news = server.Server.Rooms.Find("#news");
-        Assert.Equal((RoomKind.Operator, "Nothing yet"), (news!.Kind, news.Topic));
+        Assert.Equal((RoomKind.Operator, "Nothing yet"), (news!.Kind, news.Info().Topic));
         await alice.JoinRoomAsync("#news");
         await alice.SendAsync(new LeaveRoom("#news"));
         await alice.ReceiveAsync<RoomLeft>();
