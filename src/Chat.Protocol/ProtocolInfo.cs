@@ -4,7 +4,7 @@ namespace Chat.Protocol;
 public static class ProtocolInfo
 {
     /// <summary>The highest protocol version this library speaks, sent in <see cref="Hello.ProtocolVersion"/>.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>
     /// The lowest protocol version there is. A client speaks every version from this one up to the
