@@ -58,3 +58,14 @@ public sealed record QuitCommand(string Message) : InputCommand;
 /// <summary>Not something that can be done; <paramref name="Hint"/> tells the user what to type instead. Nothing is sent.</summary>
 /// <param name="Hint">One sentence for the user.</param>
 public sealed record InvalidCommand(string Hint) : InputCommand;
+
+/// <summary>Bring a window into view by its number: <c>/window 2</c> (Alt+2 does the same).</summary>
+/// <param name="Number">1 for the first window.</param>
+public sealed record WindowCommand(int Number) : InputCommand;
+
+/// <summary>Close the window in view: <c>/close</c> (a private conversation's; a room's is closed by leaving it).</summary>
+public sealed record CloseCommand : InputCommand;
+
+/// <summary>Open the window of a private conversation and bring it into view: <c>/query bob</c>.</summary>
+/// <param name="Name">The other party.</param>
+public sealed record QueryCommand(string Name) : InputCommand;

@@ -7,7 +7,7 @@ using Terminal.Gui.Views;
 namespace Chat.Client.Tui.Views;
 
 /// <summary>The users in the room, each in the colour their lines use.</summary>
-internal sealed class UserListSource(RoomViewModel viewModel, LogPalette palette) : IListDataSource
+internal sealed class UserListSource(ChatViewModel viewModel, LogPalette palette) : IListDataSource
 {
     public event NotifyCollectionChangedEventHandler? CollectionChanged;
 
