@@ -209,7 +209,8 @@ public sealed partial class ChatViewModel : IAsyncDisposable
             PrivateWindowViewModel conversation => $"private conversation with {conversation.Peer}",
             _ => $"{Users.Count} {(Users.Count == 1 ? "user" : "users")}",
         };
-        return $"{UserName} on {ServerName} ({_connector.Endpoint}) · {where} · /help";
+        var away = AwayText.Length > 0 ? " (away)" : string.Empty;
+        return $"{UserName}{away} on {ServerName} ({_connector.Endpoint}) · {where} · /help";
     }
 
     private void SetConnectionStatus(string text)

@@ -35,6 +35,10 @@ internal sealed class FakeRoom : IChatConnector, IAsyncDisposable
     public static Welcome WelcomeFor(Hello hello, IReadOnlyList<string>? users = null, IReadOnlyList<TextPosted>? recent = null, int maxTextLength = 100) =>
         new(ProtocolInfo.Version, hello.UserName, "TestServer", users ?? [hello.UserName], "Be nice.\nNo spam.", recent ?? [], maxTextLength, 32 * 1024);
 
+    /// <summary>A welcome that puts the client in <paramref name="room"/> (the default room) with a topic, as a server with rooms does.</summary>
+    public static Welcome RoomWelcomeFor(Hello hello, string room, IReadOnlyList<string> users, string topic = "", IReadOnlyList<TextPosted>? recent = null) =>
+        WelcomeFor(hello, users, recent) with { Room = room, Topic = topic };
+
     /// <summary>Makes the next attempt to connect fail with <paramref name="failure"/>, without reaching the server.</summary>
     public void FailNext(Exception failure) => _failures.Enqueue(failure);
 
