@@ -23,6 +23,7 @@ internal sealed partial class ChatWindow : Window
     private readonly Dictionary<WindowViewModel, MessageLogSource> _sources = [];
     private readonly Dictionary<WindowViewModel, int> _tops = [];
     private readonly UserListSource _userSource;
+    private readonly WindowLogSource _shownLog = new();
     private MessageLogSource _logSource = null!;
     private WindowViewModel? _shown;
     private bool _switching;
@@ -54,6 +55,7 @@ internal sealed partial class ChatWindow : Window
 
         _userSource = new UserListSource(viewModel, palette);
         _users.Source = _userSource;
+        _log.Source = _shownLog;
         ShowCurrentWindow();
         _log.CollectionChanged += (_, _) => FollowTail();
         _log.ViewportChanged += (_, _) => OnLogViewportChanged();
@@ -307,7 +309,7 @@ internal sealed partial class ChatWindow : Window
             }
 
             _logSource = source;
-            _log.Source = source;
+            _shownLog.Target = source;
             if (window.Following || !_tops.TryGetValue(window, out var top))
             {
                 FollowTail();

@@ -135,6 +135,21 @@ public sealed class ChatWindowSwitchingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LinesThatArriveInAWindowOutOfViewAreThereWhenItComesBack()
+    {
+        await ReceivePrivateAsync("bob", "first");
+        _headless.Press(Key.D2.WithAlt);
+        _headless.Press(Key.D1.WithAlt);
+        await _session.SendAsync(new PrivateMessage("bob", "alice", "second, while away", At));
+        await _headless.RunUntilAsync(() => _viewModel.Windows.All[1].Log.Count == 2, "bob's second line");
+
+        _headless.Press(Key.D2.WithAlt);
+        var screen = _headless.Screen;
+        Assert.Contains("<bob> first", screen, StringComparison.Ordinal);
+        Assert.Contains("<bob> second, while away", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheBarColoursAHighlightAndTheWindowInView()
     {
         await ReceivePrivateAsync("bob", "psst");
