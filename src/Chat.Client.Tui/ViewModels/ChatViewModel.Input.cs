@@ -61,6 +61,18 @@ public sealed partial class ChatViewModel
                 return true;
             case QueryCommand query:
                 return Query(query.Name);
+            case JoinCommand join:
+                return await JoinAsync(join.Room);
+            case PartCommand part:
+                return await PartAsync(part.Room, part.Text);
+            case RoomsCommand:
+                return await ListRoomsAsync();
+            case TopicCommand topic:
+                return await TopicAsync(topic.Topic);
+            case NickCommand nick:
+                return await NickAsync(nick.Name);
+            case AwayCommand away:
+                return await AwayAsync(away.Text);
             case SayCommand say:
                 return CanSayIn(Current) && await SendAsync(say.Text, SayIn(Current, say.Text));
             case ActionCommand action:
@@ -98,25 +110,7 @@ public sealed partial class ChatViewModel
     /// <param name="cursor">The cursor position.</param>
     /// <returns>The completed line and cursor, or <see langword="null"/> when nothing matches.</returns>
     public Completion? Complete(string line, int cursor) =>
-        _completer.Complete(line, cursor, Current is PrivateWindowViewModel conversation ? [conversation.Peer] : Users, UserName);
-
-    /// <summary>Brings the window with this number into view (Alt+1..9, <c>/window n</c>).</summary>
-    /// <param name="number">1 for the first.</param>
-    public void SelectWindow(int number)
-    {
-        if (!Windows.Select(number))
-        {
-            Current.Add(_lines.Local(LogKind.Info, Windows.All.Count == 1
-                ? "There is only one window."
-                : $"There is no window {number}: the windows are 1 to {Windows.All.Count}."));
-        }
-    }
-
-    /// <summary>Brings the next window into view (Ctrl+N).</summary>
-    public void NextWindow() => Windows.Next();
-
-    /// <summary>Brings the previous window into view (Ctrl+P).</summary>
-    public void PreviousWindow() => Windows.Previous();
+        _completer.Complete(line, cursor, Current is PrivateWindowViewModel conversation ? [conversation.Peer] : Users, UserName, KnownRooms);
 
     /// <summary>Leaves (the others see <paramref name="message"/>), closes the connection and raises <see cref="QuitRequested"/>.</summary>
     /// <param name="message">The parting message.</param>
@@ -150,54 +144,6 @@ public sealed partial class ChatViewModel
 
     private static TimeSpan LeaveTimeout => TimeSpan.FromSeconds(5);
 
-    private void Who()
-    {
-        Current.Add(_lines.Local(LogKind.Info, Current switch
-        {
-            PrivateWindowViewModel conversation =>
-                $"This window is a private conversation with {conversation.Peer}; /who in a room's window lists who is in it.",
-            RoomWindowViewModel { Room.Length: 0 } => $"In the room ({Users.Count}): {string.Join(", ", Users)}",
-            _ => $"In {Current.Label} ({Users.Count}): {string.Join(", ", Users)}",
-        }));
-    }
-
-    /// <summary>Opens (or brings up) the window of a conversation with <paramref name="name"/>: <c>/query</c>, and <c>/msg</c> before it sends.</summary>
-    private bool Query(string name)
-    {
-        if (UserNameRules.Check(name) != UserNameProblem.None)
-        {
-            Current.Add(_lines.Local(LogKind.Info, $"\"{TextSanitizer.Sanitize(name)}\" is not a user name. Usage: /msg <name> <text>, or /query <name>"));
-            return false;
-        }
-
-        if (UserNameRules.Comparer.Equals(name, UserName))
-        {
-            Current.Add(_lines.Local(LogKind.Info, "That is you: private messages go to someone else."));
-            return false;
-        }
-
-        OpenPrivate(name, select: true);
-        return true;
-    }
-
-    /// <summary>Closes the window in view: a conversation's window; a room's is left with /part.</summary>
-    private void CloseCurrent()
-    {
-        var window = Current;
-        if (window is RoomWindowViewModel room && (room.IsJoined || !SupportsRooms))
-        {
-            Current.Add(_lines.Local(LogKind.Info, SupportsRooms
-                ? $"You are in {room.Label}: /part leaves it and closes its window."
-                : "This is the server's room: /quit leaves it."));
-            return;
-        }
-
-        if (!Windows.Remove(window))
-        {
-            Current.Add(_lines.Local(LogKind.Info, "This is the last window: /quit leaves."));
-        }
-    }
-
     private async Task<bool> ActAsync(string text)
     {
         if (Current is PrivateWindowViewModel)
@@ -221,8 +167,8 @@ public sealed partial class ChatViewModel
         return true;
     }
 
-    /// <summary>How a line said in <paramref name="window"/> goes out: to the other party of a conversation, or to the room.</summary>
-    private static Func<ChatClient, CancellationToken, ValueTask> SayIn(WindowViewModel window, string text)
+    /// <summary>How a line said in <paramref name="window"/> goes out: to the other party of a conversation, or to the room (a version-1 server's one room has no name).</summary>
+    private Func<ChatClient, CancellationToken, ValueTask> SayIn(WindowViewModel window, string text)
     {
         if (window is PrivateWindowViewModel conversation)
         {
@@ -230,12 +176,19 @@ public sealed partial class ChatViewModel
             return (client, ct) => client.SendPrivateAsync(peer, text, ct);
         }
 
-        return (client, ct) => client.SendAsync(text, ct);
+        var room = RoomOf(window);
+        return room.Length > 0 ? (client, ct) => client.SendToRoomAsync(room, text, ct) : (client, ct) => client.SendAsync(text, ct);
     }
 
     /// <summary>How an action (<c>/me</c>) in a room's window goes out.</summary>
-    private static Func<ChatClient, CancellationToken, ValueTask> ActIn(WindowViewModel window, string text) =>
-        (client, ct) => client.SendActionAsync(text, ct);
+    private Func<ChatClient, CancellationToken, ValueTask> ActIn(WindowViewModel window, string text)
+    {
+        var room = RoomOf(window);
+        return room.Length > 0 ? (client, ct) => client.SendActionToRoomAsync(room, text, ct) : (client, ct) => client.SendActionAsync(text, ct);
+    }
+
+    /// <summary>The room a room's window sends to: its name with a server that has rooms, otherwise none (the one room).</summary>
+    private string RoomOf(WindowViewModel window) => SupportsRooms && window is RoomWindowViewModel room ? room.Room : string.Empty;
 
     private async Task<bool> SendAsync(string text, Func<ChatClient, CancellationToken, ValueTask> send)
     {
@@ -246,6 +199,13 @@ public sealed partial class ChatViewModel
             return false;
         }
 
+        return await DispatchAsync(send);
+    }
+
+    /// <summary>Sends now when the queue is empty and the pacer allows it, otherwise queues behind what waits.</summary>
+    /// <returns><see langword="false"/> when not connected (nothing was sent).</returns>
+    private async Task<bool> DispatchAsync(Func<ChatClient, CancellationToken, ValueTask> send)
+    {
         var client = _client;
         if (client is null || State != ConnectionState.Connected)
         {

@@ -94,24 +94,6 @@ public sealed partial class ChatViewModel
         }
     }
 
-    /// <summary>The window of a conversation with <paramref name="peer"/>, opened at the end when there is none.</summary>
-    private PrivateWindowViewModel OpenPrivate(string peer, bool select)
-    {
-        var window = Windows.FindPrivate(peer);
-        if (window is null)
-        {
-            window = new PrivateWindowViewModel(TextSanitizer.Sanitize(peer));
-            Watch(window);
-            Windows.Add(window, select);
-        }
-        else if (select)
-        {
-            Windows.Select(window);
-        }
-
-        return window;
-    }
-
     internal static string DescribeShutdown(string text)
     {
         var reason = TextSanitizer.Sanitize(text).Trim();

@@ -185,6 +185,10 @@ public sealed partial class ChatViewModel : IAsyncDisposable
         TerminalTitleChanged?.Invoke(this, EventArgs.Empty);
         SetConnectionStatus(ConnectedStatus());
         StartSending(welcome);
+        if (rejoined)
+        {
+            RejoinRooms();
+        }
     }
 
     /// <summary>The lines of <paramref name="recent"/> the window has not shown yet, without those of ignored users.</summary>

@@ -14,6 +14,12 @@ public static class CommandParser
     public static IReadOnlyList<string> Help { get; } =
     [
         "Commands:",
+        "  /join #room          join a room (made when it does not exist) and show its window",
+        "  /part [#room] [text] leave a room (the one in view when none is named) and close its window",
+        "  /rooms               list the rooms, how many are in each, and their topics",
+        "  /topic [text]        show the topic of the room in view, or set it (/topic -delete clears it)",
+        "  /nick <name>         take another name",
+        "  /away [text]         mark yourself away (others see why); /away alone: back",
         "  /msg <name> <text>   send a private message (in its conversation's window)",
         "  /query <name>        open a private conversation's window",
         "  /me <text>           perform an action (* you waves)",
@@ -37,7 +43,8 @@ public static class CommandParser
     /// <summary>The commands Tab completes at the start of the line, each with its leading '/'.</summary>
     public static IReadOnlyList<string> CommandNames { get; } =
     [
-        "/clear", "/close", "/help", "/ignore", "/me", "/msg", "/query", "/quit", "/r", "/reconnect", "/unignore", "/who", "/window",
+        "/away", "/clear", "/close", "/help", "/ignore", "/join", "/me", "/msg", "/nick", "/part", "/query", "/quit", "/r",
+        "/reconnect", "/rooms", "/topic", "/unignore", "/who", "/window",
     ];
 
     /// <summary>Parses one input line.</summary>
@@ -77,6 +84,12 @@ public static class CommandParser
             "query" or "q" => rest.Length > 0 ? ParsePrivate(rest) : new InvalidCommand("Usage: /query <name> opens a private conversation's window"),
             "window" or "win" => ParseWindow(rest),
             "close" or "wc" => new CloseCommand(),
+            "join" or "j" => ParseJoin(rest),
+            "part" or "leave" => ParsePart(rest),
+            "rooms" or "list" => new RoomsCommand(),
+            "topic" or "t" => new TopicCommand(rest.Length == 0 ? null : rest == "-delete" ? string.Empty : rest),
+            "nick" => ParseName(rest, name => new NickCommand(name!), allowNone: false, "Usage: /nick <name>"),
+            "away" => new AwayCommand(rest),
             "who" or "names" => new WhoCommand(),
             "users" => new ToggleUsersCommand(),
             "help" or "?" => new HelpCommand(),
@@ -99,6 +112,25 @@ public static class CommandParser
         }
 
         return rest.Contains(' ', StringComparison.Ordinal) ? new InvalidCommand(usage) : create(rest);
+    }
+
+    /// <summary>A room's name as typed: <c>#dev</c>, or <c>dev</c> taken as <c>#dev</c> (as irssi does).</summary>
+    private static string RoomName(string word) => word.StartsWith('#') ? word : "#" + word;
+
+    private static InputCommand ParseJoin(string rest) =>
+        rest.Length == 0 || rest.Contains(' ', StringComparison.Ordinal)
+            ? new InvalidCommand("Usage: /join #room, for example /join #dev")
+            : new JoinCommand(RoomName(rest));
+
+    private static PartCommand ParsePart(string rest)
+    {
+        if (!rest.StartsWith('#'))
+        {
+            return new PartCommand(null, rest);
+        }
+
+        var space = rest.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? new PartCommand(rest, string.Empty) : new PartCommand(rest[..space], rest[(space + 1)..].Trim());
     }
 
     private static InputCommand ParseWindow(string rest) =>
