@@ -143,8 +143,8 @@ public sealed partial class ChatViewModel : IAsyncDisposable
         UserName = welcome.UserName;
         ServerName = TextSanitizer.Sanitize(welcome.ServerName);
         MaxTextLength = welcome.MaxTextLength > 0 ? welcome.MaxTextLength : ProtocolInfo.DefaultMaxTextLength;
-        SupportsRooms = welcome.ProtocolVersion >= 2;
-        _defaultRoom = welcome.Room ?? string.Empty;
+        SupportsRooms = client.SupportsRooms;
+        _defaultRoom = client.DefaultRoom;
 
         var room = Windows.FindRoom(_defaultRoom);
         if (room is null)
