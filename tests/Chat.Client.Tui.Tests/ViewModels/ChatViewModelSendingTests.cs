@@ -1,6 +1,7 @@
 using Chat.Client.Tui.Tests.Support;
 using Chat.Client.Tui.ViewModels;
 using Chat.Protocol;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Chat.Client.Tui.Tests.ViewModels;
 
@@ -10,8 +11,9 @@ namespace Chat.Client.Tui.Tests.ViewModels;
 /// </summary>
 public sealed class ChatViewModelSendingTests : IAsyncLifetime
 {
-    private const double Rate = 100; // lines a second: fast enough for a test, slow enough to pace 40 lines
+    private const double Rate = 100; // lines a second, for the tests that do not check the pace: fast enough not to slow them
     private const int Burst = 6;
+    private const double PacedRate = 5; // the server's default
     private readonly TestDispatcher _ui = new();
     private readonly FakeRoom _server = new();
     private FakeSession _session = null!;
@@ -53,20 +55,21 @@ public sealed class ChatViewModelSendingTests : IAsyncLifetime
     [Fact]
     public async Task AFortyLinePasteAsksThenSendsEveryLineInOrderWithinTheServersLimit()
     {
+        var (room, session, time) = await JoinWithClockAsync("erin");
+        await using var owned = room;
         var asked = 0;
-        _room.PasteConfirmationRequested += (_, _) => asked++;
+        room.PasteConfirmationRequested += (_, _) => asked++;
         var paste = string.Join('\n', Enumerable.Range(1, 40).Select(i => $"line {i:00}"));
 
-        Assert.True(_room.Paste(paste));
+        Assert.True(room.Paste(paste));
         Assert.Equal(1, asked);
-        Assert.Equal(40, _room.PendingPaste!.Count);
+        Assert.Equal(40, room.PendingPaste!.Count);
 
-        var bucket = new ServerBucket(Rate, Burst);
-        _room.AnswerPaste(PasteAnswer.SendLines);
-        var received = await ReceiveTextsAsync(40, bucket);
+        room.AnswerPaste(PasteAnswer.SendLines);
+        var received = await ReceivePacedAsync(room, session, time, 40);
 
         Assert.Equal(Enumerable.Range(1, 40).Select(i => $"line {i:00}"), received);
-        await _ui.RunUntilAsync(() => _room.PendingSends == 0 && !_room.Status.Contains("sending", StringComparison.Ordinal), "the queue to empty");
+        await _ui.RunUntilAsync(() => room.PendingSends == 0 && !room.Status.Contains("sending", StringComparison.Ordinal), "the queue to empty");
     }
 
     [Fact]
@@ -94,13 +97,14 @@ public sealed class ChatViewModelSendingTests : IAsyncLifetime
     [Fact]
     public async Task LinesTypedFasterThanTheRateWaitTheirTurnInsteadOfBeingRefused()
     {
-        var bucket = new ServerBucket(Rate, Burst);
+        var (room, session, time) = await JoinWithClockAsync("dave");
+        await using var owned = room;
         for (var i = 0; i < 20; i++)
         {
-            Assert.True(await _room.SubmitAsync($"typed {i}").WithTimeout());
+            Assert.True(await room.SubmitAsync($"typed {i}").WithTimeout());
         }
 
-        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"typed {i}"), await ReceiveTextsAsync(20, bucket));
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"typed {i}"), await ReceivePacedAsync(room, session, time, 20));
     }
 
     [Fact]
@@ -124,14 +128,60 @@ public sealed class ChatViewModelSendingTests : IAsyncLifetime
 
     private IEnumerable<string> LogTexts() => Enumerable.Range(0, _room.Log.Count).Select(i => _room.Log[i].Text);
 
-    /// <summary>Receives <paramref name="count"/> lines; with a bucket, checks each arrival against the server's own rule.</summary>
-    private async Task<List<string>> ReceiveTextsAsync(int count, ServerBucket? bucket = null)
+    /// <summary>
+    /// A client of a server with its real rate (5 a second after a burst of 6) whose view model runs on a
+    /// clock the test moves, so that a check sees each line at the moment the client sent it, however busy
+    /// the machine is.
+    /// </summary>
+    private async Task<(ChatViewModel Room, FakeSession Session, FakeTimeProvider Time)> JoinWithClockAsync(string name)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 21, 15, 0, TimeSpan.Zero));
+        var (client, session) = await _server.JoinAsync(
+            name, hello => FakeRoom.WelcomeFor(hello) with { MessageRate = PacedRate, MessageBurst = Burst });
+        return (new ChatViewModel(client, _server, _ui, time, timeZone: TimeZoneInfo.Utc), session, time);
+    }
+
+    /// <summary>
+    /// Receives <paramref name="count"/> lines, moving the clock 50 ms at a time and reading everything the
+    /// client has sent before moving it again; checks each line against the server's own token bucket and
+    /// that the lines took the time the rate asks for.
+    /// </summary>
+    private async Task<List<string>> ReceivePacedAsync(ChatViewModel room, FakeSession session, FakeTimeProvider time, int count)
+    {
+        var started = time.GetUtcNow();
+        var bucket = new ServerBucket(PacedRate, Burst, time);
+        var texts = new List<string>();
+        while (texts.Count < count)
+        {
+            // Every line taken off the queue by now is on its way (the first ones went out at once).
+            var sent = count - room.PendingSends;
+            while (texts.Count < sent)
+            {
+                var line = await session.ReceiveAsync<SendText>();
+                Assert.True(bucket.Take(), $"line {texts.Count + 1} ({line.Text}) was sent faster than the server allows");
+                texts.Add(line.Text);
+            }
+
+            _ui.RunPending();
+            if (texts.Count < count)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(50));
+            }
+        }
+
+        Assert.True(
+            time.GetUtcNow() - started >= TimeSpan.FromSeconds((count - Burst) / PacedRate),
+            "the lines were paced, not sent at once");
+        return texts;
+    }
+
+    /// <summary>Receives <paramref name="count"/> lines.</summary>
+    private async Task<List<string>> ReceiveTextsAsync(int count)
     {
         var texts = new List<string>();
         while (texts.Count < count)
         {
             var line = await _session.ReceiveAsync<SendText>();
-            Assert.True(bucket?.Take() ?? true, $"line {texts.Count + 1} ({line.Text}) arrived faster than the server allows");
             texts.Add(line.Text);
             _ui.RunPending();
         }
@@ -140,15 +190,15 @@ public sealed class ChatViewModelSendingTests : IAsyncLifetime
     }
 
     /// <summary>The server's token bucket (Chat.Server's RateLimiter): a burst at once, then the rate.</summary>
-    private sealed class ServerBucket(double rate, int burst)
+    private sealed class ServerBucket(double rate, int burst, TimeProvider time)
     {
-        private readonly long _started = TimeProvider.System.GetTimestamp();
+        private readonly long _started = time.GetTimestamp();
         private double _tokens = burst;
         private double _lastSeconds;
 
         public bool Take()
         {
-            var now = TimeProvider.System.GetElapsedTime(_started).TotalSeconds;
+            var now = time.GetElapsedTime(_started).TotalSeconds;
             _tokens = Math.Min(burst, _tokens + ((now - _lastSeconds) * rate));
             _lastSeconds = now;
             _tokens -= 1;
