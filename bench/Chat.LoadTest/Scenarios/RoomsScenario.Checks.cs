@@ -78,7 +78,7 @@ internal sealed partial class RoomsScenario
         report.PresenceTarget = target;
         report.PresenceClients = hearing.Count;
         report.PresenceWrong = hearing.Count(c => !c!.SeesEveryone(target));
-        report.PresenceCheck = $"and each of them sees exactly the {roomSize:N0} members of its room, by name";
+        report.PresenceCheck = $"each also sees exactly the {roomSize:N0} members of its room, by name";
         if (report.PresenceWrong > 0)
         {
             report.Failure ??= "presence is wrong: not every client sees exactly the users of its rooms";
