@@ -7,8 +7,10 @@ namespace Chat.Protocol.Internal;
 /// <summary>
 /// Decodes the messages a client receives by the thousand (<see cref="TextPosted"/>,
 /// <see cref="UsersJoined"/>, <see cref="UsersLeft"/>, <see cref="PrivateMessage"/>, and the
-/// <see cref="Welcome"/> with its user list) in one pass, taking user names from the
-/// <see cref="NameCache"/>.
+/// <see cref="Welcome"/> with its user list) in one pass, taking user and room names from the
+/// <see cref="NameCache"/>. Both layouts are decoded: a version-1 peer's, which ends before the
+/// version-2 optional fields (the rooms, <see cref="PrivateMessage.RecipientAway"/>, the welcome's
+/// topic and away users), and this version's, with them.
 /// </summary>
 /// <remarks>
 /// Only a message laid out exactly as this version writes it is decoded here: every field present
@@ -94,7 +96,7 @@ internal static class FastPathDecoder
 
     private static TextPosted? ReadTextPosted(ref MessagePackReader reader)
     {
-        var fields = ReadFields(ref reader, required: 4, all: 5);
+        var fields = ReadFields(ref reader, required: 4, all: 6);
         return fields < 0 ? null : ReadTextPostedFields(ref reader, fields);
     }
 
@@ -108,15 +110,18 @@ internal static class FastPathDecoder
             return null;
         }
 
-        if (!TryReadKind(ref reader, present: fields == 5, out var kind))
+        // The optional fields, each present only when all before it are: Kind, then (version 2) Room.
+        var room = string.Empty;
+        if (!TryReadKind(ref reader, present: fields >= 5, out var kind)
+            || (fields >= 6 && !TryReadName(ref reader, out room)))
         {
             return null;
         }
 
-        return new TextPosted(id, author, text, timestamp) { Kind = kind };
+        return new TextPosted(id, author, text, timestamp) { Kind = kind, Room = room };
     }
 
-    /// <summary>Reads the optional last field of a line, its <see cref="TextKind"/>; <see cref="TextKind.Plain"/> when it is not <paramref name="present"/>.</summary>
+    /// <summary>Reads the optional field of a line that follows its timestamp, its <see cref="TextKind"/>; <see cref="TextKind.Plain"/> when it is not <paramref name="present"/>.</summary>
     private static bool TryReadKind(ref MessagePackReader reader, bool present, out TextKind kind)
     {
         kind = TextKind.Plain;
@@ -136,7 +141,7 @@ internal static class FastPathDecoder
 
     private static PrivateMessage? ReadPrivateMessage(ref MessagePackReader reader)
     {
-        var fields = ReadFields(ref reader, required: 4, all: 5);
+        var fields = ReadFields(ref reader, required: 4, all: 6);
         if (fields < 0
             || !TryReadName(ref reader, out var from)
             || !TryReadName(ref reader, out var to)
@@ -146,22 +151,31 @@ internal static class FastPathDecoder
             return null;
         }
 
-        if (!TryReadKind(ref reader, present: fields == 5, out var kind))
+        var recipientAway = string.Empty;
+        if (!TryReadKind(ref reader, present: fields >= 5, out var kind)
+            || (fields >= 6 && !TryReadString(ref reader, out recipientAway)))
         {
             return null;
         }
 
-        return new PrivateMessage(from, to, text, timestamp) { Kind = kind };
+        return new PrivateMessage(from, to, text, timestamp) { Kind = kind, RecipientAway = recipientAway };
     }
 
-    private static UsersJoined? ReadUsersJoined(ref MessagePackReader reader) =>
-        ReadFields(ref reader, required: 1, all: 1) < 0 || !TryReadNames(ref reader, out var names)
+    private static UsersJoined? ReadUsersJoined(ref MessagePackReader reader)
+    {
+        var fields = ReadFields(ref reader, required: 1, all: 2);
+        var room = string.Empty;
+        return fields < 0
+            || !TryReadNames(ref reader, out var names)
+            || (fields == 2 && !TryReadName(ref reader, out room))
             ? null
-            : new UsersJoined(names);
+            : new UsersJoined(names) { Room = room };
+    }
 
     private static UsersLeft? ReadUsersLeft(ref MessagePackReader reader)
     {
-        if (ReadFields(ref reader, required: 1, all: 1) < 0 || reader.NextMessagePackType != MessagePackType.Array)
+        var leftFields = ReadFields(ref reader, required: 1, all: 2);
+        if (leftFields < 0 || reader.NextMessagePackType != MessagePackType.Array)
         {
             return null;
         }
@@ -184,12 +198,13 @@ internal static class FastPathDecoder
             departures[i] = new Departure(name, (LeaveReason)reason) { Text = text };
         }
 
-        return new UsersLeft(departures);
+        var room = string.Empty;
+        return leftFields == 2 && !TryReadName(ref reader, out room) ? null : new UsersLeft(departures) { Room = room };
     }
 
     private static Welcome? ReadWelcome(ref MessagePackReader reader)
     {
-        var welcomeFields = ReadFields(ref reader, required: 8, all: 12);
+        var welcomeFields = ReadFields(ref reader, required: 8, all: 15);
         if (welcomeFields < 0
             || !TryReadInt(ref reader, out var version)
             || !TryReadName(ref reader, out var userName)
@@ -204,7 +219,7 @@ internal static class FastPathDecoder
         var recent = new TextPosted[reader.ReadArrayHeader()];
         for (var i = 0; i < recent.Length; i++)
         {
-            var fields = ReadFields(ref reader, required: 4, all: 5);
+            var fields = ReadFields(ref reader, required: 4, all: 6);
             if (fields < 0 || ReadTextPostedFields(ref reader, fields) is not { } line)
             {
                 return null;
@@ -223,16 +238,25 @@ internal static class FastPathDecoder
         var rate = 0.0;
         var burst = 0;
         var pingInterval = 0;
+        var room = string.Empty;
+        var topic = string.Empty;
+        string[] awayUsers = [];
         return (welcomeFields < 9 || TryReadInt(ref reader, out userCount))
             && (welcomeFields < 10 || TryReadDouble(ref reader, out rate))
             && (welcomeFields < 11 || TryReadInt(ref reader, out burst))
             && (welcomeFields < 12 || TryReadInt(ref reader, out pingInterval))
+            && (welcomeFields < 13 || TryReadName(ref reader, out room))
+            && (welcomeFields < 14 || TryReadString(ref reader, out topic))
+            && (welcomeFields < 15 || TryReadNames(ref reader, out awayUsers))
             ? new Welcome(version, userName, serverName, users, messageOfTheDay, recent, maxText, maxFrame)
             {
                 UserCount = userCount,
                 MessageRate = rate,
                 MessageBurst = burst,
                 PingIntervalMilliseconds = pingInterval,
+                Room = room,
+                Topic = topic,
+                AwayUsers = awayUsers,
             }
             : null;
     }

@@ -199,7 +199,7 @@ public class FramingOverPipeTests
     public async Task AFrameOfExactlyTheMaximumIsReceived()
     {
         await using var pipe = new RawPipeConnection(SmallFrames);
-        var text = new string('x', 1024 - 7); // 92 04 92, a str16 header (3 bytes), the text, Kind (1 byte)
+        var text = new string('x', 1024 - 8); // 92 04 93, a str16 header (3 bytes), the text, Kind (1 byte), Room "" (1 byte)
         var frame = MessageSerializer.ToFrame(new SendText(text));
         Assert.Equal(4 + 1024, frame.Length);
 

@@ -33,6 +33,51 @@ public class FastPathDecoderTests
         yield return [new UsersLeft([new Departure("bob", (LeaveReason)77) { Text = string.Empty }])];
         yield return [SampleMessages.PrivateMessage];
         yield return [SampleMessages.PrivateMessage with { Kind = (TextKind)9 }];
+        yield return [SampleMessages.PrivateMessage with { RecipientAway = string.Empty }];
+        yield return [SampleMessages.Welcome with { Room = string.Empty, Topic = string.Empty, AwayUsers = [] }];
+        yield return [SampleMessages.Welcome with { AwayUsers = [.. Enumerable.Range(0, 100).Select(i => $"user{i}")], Topic = "zoë 🙂" }];
+        yield return [SampleMessages.TextPosted with { Room = "#" + new string('r', 32) }];
+        yield return [SampleMessages.UsersLeft with { Room = string.Empty }];
+    }
+
+    /// <summary>
+    /// Bodies as a version-1 peer writes them, without the version-2 optional fields (the rooms,
+    /// <see cref="PrivateMessage.RecipientAway"/>, the welcome's topic and away users): the fast
+    /// path decodes them too, to exactly what the general path makes of them.
+    /// </summary>
+    public static TheoryData<string> VersionOneBodies => new()
+    {
+        "92029C01A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919507A3626F62A26869D6FF695735A501CD0FA0CD800002CB40040000000000001ECD7530", // Welcome
+        "92029801A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919507A3626F62A26869D6FF695735A501CD0FA0CD8000", // Welcome, eight fields
+        "9205952AA5616C696365A568656C6C6FD7FF3B9ACA00695735A500", // TextPosted
+        "9205942AA5616C696365A568656C6C6FD7FF3B9ACA00695735A5",   // TextPosted without Kind
+        "92069192A56361726F6CA464617665",                         // UsersJoined
+        "9207919293A3626F6201A362796593A365766503A47370616D",     // UsersLeft
+        "920995A5616C696365A3626F62A470737374D6FF695735A500",     // PrivateMessage
+    };
+
+    [Theory]
+    [MemberData(nameof(VersionOneBodies))]
+    public void DecodesAVersionOneBodyExactlyAsTheGeneralPathDoes(string hex)
+    {
+        var body = Hex.Parse(hex);
+
+        Assert.True(FastPathDecoder.TryDecode(new ReadOnlySequence<byte>(body), out var fast));
+        var general = MessageSerializer.DecodeChecked(new ReadOnlySequence<byte>(body));
+
+        Assert.NotNull(fast);
+        Assert.Equivalent(general, fast, strict: true);
+        Assert.Equivalent(general, FastPathDecoder.TryDecode(Segments.Of(body, [.. Enumerable.Repeat(1, body.Length - 1)]), out var segmented) ? segmented : null, strict: true);
+    }
+
+    [Fact]
+    public void RoomNamesComeFromTheCache()
+    {
+        var line = Assert.IsType<TextPosted>(MessageSerializer.Decode(MessageSerializer.ToBody(SampleMessages.TextPosted with { Room = "#cached-room" })));
+        var joined = Assert.IsType<UsersJoined>(MessageSerializer.Decode(MessageSerializer.ToBody(SampleMessages.UsersJoined with { Room = "#cached-room" })));
+
+        Assert.Equal("#cached-room", line.Room);
+        Assert.Same(line.Room, joined.Room);
     }
 
     [Theory]
@@ -95,7 +140,10 @@ public class FastPathDecoderTests
         "9205C0",                            // TextPosted: nil instead of fields
         "92059401A161A161D60500000000",      // TextPosted: a timestamp of the wrong extension type
         "92059301A161A161",                  // TextPosted: the timestamp missing
-        "92059601A161A161D6FF0000000000 01", // TextPosted: a sixth field from a newer peer
+        "92059701A161A161D6FF0000000000A0 01", // TextPosted: a seventh field from a newer peer
+        "92059601A161A161D6FF0000000000 01", // TextPosted: a Room that is not a string
+        "9206929190 C0",                     // UsersJoined: a nil Room
+        "920997A161A161A161D6FF0000000000 A0 01", // PrivateMessage: a seventh field from a newer peer
         "92069192A161C0",                    // UsersJoined: a nil name
         "920691A161",                        // UsersJoined: not an array
         "9207919191A161",                    // UsersLeft: a departure without its reason

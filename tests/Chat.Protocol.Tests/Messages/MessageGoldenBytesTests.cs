@@ -15,25 +15,38 @@ public class MessageGoldenBytesTests
     public static TheoryData<string, string> Goldens => new()
     {
         { "Hello", "0000002292019601A5616C696365AF436861742E436C69656E742E547569A5312E302E30C2A0" },
-        { "Welcome", "0000004C92029C01A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919507A3626F62A26869D6FF695735A501CD0FA0CD800002CB40040000000000001ECD7530" },
+        { "Welcome", "0000006692029F02A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919607A3626F62A26869D6FF695735A501A6236C6F626279CD0FA0CD800002CB40040000000000001ECD7530A6236C6F626279A653617920686991A3626F62" },
         { "Rejected", "0000001F92039201BA546865206E616D652022616C696365222069732074616B656E2E" },
-        { "SendText", "0000000A920492A568656C6C6F00" },
-        { "TextPosted", "0000001B9205952AA5616C696365A568656C6C6FD7FF3B9ACA00695735A500" },
-        { "UsersJoined", "0000000F92069192A56361726F6CA464617665" },
-        { "UsersLeft", "000000199207919293A3626F6201A362796593A365766503A47370616D" },
+        { "SendText", "0000000F920493A568656C6C6F00A423646576" },
+        { "TextPosted", "000000209205962AA5616C696365A568656C6C6FD7FF3B9ACA00695735A500A423646576" },
+        { "UsersJoined", "0000001492069292A56361726F6CA464617665A423646576" },
+        { "UsersLeft", "0000001E9207929293A3626F6201A362796593A365766503A47370616DA423646576" },
         { "SendPrivate", "0000000D920893A3626F62A47073737401" },
-        { "PrivateMessage", "00000019920995A5616C696365A3626F62A470737374D6FF695735A500" },
-        { "ServerNotice", "0000001A920A92B052657374617274206174206E6F6F6E2ED6FF695735A5" },
-        { "ErrorMessage", "0000001A920B9305B44E6F2075736572206E616D656420227A6564222EC2" },
+        { "PrivateMessage", "0000001F920996A5616C696365A3626F62A470737374D6FF695735A500A56C756E6368" },
+        { "ServerNotice", "0000001F920A93B052657374617274206174206E6F6F6E2ED6FF695735A5A423646576" },
+        { "ErrorMessage", "0000001F920B940FB4596F7520617265206E6F7420696E20236465762EC2A423646576" },
         { "Ping", "0000000C920C91CF0000011F71FB04CB" },
         { "Pong", "00000004920D91FF" },
         { "Goodbye", "00000007920E91A3627965" },
         { "ServerShutdown", "00000010920F91AC4D61696E74656E616E63652E" },
+        { "JoinRoom", "00000008921091A423646576" },
+        { "RoomJoined", "00000035921196A423646576A5526F6F6D7392A5616C696365A3626F62919603A3626F62A26869D6FF695735A500A4236465760291A3626F62" },
+        { "LeaveRoom", "0000000E921292A423646576A56C61746572" },
+        { "RoomLeft", "00000009921392A42364657606" },
+        { "ListRooms", "00000003921490" },
+        { "RoomList", "0000001B9215919293A42364657602A5526F6F6D7393A6236C6F62627905A0" },
+        { "SetTopic", "0000000E921692A423646576A5526F6F6D73" },
+        { "TopicChanged", "0000001A921794A423646576A5526F6F6D73A5616C696365D6FF695735A5" },
+        { "ChangeName", "0000000A921891A6616C69636961" },
+        { "UserRenamed", "00000015921993A423646576A5616C696365A6616C69636961" },
+        { "SetAway", "00000009921A91A56C756E6368" },
+        { "UserAway", "00000012921B93A423646576A3626F62A56C756E6368" },
     };
 
     /// <summary>
     /// Frames as a peer wrote them before an optional field was appended: they still decode, the
-    /// missing field taking its documented default.
+    /// missing field taking its documented default. The version-1 frames (before the rooms) are
+    /// the bytes a version-1 peer writes and reads to this day.
     /// </summary>
     public static TheoryData<string, ChatMessage> EarlierRevisions => new()
     {
@@ -42,9 +55,36 @@ public class MessageGoldenBytesTests
         // Before Hello.OmitPresence: four fields.
         { "0000002092019401A5616C696365AF436861742E436C69656E742E547569A5312E302E30", SampleMessages.Hello with { OmitPresence = false } },
         // Before Welcome.UserCount: eight fields.
-        { "0000003E92029801A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919507A3626F62A26869D6FF695735A501CD0FA0CD8000", SampleMessages.Welcome with { UserCount = 0, MessageRate = 0, MessageBurst = 0, PingIntervalMilliseconds = 0 } },
+        { "0000003E92029801A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919507A3626F62A26869D6FF695735A501CD0FA0CD8000", VersionOneWelcome with { UserCount = 0, MessageRate = 0, MessageBurst = 0, PingIntervalMilliseconds = 0 } },
         // Before Welcome.MessageRate, MessageBurst and PingIntervalMilliseconds: nine fields.
-        { "0000003F92029901A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919507A3626F62A26869D6FF695735A501CD0FA0CD800002", SampleMessages.Welcome with { MessageRate = 0, MessageBurst = 0, PingIntervalMilliseconds = 0 } },
+        { "0000003F92029901A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919507A3626F62A26869D6FF695735A501CD0FA0CD800002", VersionOneWelcome with { MessageRate = 0, MessageBurst = 0, PingIntervalMilliseconds = 0 } },
+
+        // Version 1, before the rooms: the frames a version-1 peer writes (and a version-1 server sends).
+        // Welcome: twelve fields, no Room, Topic or AwayUsers; its recent line without a Room.
+        { "0000004C92029C01A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919507A3626F62A26869D6FF695735A501CD0FA0CD800002CB40040000000000001ECD7530", VersionOneWelcome },
+        // SendText without Room: said in the default room.
+        { "0000000A920492A568656C6C6F00", SampleMessages.SendText with { Room = string.Empty } },
+        // TextPosted without Room: a line of the default room.
+        { "0000001B9205952AA5616C696365A568656C6C6FD7FF3B9ACA00695735A500", SampleMessages.TextPosted with { Room = string.Empty } },
+        // UsersJoined and UsersLeft without Room.
+        { "0000000F92069192A56361726F6CA464617665", SampleMessages.UsersJoined with { Room = string.Empty } },
+        { "000000199207919293A3626F6201A362796593A365766503A47370616D", SampleMessages.UsersLeft with { Room = string.Empty } },
+        // PrivateMessage without RecipientAway.
+        { "00000019920995A5616C696365A3626F62A470737374D6FF695735A500", SampleMessages.PrivateMessage with { RecipientAway = string.Empty } },
+        // ServerNotice without Room: to the whole server.
+        { "0000001A920A92B052657374617274206174206E6F6F6E2ED6FF695735A5", SampleMessages.ServerNotice with { Room = string.Empty } },
+        // ErrorMessage without Room.
+        { "0000001A920B9305B44E6F2075736572206E616D656420227A6564222EC2", new ErrorMessage(ErrorCode.UnknownUser, "No user named \"zed\".") },
+    };
+
+    /// <summary>The sample welcome as a version-1 server sends it: version 1, none of the version-2 fields.</summary>
+    private static Welcome VersionOneWelcome => SampleMessages.Welcome with
+    {
+        ProtocolVersion = 1,
+        Recent = [SampleMessages.Welcome.Recent[0] with { Room = string.Empty }],
+        Room = string.Empty,
+        Topic = string.Empty,
+        AwayUsers = [],
     };
 
     [Theory]
@@ -142,31 +182,52 @@ public class MessageGoldenBytesTests
             DateTime.UnixEpoch.AddSeconds(seconds));
 
         var expected = Hex.Parse("""
-            00 00 00 1B                  # frame prefix: body length 27
+            00 00 00 22                  # frame prefix: body length 34
             92                           # fixarray of 2
             05                           # positive fixint 5: MessageIds.TextPosted
-            95                           # fixarray of 5: TextPosted's fields
+            96                           # fixarray of 6: TextPosted's fields
             2A                           # [0] Id: positive fixint 42
             A5 61 6C 69 63 65            # [1] Author: fixstr "alice"
             A5 68 65 6C 6C 6F            # [2] Text: fixstr "hello"
             D7 FF                        # [3] Timestamp: fixext 8, type -1 (timestamp)
             3B 9A CA 00 69 57 35 A5      #     (250000000 << 34) | 1767323045
             00                           # [4] Kind: positive fixint 0 = Plain
+            A6 23 6C 6F 62 62 79         # [5] Room: fixstr "#lobby"
             """);
 
-        var message = new TextPosted(42, "alice", "hello", new DateTime(2026, 1, 2, 3, 4, 5, 250, DateTimeKind.Utc)) { Kind = TextKind.Plain };
+        var message = new TextPosted(42, "alice", "hello", new DateTime(2026, 1, 2, 3, 4, 5, 250, DateTimeKind.Utc)) { Kind = TextKind.Plain, Room = "#lobby" };
         Assert.Equal(expected, MessageSerializer.ToFrame(message));
         Assert.Equal(message, DecodeFrame(expected));
+    }
+
+    [Fact]
+    public void AVersionOneTextPostedWrittenByHandIsALineOfTheDefaultRoom()
+    {
+        var versionOne = Hex.Parse("""
+            00 00 00 1B                  # frame prefix: body length 27
+            92 05 95                     # [5, [ five fields ]]: TextPosted as version 1 wrote it
+            2A                           # [0] Id: 42
+            A5 61 6C 69 63 65            # [1] Author: "alice"
+            A5 68 65 6C 6C 6F            # [2] Text: "hello"
+            D7 FF 3B 9A CA 00 69 57 35 A5 # [3] Timestamp: 2026-01-02T03:04:05.250Z
+            00                           # [4] Kind: Plain; no Room: the default room
+            """);
+
+        var decoded = Assert.IsType<TextPosted>(DecodeFrame(versionOne));
+
+        Assert.Equal(new TextPosted(42, "alice", "hello", new DateTime(2026, 1, 2, 3, 4, 5, 250, DateTimeKind.Utc)), decoded);
+        Assert.Equal(string.Empty, decoded.Room);
     }
 
     [Fact]
     public void WholeSecondTimestampsUseThe32BitForm()
     {
         var expected = Hex.Parse("""
-            00 00 00 0D                  # body length 13
-            92 0A 92                     # [10, [ ... ]]: ServerNotice, two fields
+            00 00 00 0E                  # body length 14
+            92 0A 93                     # [10, [ ... ]]: ServerNotice, three fields
             A3 6E 65 77                  # Text: "new"
             D6 FF 69 57 35 A5            # Timestamp: fixext 4, type -1, seconds 1767323045
+            A0                           # Room: "" (the whole server)
             """);
 
         Assert.Equal(expected, MessageSerializer.ToFrame(new ServerNotice("new", SampleMessages.WholeSecond)));

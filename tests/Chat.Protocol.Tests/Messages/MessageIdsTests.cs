@@ -49,6 +49,9 @@ public class MessageIdsTests
                 ["UsersJoined"] = 6, ["UsersLeft"] = 7, ["SendPrivate"] = 8, ["PrivateMessage"] = 9,
                 ["ServerNotice"] = 10, ["Error"] = 11, ["Ping"] = 12, ["Pong"] = 13, ["Goodbye"] = 14,
                 ["ServerShutdown"] = 15,
+                ["JoinRoom"] = 16, ["RoomJoined"] = 17, ["LeaveRoom"] = 18, ["RoomLeft"] = 19, ["ListRooms"] = 20,
+                ["RoomList"] = 21, ["SetTopic"] = 22, ["TopicChanged"] = 23, ["ChangeName"] = 24,
+                ["UserRenamed"] = 25, ["SetAway"] = 26, ["UserAway"] = 27,
             },
             Constants);
     }
@@ -65,7 +68,7 @@ public class MessageIdsTests
     [Fact]
     public void FieldKeysAreDenseAndTheConstructorTakesTheLeadingOnesInOrder()
     {
-        foreach (var type in UnionTypes.Values.Append(typeof(Departure)))
+        foreach (var type in UnionTypes.Values.Append(typeof(Departure)).Append(typeof(RoomInfo)))
         {
             var keys = type.GetProperties()
                 .Select(p => (p.Name, Key: p.GetCustomAttribute<KeyAttribute>()?.IntKey))

@@ -39,6 +39,7 @@ public partial class ProtocolDocumentTests
         }
 
         CheckFields(typeof(Departure), Sections["`Departure` (not a message)"]);
+        CheckFields(typeof(RoomInfo), Sections["`RoomInfo` (not a message)"]);
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public partial class ProtocolDocumentTests
         var block = CodeBlock().Match(section);
         Assert.True(block.Success, "Section 10 has no code block with the frame.");
 
-        var message = new TextPosted(42, "alice", "hello", new DateTime(2026, 1, 2, 3, 4, 5, 250, DateTimeKind.Utc)) { Kind = TextKind.Plain };
+        var message = new TextPosted(42, "alice", "hello", new DateTime(2026, 1, 2, 3, 4, 5, 250, DateTimeKind.Utc)) { Kind = TextKind.Plain, Room = "#lobby" };
         Assert.Equal(Hex.Format(MessageSerializer.ToFrame(message)), Hex.Format(Hex.Parse(block.Groups[1].Value)));
     }
 

@@ -1,6 +1,10 @@
 namespace Chat.Protocol.Tests.TestUtilities;
 
-/// <summary>One instance of every message type, every field set to something other than its default.</summary>
+/// <summary>
+/// One instance of every message type, every field set to something other than its default: the
+/// version-2 shapes, rooms included. (The version-1 frames, without the version-2 optional fields,
+/// are kept in <c>MessageGoldenBytesTests.EarlierRevisions</c>.)
+/// </summary>
 internal static class SampleMessages
 {
     /// <summary>2026-01-02 03:04:05 UTC: whole seconds, so it is encoded as a 32-bit timestamp.</summary>
@@ -12,12 +16,12 @@ internal static class SampleMessages
     public static Hello Hello => new(1, "alice", "Chat.Client.Tui", "1.0.0");
 
     public static Welcome Welcome => new(
-        1,
+        2,
         "alice",
         "ChatRoom",
         ["alice", "bob"],
         "Be nice.",
-        [new TextPosted(7, "bob", "hi", WholeSecond) { Kind = TextKind.Action }],
+        [new TextPosted(7, "bob", "hi", WholeSecond) { Kind = TextKind.Action, Room = "#lobby" }],
         4000,
         32768)
     {
@@ -25,28 +29,34 @@ internal static class SampleMessages
         MessageRate = 2.5,
         MessageBurst = 30,
         PingIntervalMilliseconds = 30_000,
+        Room = "#lobby",
+        Topic = "Say hi",
+        AwayUsers = ["bob"],
     };
 
     public static Rejected Rejected => new(RejectReason.NameTaken, "The name \"alice\" is taken.");
 
-    public static SendText SendText => new("hello") { Kind = TextKind.Plain };
+    public static SendText SendText => new("hello") { Kind = TextKind.Plain, Room = "#dev" };
 
-    public static TextPosted TextPosted => new(42, "alice", "hello", WithFraction) { Kind = TextKind.Plain };
+    public static TextPosted TextPosted => new(42, "alice", "hello", WithFraction) { Kind = TextKind.Plain, Room = "#dev" };
 
-    public static UsersJoined UsersJoined => new(["carol", "dave"]);
+    public static UsersJoined UsersJoined => new(["carol", "dave"]) { Room = "#dev" };
 
     public static UsersLeft UsersLeft => new([
         new Departure("bob", LeaveReason.Quit) { Text = "bye" },
         new Departure("eve", LeaveReason.Kicked) { Text = "spam" },
-    ]);
+    ])
+    {
+        Room = "#dev",
+    };
 
     public static SendPrivate SendPrivate => new("bob", "psst") { Kind = TextKind.Action };
 
-    public static PrivateMessage PrivateMessage => new("alice", "bob", "psst", WholeSecond) { Kind = TextKind.Plain };
+    public static PrivateMessage PrivateMessage => new("alice", "bob", "psst", WholeSecond) { Kind = TextKind.Plain, RecipientAway = "lunch" };
 
-    public static ServerNotice ServerNotice => new("Restart at noon.", WholeSecond);
+    public static ServerNotice ServerNotice => new("Restart at noon.", WholeSecond) { Room = "#dev" };
 
-    public static ErrorMessage ErrorMessage => new(ErrorCode.UnknownUser, "No user named \"zed\".") { Fatal = false };
+    public static ErrorMessage ErrorMessage => new(ErrorCode.NotInRoom, "You are not in #dev.") { Fatal = false, Room = "#dev" };
 
     public static Ping Ping => new(1234567890123);
 
@@ -56,10 +66,44 @@ internal static class SampleMessages
 
     public static ServerShutdown ServerShutdown => new("Maintenance.");
 
+    public static JoinRoom JoinRoom => new("#dev");
+
+    public static RoomJoined RoomJoined => new(
+        "#dev",
+        "Rooms",
+        ["alice", "bob"],
+        [new TextPosted(3, "bob", "hi", WholeSecond) { Room = "#dev" }],
+        2)
+    {
+        AwayUsers = ["bob"],
+    };
+
+    public static LeaveRoom LeaveRoom => new("#dev") { Text = "later" };
+
+    public static RoomLeft RoomLeft => new("#dev", LeaveReason.Parted);
+
+    public static ListRooms ListRooms => new();
+
+    public static RoomList RoomList => new([new RoomInfo("#dev", 2, "Rooms"), new RoomInfo("#lobby", 5, "")]);
+
+    public static SetTopic SetTopic => new("#dev", "Rooms");
+
+    public static TopicChanged TopicChanged => new("#dev", "Rooms", "alice", WholeSecond);
+
+    public static ChangeName ChangeName => new("alicia");
+
+    public static UserRenamed UserRenamed => new("#dev", "alice", "alicia");
+
+    public static SetAway SetAway => new("lunch");
+
+    public static UserAway UserAway => new("#dev", "bob", "lunch");
+
     public static IReadOnlyList<ChatMessage> All =>
     [
         Hello, Welcome, Rejected, SendText, TextPosted, UsersJoined, UsersLeft, SendPrivate,
         PrivateMessage, ServerNotice, ErrorMessage, Ping, Pong, Goodbye, ServerShutdown,
+        JoinRoom, RoomJoined, LeaveRoom, RoomLeft, ListRooms, RoomList, SetTopic, TopicChanged,
+        ChangeName, UserRenamed, SetAway, UserAway,
     ];
 
     public static TheoryData<string> Names
