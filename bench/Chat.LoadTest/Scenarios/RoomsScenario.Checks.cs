@@ -66,6 +66,11 @@ internal sealed partial class RoomsScenario
             if (report.Extra.Find(f => f.Name == "server/room line") is { Value: > 0 } perRoomLine)
             {
                 report.Extra.Add(new Figure("lobby/room line cost", perLine / perRoomLine.Value, FigureUnit.Ratio));
+                if (LineCost.FromTwoRooms(perRoomLine.Value, plan.Layout.RoomSize, perLine, plan.Layout.Clients) is { } cost)
+                {
+                    report.Extra.Add(new Figure("server/line, fixed", cost.PerLine, FigureUnit.Microseconds));
+                    report.Extra.Add(new Figure("server/line, member", cost.PerMember, FigureUnit.Microseconds));
+                }
             }
         }
     }
