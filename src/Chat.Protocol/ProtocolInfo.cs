@@ -4,7 +4,7 @@ namespace Chat.Protocol;
 public static class ProtocolInfo
 {
     /// <summary>The highest protocol version this library speaks, sent in <see cref="Hello.ProtocolVersion"/>.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>
     /// The lowest protocol version there is. A client speaks every version from this one up to the
@@ -33,4 +33,10 @@ public static class ProtocolInfo
 
     /// <summary>The longest text, in Unicode scalar values, a server accepts unless told otherwise.</summary>
     public const int DefaultMaxTextLength = 4000;
+
+    /// <summary>The longest room topic (<see cref="SetTopic.Topic"/>), in Unicode scalar values (protocol version 2).</summary>
+    public const int MaxTopicLength = 300;
+
+    /// <summary>The longest away text (<see cref="SetAway.Text"/>), in Unicode scalar values (protocol version 2).</summary>
+    public const int MaxAwayTextLength = 200;
 }

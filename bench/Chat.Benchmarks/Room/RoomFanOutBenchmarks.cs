@@ -11,7 +11,7 @@ namespace Chat.Benchmarks.Room;
 
 /// <summary>
 /// The server's own fan-out, end to end in memory: <see cref="Batch"/> lines posted to a
-/// <see cref="ChatRoom"/> of <see cref="Connections"/> <see cref="ClientSession"/>s, each line
+/// <see cref="Server.Room"/> (the default room) of <see cref="Connections"/> <see cref="ClientSession"/>s, each line
 /// encoded once, queued for every member (<see cref="OutgoingQueue"/>), and written by each
 /// member's writer to its connection, whose client end is drained at the byte level. One
 /// operation is one batch reaching every member, all its bytes received; the Time/delivery and
@@ -25,7 +25,8 @@ public class RoomFanOutBenchmarks : IAsyncDisposable
 {
     private readonly ArrayBufferWriter<byte> _frame = new(1024);
     private InMemoryPeers _peers = null!;
-    private ChatRoom _room = null!;
+    private RoomRegistry _rooms = null!;
+    private Server.Room _room = null!;
     private ServerMetrics _metrics = null!;
     private ClientSession[] _sessions = [];
     private Task[] _running = [];
@@ -48,13 +49,15 @@ public class RoomFanOutBenchmarks : IAsyncDisposable
             HandshakeTimeout = TimeSpan.FromMinutes(10),
         };
         _metrics = new ServerMetrics();
-        _room = new ChatRoom(options, new LocalRoomBroadcaster());
+        var users = new UserDirectory(options.MaxClients, options.TimeProvider);
+        _rooms = new RoomRegistry(options, new InMemoryRoomLogStore(options.HistoryLength, options.TimeProvider));
+        _room = _rooms.Default;
         _peers = new InMemoryPeers(Connections);
         _sessions = new ClientSession[Connections];
         _running = new Task[Connections];
         for (var i = 0; i < Connections; i++)
         {
-            _sessions[i] = new ClientSession(i, _peers.Connections[i], _room, options, _metrics, NullLogger.Instance);
+            _sessions[i] = new ClientSession(i, _peers.Connections[i], users, _rooms, options, _metrics, NullLogger.Instance);
             _running[i] = _sessions[i].RunAsync();
             _peers.SendRaw(i, MessageSerializer.ToFrame(new Hello(ProtocolInfo.Version, $"user{i:D5}", "Chat.Benchmarks", "1.0")));
         }
@@ -76,10 +79,15 @@ public class RoomFanOutBenchmarks : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         var farewell = EncodedMessage.Encode(new ServerShutdown("The benchmark is over."));
-        _room.Close("The benchmark is over.", farewell);
+        _rooms.CloseAll();
+        foreach (var session in _sessions)
+        {
+            session.Remove(LeaveReason.ServerShutdown, "The benchmark is over.", farewell);
+        }
+
         await _peers.DisposeAsync();
         await Task.WhenAll(_running).WaitAsync(TimeSpan.FromSeconds(30));
-        _room.Dispose();
+        await _rooms.DisposeAsync();
         _metrics.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -91,9 +99,12 @@ public class RoomFanOutBenchmarks : IAsyncDisposable
         long bytes = 0;
         for (var i = 0; i < Batch; i++)
         {
-            var posted = _room.Post(_sessions[0], SampleMessages.Line, TextKind.Plain)
-                ?? throw new InvalidOperationException("The author is not in the room.");
-            bytes += FrameLength(posted);
+            if (!_room.Post(_sessions[0], SampleMessages.Line, TextKind.Plain))
+            {
+                throw new InvalidOperationException("The author is not in the room.");
+            }
+
+            bytes += FrameLength(_room.LastLine!);
         }
 
         await _peers.DrainAsync(bytes * Connections);

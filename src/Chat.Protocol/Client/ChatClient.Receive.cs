@@ -100,30 +100,8 @@ public sealed partial class ChatClient
                 }
 
                 return false;
-            case UsersJoined joined:
-                if (_users is not null)
-                {
-                    lock (_usersLock)
-                    {
-                        _users.UnionWith(joined.UserNames);
-                    }
-                }
-
-                return true;
-            case UsersLeft left:
-                if (_users is not null)
-                {
-                    lock (_usersLock)
-                    {
-                        foreach (var departure in left.Departures)
-                        {
-                            _users.Remove(departure.UserName);
-                        }
-                    }
-                }
-
-                return true;
-            case Hello or SendText or SendPrivate or Goodbye or Chat.Protocol.Welcome or Rejected:
+            case Hello or SendText or SendPrivate or Goodbye or Chat.Protocol.Welcome or Rejected
+                or JoinRoom or LeaveRoom or ListRooms or SetTopic or ChangeName or SetAway:
                 throw new ChatProtocolException(
                     $"The server sent {message.GetType().Name} during the session, which breaks the protocol.");
             case ServerShutdown:
@@ -132,6 +110,10 @@ public sealed partial class ChatClient
                 _endExpected = true;
                 return true;
             default:
+                // Presence, rooms, topics, renames, away: the state first, so that a request this
+                // message answers, and the application reading it, find the state it brings.
+                _rooms.Apply(message);
+                _requests.Offer(message);
                 return true;
         }
     }
@@ -156,6 +138,8 @@ public sealed partial class ChatClient
         {
             ping.Answer.TrySetException(lost);
         }
+
+        _requests.End(lost as ChatConnectionLostException ?? new ChatConnectionLostException(lost.Message, lost));
 
         if (failure is null)
         {

@@ -5,9 +5,18 @@ using System.Threading.Channels;
 namespace Chat.Protocol;
 
 /// <summary>
-/// A member of a chat room: connects, says hello, keeps the connection alive, tracks who is
-/// present, and hands every incoming message to the application in order.
+/// A member of a chat server's rooms: connects, says hello, keeps the connection alive, tracks
+/// the rooms it is in and who is present in each, and hands every incoming message to the
+/// application in order.
 /// </summary>
+/// <remarks>
+/// An application written for one room keeps working: <see cref="SendAsync"/> speaks in the
+/// default room (<see cref="DefaultRoom"/>) and <see cref="Users"/> lists its users. With a server
+/// that speaks protocol version 2 (<see cref="SupportsRooms"/>), the client also joins and leaves
+/// rooms (<see cref="JoinRoomAsync"/>, <see cref="LeaveRoomAsync"/>), speaks in them
+/// (<see cref="SendToRoomAsync"/>), and tracks their users and topics (<see cref="UsersIn"/>,
+/// <see cref="TopicOf"/>); every message of a room names it.
+/// </remarks>
 /// <example>
 /// <code>
 /// await using var client = await ChatClient.ConnectAsync("127.0.0.1", 5000, "alice");
@@ -23,8 +32,8 @@ public sealed partial class ChatClient : IAsyncDisposable
     private readonly IChatConnection _connection;
     private readonly ChatClientOptions _options;
     private readonly Channel<ChatMessage> _incoming;
-    private readonly HashSet<string>? _users; // null when the options say not to track users
-    private readonly Lock _usersLock = new();
+    private readonly ClientRooms _rooms;
+    private readonly PendingRequests _requests = new();
     private readonly ConcurrentDictionary<long, PendingPing> _pings = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -44,7 +53,7 @@ public sealed partial class ChatClient : IAsyncDisposable
         _connection = connection;
         _options = options;
         Welcome = welcome;
-        _users = options.TrackUsers && options.ReceivePresence ? new HashSet<string>(welcome.Users, UserNameRules.Comparer) : null;
+        _rooms = new ClientRooms(welcome, options.TrackUsers && options.ReceivePresence);
         _incoming = Channel.CreateBounded<ChatMessage>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
         {
             SingleWriter = true,
@@ -66,13 +75,16 @@ public sealed partial class ChatClient : IAsyncDisposable
     /// </summary>
     public int UsersAtJoin => Welcome.UserCount > 0 ? Welcome.UserCount : Welcome.Users.Count;
 
-    /// <summary>The user name the server accepted.</summary>
-    public string UserName => Welcome.UserName;
+    /// <summary>This user's name: the one the server accepted, then the one each rename (<see cref="ChangeNameAsync"/>) gave it.</summary>
+    public string UserName => _rooms.UserName;
 
     /// <summary>The server's address, when the transport has one.</summary>
     public EndPoint? RemoteEndPoint => _connection.RemoteEndPoint;
 
-    /// <summary>Who is in the room now, this user included, sorted by name.</summary>
+    /// <summary>
+    /// Who is in the default room (<see cref="DefaultRoom"/>) now, this user included, sorted by
+    /// name; empty once this client has left it. <see cref="UsersIn"/> lists any room's users.
+    /// </summary>
     /// <exception cref="InvalidOperationException">
     /// The client was told not to track users (<see cref="ChatClientOptions.TrackUsers"/>) or not to
     /// receive presence at all (<see cref="ChatClientOptions.ReceivePresence"/>).
@@ -81,19 +93,14 @@ public sealed partial class ChatClient : IAsyncDisposable
     {
         get
         {
-            if (_users is null)
+            if (!_options.TrackUsers || !_options.ReceivePresence)
             {
                 throw new InvalidOperationException(_options.ReceivePresence
                     ? "This client does not keep the list of users: ChatClientOptions.TrackUsers is off."
                     : "This client asked to be left out of presence (ChatClientOptions.ReceivePresence is off), so it does not know who is here.");
             }
 
-            lock (_usersLock)
-            {
-                var users = _users.ToArray();
-                Array.Sort(users, UserNameRules.Comparer);
-                return users;
-            }
+            return _rooms.UsersIn(DefaultRoom);
         }
     }
 
@@ -105,9 +112,12 @@ public sealed partial class ChatClient : IAsyncDisposable
     public Task Completion => _completion.Task;
 
     /// <summary>
-    /// Reads the room's messages as they arrive: <see cref="TextPosted"/>, <see cref="UsersJoined"/>,
+    /// Reads the server's messages as they arrive: <see cref="TextPosted"/>, <see cref="UsersJoined"/>,
     /// <see cref="UsersLeft"/>, <see cref="PrivateMessage"/>, <see cref="ServerNotice"/>,
-    /// <see cref="ErrorMessage"/> and <see cref="ServerShutdown"/>. Pings are answered for you.
+    /// <see cref="ErrorMessage"/> and <see cref="ServerShutdown"/>; from a server with rooms also
+    /// <see cref="RoomJoined"/>, <see cref="RoomLeft"/>, <see cref="RoomList"/>, <see cref="TopicChanged"/>,
+    /// <see cref="UserRenamed"/> and <see cref="UserAway"/> (also the answers to this client's own
+    /// requests). Pings are answered for you.
     /// </summary>
     /// <remarks>
     /// Read with one reader at a time. The sequence ends when the session ends as expected, and
@@ -119,7 +129,7 @@ public sealed partial class ChatClient : IAsyncDisposable
     public IAsyncEnumerable<ChatMessage> ReadMessagesAsync(CancellationToken cancellationToken = default) =>
         _incoming.Reader.ReadAllAsync(cancellationToken);
 
-    /// <summary>Says something in the room. Everyone, this user included, receives it as a <see cref="TextPosted"/>.</summary>
+    /// <summary>Says something in the default room (<see cref="DefaultRoom"/>). Everyone there, this user included, receives it as a <see cref="TextPosted"/>.</summary>
     /// <param name="text">One line of text.</param>
     /// <param name="cancellationToken">Stops waiting for the network.</param>
     /// <returns>A task that completes when the line is sent.</returns>
@@ -130,7 +140,7 @@ public sealed partial class ChatClient : IAsyncDisposable
         return _connection.SendAsync(new SendText(text), cancellationToken);
     }
 
-    /// <summary>Performs an action in the room, shown as "* alice waves".</summary>
+    /// <summary>Performs an action in the default room (<see cref="DefaultRoom"/>), shown as "* alice waves".</summary>
     /// <param name="text">The action, without the user's name ("waves").</param>
     /// <param name="cancellationToken">Stops waiting for the network.</param>
     /// <returns>A task that completes when the action is sent.</returns>
@@ -142,8 +152,9 @@ public sealed partial class ChatClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends a private message. The recipient and this user both receive it as a
-    /// <see cref="PrivateMessage"/>; an unknown recipient comes back as an <see cref="ErrorMessage"/>.
+    /// Sends a private message to a user anywhere on the server. The recipient and this user both
+    /// receive it as a <see cref="PrivateMessage"/> (this user's copy says whether the recipient is
+    /// away, <see cref="PrivateMessage.RecipientAway"/>); an unknown recipient comes back as an <see cref="ErrorMessage"/>.
     /// </summary>
     /// <param name="to">The recipient's user name.</param>
     /// <param name="text">One line of text.</param>
@@ -186,8 +197,8 @@ public sealed partial class ChatClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// Leaves the room: says goodbye (the others see <paramref name="text"/>), closes the
-    /// connection and ends <see cref="ReadMessagesAsync"/>.
+    /// Leaves the server: says goodbye (the others see <paramref name="text"/>), closes the
+    /// connection and ends <see cref="ReadMessagesAsync"/>. To leave one room and stay, see <see cref="LeaveRoomAsync"/>.
     /// </summary>
     /// <param name="text">An optional parting message.</param>
     /// <param name="cancellationToken">Stops waiting for the goodbye to be sent; the connection is closed regardless.</param>
@@ -215,7 +226,7 @@ public sealed partial class ChatClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Leaves the room without a parting message, if that has not happened yet. Safe to call twice.</summary>
+    /// <summary>Leaves the server without a parting message, if that has not happened yet. Safe to call twice.</summary>
     /// <returns>A task that completes when the connection is closed.</returns>
     public async ValueTask DisposeAsync() => await LeaveAsync().ConfigureAwait(false);
 

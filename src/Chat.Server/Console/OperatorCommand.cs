@@ -12,17 +12,27 @@ internal abstract record OperatorCommand
 /// <param name="Reason">What clients are told.</param>
 internal sealed record CloseCommand(string Reason) : OperatorCommand;
 
-/// <summary><c>users</c>: list who is in the room.</summary>
-internal sealed record UsersCommand : OperatorCommand;
+/// <summary><c>users [#room]</c>: list who is on the server, or in one room.</summary>
+/// <param name="Room">The room; empty for the whole server.</param>
+internal sealed record UsersCommand(string Room = "") : OperatorCommand;
 
-/// <summary><c>kick &lt;name&gt; [reason]</c>: remove a user.</summary>
+/// <summary><c>rooms</c>: list the rooms with their member counts and topics.</summary>
+internal sealed record RoomsCommand : OperatorCommand;
+
+/// <summary><c>topic #room &lt;text&gt;</c>: set a room's topic, creating the room (an operator's room) when there is none.</summary>
+/// <param name="Room">The room.</param>
+/// <param name="Topic">The topic; empty clears it.</param>
+internal sealed record TopicCommand(string Room, string Topic) : OperatorCommand;
+
+/// <summary><c>kick &lt;name&gt; [reason]</c>: remove a user from the server (and so from every room).</summary>
 /// <param name="UserName">Who.</param>
 /// <param name="Reason">Why, shown to the user and the room; may be empty.</param>
 internal sealed record KickCommand(string UserName, string Reason) : OperatorCommand;
 
-/// <summary><c>say &lt;text&gt;</c>: a notice from the server to everyone.</summary>
+/// <summary><c>say [#room] &lt;text&gt;</c>: a notice from the server to everyone on it, or to one room.</summary>
 /// <param name="Text">The notice.</param>
-internal sealed record SayCommand(string Text) : OperatorCommand;
+/// <param name="Room">The room; empty for everyone on the server.</param>
+internal sealed record SayCommand(string Text, string Room = "") : OperatorCommand;
 
 /// <summary><c>help</c>: list the commands.</summary>
 internal sealed record HelpCommand : OperatorCommand;

@@ -1,3 +1,5 @@
+using Chat.Protocol;
+
 namespace Chat.Server;
 
 /// <summary>Turns a line the operator typed into an <see cref="OperatorCommand"/>.</summary>
@@ -7,9 +9,11 @@ internal static class OperatorCommandParser
     public const string HelpText =
         """
         Commands:
-          users                  list who is in the room
-          say <text>             send a notice from Server to everyone
-          kick <name> [reason]   remove a user from the room
+          rooms                  list the rooms with their users and topics
+          users [#room]          list who is on the server, or in a room
+          say [#room] <text>     send a notice from Server to everyone on the server, or to a room
+          topic #room <text>     set a room's topic (creates the room, to stay, when there is none)
+          kick <name> [reason]   remove a user from the server and every room
           close [reason]         tell everyone the server is shutting down, close every connection, exit
           help                   show this list
         """;
@@ -34,11 +38,15 @@ internal static class OperatorCommandParser
         switch (word.ToUpperInvariant())
         {
             case "USERS" or "WHO":
-                return new UsersCommand();
+                return rest.Length == 0 ? new UsersCommand() : RoomArgument(rest, "users [#room]") is { } problem ? problem : new UsersCommand(rest);
+            case "ROOMS" or "LIST":
+                return new RoomsCommand();
             case "HELP" or "?":
                 return new HelpCommand();
             case "SAY":
-                return rest.Length == 0 ? new InvalidCommand("Usage: say <text>") : new SayCommand(rest);
+                return ParseSay(rest);
+            case "TOPIC":
+                return ParseTopic(rest);
             case "KICK":
                 if (rest.Length == 0)
                 {
@@ -54,6 +62,40 @@ internal static class OperatorCommandParser
             default:
                 return new InvalidCommand($"Unknown command \"{word}\". Type help to see the commands.");
         }
+    }
+
+    private static OperatorCommand ParseSay(string rest)
+    {
+        if (!rest.StartsWith(RoomNameRules.Prefix))
+        {
+            return rest.Length == 0 ? new InvalidCommand("Usage: say [#room] <text>") : new SayCommand(rest);
+        }
+
+        var (room, text) = SplitWord(rest);
+        if (RoomArgument(room, "say [#room] <text>") is { } problem)
+        {
+            return problem;
+        }
+
+        return text.Length == 0 ? new InvalidCommand("Usage: say [#room] <text>") : new SayCommand(text, room);
+    }
+
+    private static OperatorCommand ParseTopic(string rest)
+    {
+        var (room, topic) = SplitWord(rest);
+        if (room.Length == 0)
+        {
+            return new InvalidCommand("Usage: topic #room <text> (an empty text clears the topic)");
+        }
+
+        return RoomArgument(room, "topic #room <text>") ?? (OperatorCommand)new TopicCommand(room, topic);
+    }
+
+    /// <summary>Checks a room name the operator typed; <see langword="null"/> when it is one.</summary>
+    private static InvalidCommand? RoomArgument(string room, string usage)
+    {
+        var problem = RoomNameRules.Check(room);
+        return problem == RoomNameProblem.None ? null : new InvalidCommand($"{RoomNameRules.Describe(problem, room)} Usage: {usage}");
     }
 
     private static (string Word, string Remainder) SplitWord(string text)

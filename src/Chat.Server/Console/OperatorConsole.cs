@@ -24,11 +24,17 @@ internal sealed class OperatorConsole(ChatServer server, TextWriter output)
             case HelpCommand:
                 Write(OperatorCommandParser.HelpText);
                 return false;
-            case UsersCommand:
-                ListUsers();
+            case UsersCommand users:
+                ListUsers(users.Room);
+                return false;
+            case RoomsCommand:
+                ListRooms();
                 return false;
             case SayCommand say:
-                Say(say.Text);
+                Say(say.Text, say.Room);
+                return false;
+            case TopicCommand topic:
+                await SetTopicAsync(topic.Room, topic.Topic);
                 return false;
             case KickCommand kick:
                 Kick(kick.UserName, kick.Reason);
@@ -39,7 +45,7 @@ internal sealed class OperatorConsole(ChatServer server, TextWriter output)
                     return false; // The shutdown text is shown to everyone: the operator may fix it and close again.
                 }
 
-                Write($"Closing: telling {server.Room.Count} users that the server is shutting down.");
+                Write($"Closing: telling {server.Users.Count} users that the server is shutting down.");
                 await server.StopAsync(close.Reason);
                 Write("Closed.");
                 return true;
@@ -48,15 +54,46 @@ internal sealed class OperatorConsole(ChatServer server, TextWriter output)
         }
     }
 
-    private void ListUsers()
+    private void ListUsers(string roomName)
     {
-        var users = server.Room.Users();
+        if (roomName.Length == 0)
+        {
+            var everyone = server.Users.Names();
+            Write(everyone.Count switch
+            {
+                0 => "Nobody is on the server.",
+                1 => $"1 user on the server: {everyone[0]}",
+                _ => $"{everyone.Count} users on the server: {string.Join(", ", everyone)}",
+            });
+            return;
+        }
+
+        if (server.Rooms.Find(roomName) is not { } room)
+        {
+            Write($"There is no room called {roomName}.");
+            return;
+        }
+
+        var users = room.Users();
         Write(users.Count switch
         {
-            0 => "Nobody is in the room.",
-            1 => $"1 user in the room: {users[0]}",
-            _ => $"{users.Count} users in the room: {string.Join(", ", users)}",
+            0 => $"Nobody is in {room.Name}.",
+            1 => $"1 user in {room.Name}: {users[0]}",
+            _ => $"{users.Count} users in {room.Name}: {string.Join(", ", users)}",
         });
+    }
+
+    private void ListRooms()
+    {
+        var rooms = server.Rooms.All();
+        Write(rooms.Count == 1 ? "1 room:" : $"{rooms.Count} rooms:");
+        foreach (var room in rooms)
+        {
+            var info = room.Info();
+            var kind = room.Kind == RoomKind.Operator ? ", stays" : string.Empty;
+            var users = info.UserCount == 1 ? "1 user" : $"{info.UserCount} users";
+            Write(info.Topic.Length == 0 ? $"  {info.Name} ({users}{kind})" : $"  {info.Name} ({users}{kind}): {info.Topic}");
+        }
     }
 
     private void Kick(string userName, string reason)
@@ -68,26 +105,54 @@ internal sealed class OperatorConsole(ChatServer server, TextWriter output)
         }
 
         var kicked = server.Kick(userName, reason);
-        Write(kicked is null ? $"Nobody called \"{userName}\" is in the room." : $"Kicked {kicked}.");
+        Write(kicked is null ? $"Nobody called \"{userName}\" is on the server." : $"Kicked {kicked}.");
     }
 
-    private void Say(string text)
+    private void Say(string text, string roomName)
     {
         if (!CheckText(text))
         {
             return;
         }
 
-        var count = server.Room.Count;
-        Write(server.Say(text) ? $"Sent to {count} users." : "The server is closing; nothing was sent.");
+        if (roomName.Length == 0)
+        {
+            var count = server.Say(text);
+            Write(count == 1 ? "Sent to 1 user." : $"Sent to {count} users.");
+            return;
+        }
+
+        if (server.Rooms.Find(roomName) is not { } room)
+        {
+            Write($"There is no room called {roomName}.");
+            return;
+        }
+
+        var members = room.Count == 1 ? "1 user" : $"{room.Count} users";
+        Write(server.Say(room, text) ? $"Sent to {members} in {room.Name}." : "The server is closing; nothing was sent.");
     }
 
-    private bool CheckText(string text)
+    private async Task SetTopicAsync(string roomName, string topic)
     {
-        var problem = TextRules.Check(text, server.Options.MaxTextLength);
+        if (topic.Length > 0 && !CheckText(topic, ChatServerOptions.MaxTopicLength))
+        {
+            return;
+        }
+
+        var opening = await server.SetTopicAsync(roomName, topic);
+        Write(opening.Room is { } room
+            ? (topic.Length == 0 ? $"Cleared the topic of {room.Name}." : $"Set the topic of {room.Name}.")
+            : $"The server has {server.Options.MaxRooms} rooms, as many as it allows; {roomName} cannot be created.");
+    }
+
+    private bool CheckText(string text) => CheckText(text, server.Options.MaxTextLength);
+
+    private bool CheckText(string text, int maxLength)
+    {
+        var problem = TextRules.Check(text, maxLength);
         if (problem != TextProblem.None)
         {
-            Write(TextRules.Describe(problem, server.Options.MaxTextLength));
+            Write(TextRules.Describe(problem, maxLength));
         }
 
         return problem == TextProblem.None;

@@ -9,8 +9,9 @@ namespace Chat.Server;
 
 /// <summary>
 /// A ChatRoom server: listens for TCP connections, runs a <see cref="ClientSession"/> for each,
-/// and keeps them all in one <see cref="ChatRoom"/>. Hosted by the command line program, and
-/// in-process by tests.
+/// keeps the users' names in one <see cref="UserDirectory"/> and the rooms in one
+/// <see cref="RoomRegistry"/>, every user starting in the default room. Hosted by the command
+/// line program, and in-process by tests.
 /// </summary>
 /// <example>
 /// <code>
@@ -51,15 +52,22 @@ internal sealed partial class ChatServer : IAsyncDisposable
         _logger = loggerFactory.CreateLogger<ChatServer>();
         _sessionLogger = loggerFactory.CreateLogger<ClientSession>();
         Metrics = new ServerMetrics();
-        Room = new ChatRoom(options, new LocalRoomBroadcaster());
+        Users = new UserDirectory(options.MaxClients, options.TimeProvider);
+        Rooms = new RoomRegistry(options, new InMemoryRoomLogStore(options.HistoryLength, options.TimeProvider));
         Admission = new ConnectionAdmission(options, new AccessSummary(options, _logger));
     }
 
     /// <summary>The settings.</summary>
     public ChatServerOptions Options => _options;
 
-    /// <summary>The room.</summary>
-    public ChatRoom Room { get; }
+    /// <summary>The users on the server, by name.</summary>
+    public UserDirectory Users { get; }
+
+    /// <summary>The rooms.</summary>
+    public RoomRegistry Rooms { get; }
+
+    /// <summary>The room every user starts in.</summary>
+    public Room DefaultRoom => Rooms.Default;
 
     /// <summary>The server's counters.</summary>
     public ServerMetrics Metrics { get; }
@@ -113,33 +121,63 @@ internal sealed partial class ChatServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends a notice from the operator to everyone.</summary>
+    /// <summary>Sends a notice from the operator to everyone on the server (<see cref="ServerNotice.Room"/> empty).</summary>
+    /// <param name="text">The notice.</param>
+    /// <returns>How many users it went to.</returns>
+    public int Say(string text)
+    {
+        var count = Users.Announce(text);
+        LogNotice(_logger, "everyone", text);
+        return count;
+    }
+
+    /// <summary>Sends a notice from the operator to the members of one room.</summary>
+    /// <param name="room">The room.</param>
     /// <param name="text">The notice.</param>
     /// <returns>Whether it was sent (the room is open).</returns>
-    public bool Say(string text)
+    public bool Say(Room room, string text)
     {
-        var sent = Room.Announce(text) is not null;
+        var sent = room.Announce(text) is not null;
         if (sent)
         {
-            LogNotice(_logger, text);
+            LogNotice(_logger, room.Name, text);
         }
 
         return sent;
     }
 
-    /// <summary>Removes a user from the room on the operator's word.</summary>
-    /// <param name="name">The user's name, in any letter case.</param>
-    /// <param name="reason">Why, shown to the user and the others; may be empty.</param>
-    /// <returns>The user's name as the room shows it, or <see langword="null"/> when nobody has that name.</returns>
-    public string? Kick(string name, string reason)
+    /// <summary>Sets a room's topic on the operator's word, creating the room (an operator's room, which stays) when there is none.</summary>
+    /// <param name="name">The room's name, which follows <see cref="RoomNameRules"/>.</param>
+    /// <param name="topic">The topic, already checked; empty clears it.</param>
+    /// <returns>The room, or why there is none (<see cref="ErrorCode.TooManyRooms"/>).</returns>
+    public async Task<RoomOpening> SetTopicAsync(string name, string topic)
     {
-        var kicked = Room.Kick(name, reason);
-        if (kicked is not null)
+        var opening = await Rooms.OpenAsync(name, RoomKind.Operator);
+        if (opening.Room is { } room && room.SetTopic(null, topic))
         {
-            LogKicked(_logger, kicked, reason);
+            LogTopic(_logger, room.Name, topic);
         }
 
-        return kicked;
+        return opening;
+    }
+
+    /// <summary>Sends a user away on the operator's word: a fatal <see cref="ErrorCode.Kicked"/> error, and every room the user is in sees it leave as kicked.</summary>
+    /// <param name="name">The user's name, in any letter case.</param>
+    /// <param name="reason">Why, shown to the user and the others; may be empty.</param>
+    /// <returns>The user's name as the server shows it, or <see langword="null"/> when nobody has that name.</returns>
+    public string? Kick(string name, string reason)
+    {
+        if (Users.Find(name) is not { } user)
+        {
+            return null;
+        }
+
+        var text = reason.Length == 0
+            ? "You were removed from the room by the operator."
+            : $"You were removed from the room by the operator: {reason}";
+        user.Remove(LeaveReason.Kicked, reason, EncodedMessage.Encode(new ErrorMessage(ErrorCode.Kicked, text) { Fatal = true }));
+        LogKicked(_logger, user.Name, reason);
+        return user.Name;
     }
 
     public async ValueTask DisposeAsync()
@@ -192,7 +230,8 @@ internal sealed partial class ChatServer : IAsyncDisposable
         var session = new ClientSession(
             Interlocked.Increment(ref _lastSessionId),
             connection,
-            Room,
+            Users,
+            Rooms,
             _options,
             Metrics,
             _sessionLogger,
@@ -211,7 +250,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
         if (_listener is null)
         {
             // Never started (or failed to): nothing to tell anyone.
-            Room.Dispose();
+            await Rooms.DisposeAsync();
             _stopped.TrySetResult();
             return;
         }
@@ -225,9 +264,9 @@ internal sealed partial class ChatServer : IAsyncDisposable
             await _accepting;
         }
 
-        // Members are sent away by the room; connections still saying hello are told too.
+        // The rooms announce no departures from now on; every connection, in rooms or not, is told.
         var farewell = EncodedMessage.Encode(new ServerShutdown(reason));
-        Room.Close(reason, farewell);
+        Rooms.CloseAll();
         foreach (var session in _sessions.Values)
         {
             session.Disconnect(SessionEnd.Removed(LeaveReason.ServerShutdown, reason, farewell));
@@ -241,7 +280,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
 
         StopAccessTimer();
 
-        Room.Dispose();
+        await Rooms.DisposeAsync();
         LogStopped(_logger);
         _stopped.TrySetResult();
     }

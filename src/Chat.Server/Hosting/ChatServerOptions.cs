@@ -24,7 +24,7 @@ internal sealed partial record ChatServerOptions
     /// <summary>The TCP port to listen on; 0 lets the system choose a free one.</summary>
     public int Port { get; init; } = ProtocolInfo.DefaultPort;
 
-    /// <summary>The most users the room holds at once; a client beyond that is refused with <see cref="RejectReason.ServerFull"/>.</summary>
+    /// <summary>The most users on the server at once; a client beyond that is refused with <see cref="RejectReason.ServerFull"/>.</summary>
     public int MaxClients { get; init; } = 1000;
 
     /// <summary>The largest frame body, in bytes, accepted from a client; a larger one disconnects it.</summary>
@@ -170,7 +170,7 @@ internal sealed partial record ChatServerOptions
         if (FrameBudget.LargestWelcomeWithoutLines(this) > MaxSentFrameLength)
         {
             throw new ArgumentOutOfRangeException(
-                nameof(MaxClients), MaxClients, $"The welcome of a room of {MaxClients} users, with this message of the day and server name, could take more than the {MaxSentFrameLength} bytes a server may send in one frame.");
+                nameof(MaxClients), MaxClients, $"The welcome of a room of {EffectiveMaxRoomMembers} users, with this message of the day and server name, could take more than the {MaxSentFrameLength} bytes a server may send in one frame.");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(CloseTimeout, TimeSpan.Zero, nameof(CloseTimeout));
@@ -178,6 +178,7 @@ internal sealed partial record ChatServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ShutdownTimeout, TimeSpan.Zero, nameof(ShutdownTimeout));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ValidateAccess();
+        ValidateRooms();
         ValidateRelayedTexts();
     }
 

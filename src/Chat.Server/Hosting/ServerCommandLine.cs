@@ -25,7 +25,7 @@ internal sealed partial class ServerCommandLine
 
     private readonly Option<int> _port = IntOption("--port", "The TCP port to listen on; 0 picks a free port.", "port", s_defaults.Port, 0, IPEndPoint.MaxPort, "-p");
 
-    private readonly Option<int> _maxClients = IntOption("--max-clients", "The most users in the room at once.", "count", s_defaults.MaxClients, 1, ChatServerOptions.MaxClientsLimit);
+    private readonly Option<int> _maxClients = IntOption("--max-clients", "The most users on the server at once.", "count", s_defaults.MaxClients, 1, ChatServerOptions.MaxClientsLimit);
 
     private readonly Option<int> _maxFrameBytes = IntOption(
         "--max-frame-bytes", "The largest message, in bytes, a client may send; a larger one disconnects it.", "bytes", s_defaults.MaxFrameLength, 256, 64 * 1024 * 1024);
@@ -99,8 +99,8 @@ internal sealed partial class ServerCommandLine
     public ServerCommandLine()
     {
         Command = new RootCommand(
-            "ChatRoom server: one room that many people join over TCP. " +
-            "Operator commands on standard input: users, say <text>, kick <name> [reason], close, help.");
+            "ChatRoom server: rooms that many people join over TCP, everyone first in the default room. " +
+            "Operator commands on standard input: rooms, users [#room], say [#room] <text>, topic #room <text>, kick <name> [reason], close, help.");
         foreach (var option in new Option[]
         {
             _address, _port, _maxClients, _maxFrameBytes, _maxTextLength, _rate, _burst, _handshakeTimeout,
@@ -113,6 +113,7 @@ internal sealed partial class ServerCommandLine
         }
 
         AddAccessOptions();
+        AddRoomOptions();
         Command.Subcommands.Add(MakeCertCommand.Create());
     }
 
@@ -186,7 +187,7 @@ internal sealed partial class ServerCommandLine
             throw new ArgumentException("--tls-key needs --tls-cert: give the certificate too.");
         }
 
-        var options = WithAccess(result, s_defaults with
+        var options = WithRooms(result, WithAccess(result, s_defaults with
         {
             Tls = string.IsNullOrEmpty(tlsCert) ? null : new TlsFiles(tlsCert, string.IsNullOrEmpty(tlsKey) ? null : tlsKey),
             Address = result.GetValue(_address)!,
@@ -203,7 +204,7 @@ internal sealed partial class ServerCommandLine
             HistoryLength = result.GetValue(_history),
             MessageOfTheDay = result.GetValue(_motd) ?? string.Empty,
             ServerName = string.IsNullOrWhiteSpace(result.GetValue(_serverName)) ? s_defaults.ServerName : result.GetValue(_serverName)!,
-        });
+        }));
         options.ValidateRelayedTexts();
         return options;
     }

@@ -6,7 +6,7 @@ namespace Chat.Server;
 internal sealed partial class ClientSession
 {
     /// <summary>
-    /// Waits for the client's hello, checks it, lets the user into the room and sends the
+    /// Waits for the client's hello, checks it, claims the user's name, puts the user in the default room and sends the
     /// welcome; then starts the writer. The handshake timeout is applied by the
     /// <see cref="SessionMonitor"/> through <see cref="CheckTimeouts"/>.
     /// </summary>
@@ -51,6 +51,7 @@ internal sealed partial class ClientSession
 
         Name = UserNameRules.Normalize(hello.UserName);
         ReceivesPresence = !hello.OmitPresence;
+        Volatile.Write(ref _version, version);
         if (End is not null)
         {
             return false; // Timed out or shut down while the hello was on its way.
@@ -61,13 +62,23 @@ internal sealed partial class ClientSession
             return false;
         }
 
-        var joined = _room.Join(this);
+        switch (_users.TryClaim(this))
+        {
+            case ClaimOutcome.NameTaken:
+                return Reject(hello, RejectReason.NameTaken, $"The name \"{Name}\" is already taken; please choose another.");
+            case ClaimOutcome.ServerFull:
+                return Reject(hello, RejectReason.ServerFull, $"The server is full ({_options.MaxClients} users); please try again later.");
+        }
+
+        _claimed = true;
+        var room = _registry.Default;
+        var joined = room.Join(this);
         switch (joined.Outcome)
         {
-            case JoinOutcome.NameTaken:
-                return Reject(hello, RejectReason.NameTaken, $"The name \"{Name}\" is already taken; please choose another.");
             case JoinOutcome.RoomFull:
-                return Reject(hello, RejectReason.ServerFull, $"The room is full ({_options.MaxClients} users); please try again later.");
+                _users.Release(this);
+                _claimed = false;
+                return Reject(hello, RejectReason.ServerFull, $"{room.Name} is full ({_options.EffectiveMaxRoomMembers} users); please try again later.");
             case JoinOutcome.Closed:
                 Disconnect(SessionEnd.Removed(
                     LeaveReason.ServerShutdown,
@@ -76,27 +87,14 @@ internal sealed partial class ClientSession
                 return false;
         }
 
+        _rooms.Add(room);
         _joined = true;
         _metrics.ClientJoined();
         LogJoined(hello);
 
         // The welcome goes out directly, before the writer starts: whatever the room queued for
         // this client since it joined follows the welcome, in order.
-        var welcome = new Welcome(
-            version,
-            Name,
-            _options.ServerName,
-            joined.Users,
-            _options.MessageOfTheDay,
-            RecentThatFit(joined),
-            _options.MaxTextLength,
-            _options.MaxFrameLength)
-        {
-            UserCount = joined.UserCount,
-            MessageRate = _rate.IsUnlimited ? 0 : _options.MessageRate,
-            MessageBurst = _rate.IsUnlimited ? 0 : _options.MessageBurst,
-            PingIntervalMilliseconds = (int)Math.Min(int.MaxValue, (_options.IdleTimeout / 2).TotalMilliseconds),
-        };
+        var welcome = Welcome(version, room, joined);
         await SendWelcomeAsync(welcome);
         _writer = WriteLoopAsync();
         return true;
@@ -120,11 +118,35 @@ internal sealed partial class ClientSession
         }
     }
 
-    /// <summary>The newest of the recent lines that fit in the welcome beside everything else it carries.</summary>
-    private IReadOnlyList<TextPosted> RecentThatFit(JoinResult joined)
+    /// <summary>
+    /// The welcome into the default room: its users and recent lines (the newest that fit beside
+    /// everything else it carries) and, for version 2, its name, topic and who is away.
+    /// </summary>
+    private Welcome Welcome(int version, Room room, JoinResult joined)
     {
-        var budget = _options.MaxSentFrameLength - FrameBudget.WelcomeWithoutLines(_options, Name, joined.Users);
-        return FrameBudget.NewestThatFit(joined.Recent, budget);
+        var rooms = version >= 2;
+        var roomName = rooms ? room.Name : string.Empty;
+        var topic = rooms ? joined.Topic : string.Empty;
+        var budget = _options.MaxSentFrameLength - FrameBudget.WelcomeWithoutLines(_options, Name, roomName, topic, joined.Users);
+        var (away, recent) = FrameBudget.Fit(budget, rooms ? joined.AwayUsers : [], joined.Recent);
+        return new Welcome(
+            version,
+            Name,
+            _options.ServerName,
+            joined.Users,
+            _options.MessageOfTheDay,
+            recent,
+            _options.MaxTextLength,
+            _options.MaxFrameLength)
+        {
+            UserCount = joined.UserCount,
+            MessageRate = _rate.IsUnlimited ? 0 : _options.MessageRate,
+            MessageBurst = _rate.IsUnlimited ? 0 : _options.MessageBurst,
+            PingIntervalMilliseconds = (int)Math.Min(int.MaxValue, (_options.IdleTimeout / 2).TotalMilliseconds),
+            Room = roomName,
+            Topic = topic,
+            AwayUsers = away,
+        };
     }
 
     private bool Reject(Hello hello, RejectReason reason, string text)

@@ -19,16 +19,16 @@ internal sealed partial class ClientSession
             }
 
             Heard();
-            if (!Handle(message))
+            if (!await HandleAsync(message))
             {
                 return;
             }
         }
     }
 
-    /// <summary>Acts on one message from a client in the room.</summary>
+    /// <summary>Acts on one message from a client that said hello.</summary>
     /// <returns>Whether to go on reading.</returns>
-    private bool Handle(ChatMessage message)
+    private ValueTask<bool> HandleAsync(ChatMessage message)
     {
         switch (message)
         {
@@ -38,30 +38,35 @@ internal sealed partial class ClientSession
                     PostText(text);
                 }
 
-                return End is null;
+                return new(End is null);
             case SendPrivate send:
                 if (Admit())
                 {
                     SendPrivateText(send);
                 }
 
-                return End is null;
+                return new(End is null);
             case Ping ping:
                 if (Admit())
                 {
                     Deliver(EncodedMessage.Encode(new Pong(ping.Token)));
                 }
 
-                return End is null;
+                return new(End is null);
             case Pong:
-                return true; // Hearing from the client is all a pong is for.
+                return new(true); // Hearing from the client is all a pong is for.
             case Goodbye goodbye:
                 // The goodbye text is shown to everyone: it follows the rules of any other line.
                 var parting = TextRules.Check(goodbye.Text, _options.MaxTextLength) == TextProblem.None ? goodbye.Text : string.Empty;
                 Disconnect(SessionEnd.Quit(parting));
-                return false;
+                return new(false);
             case Hello:
                 throw new ChatProtocolException("Hello may only be sent once, as the first message.");
+            case JoinRoom or LeaveRoom or Chat.Protocol.ListRooms or Chat.Protocol.SetTopic or Chat.Protocol.ChangeName or Chat.Protocol.SetAway or RoomJoined or RoomLeft or RoomList
+                or TopicChanged or UserRenamed or UserAway when !SpeaksRooms:
+                return new(true); // Version 1 has no such message: an unknown id, skipped (docs/protocol.md, R7.17).
+            case JoinRoom or LeaveRoom or Chat.Protocol.ListRooms or Chat.Protocol.SetTopic or Chat.Protocol.ChangeName or Chat.Protocol.SetAway:
+                return Admit() ? HandleRoomRequestAsync(message) : new(End is null);
             default:
                 throw new ChatProtocolException($"A client may not send {message.GetType().Name}; only the server does.");
         }
@@ -88,14 +93,27 @@ internal sealed partial class ClientSession
 
     private void PostText(SendText message)
     {
-        if (!CheckText(message.Text))
+        // A version-1 client has no rooms: whatever its frame holds, its lines go to the default room.
+        var named = SpeaksRooms && message.Room.Length > 0;
+        var room = named ? _rooms.Find(message.Room) : _registry.Default;
+        if (room is null)
+        {
+            RefuseRoom(message.Room);
+            return;
+        }
+
+        if (!CheckText(message.Text, room.Name))
         {
             return;
         }
 
-        if (_room.Post(this, message.Text, KnownKind(message.Kind)) is not null)
+        if (room.Post(this, message.Text, KnownKind(message.Kind)))
         {
             _metrics.LinePosted();
+        }
+        else if (End is null)
+        {
+            Reply(ErrorCode.NotInRoom, $"You are not in {room.Name}; join it first. The line was not posted.", room.Name);
         }
     }
 
@@ -106,10 +124,21 @@ internal sealed partial class ClientSession
             return;
         }
 
-        if (_room.SendPrivate(this, message.To, message.Text, KnownKind(message.Kind)) == PrivateResult.UnknownUser)
+        // Each recipient who shares a room with the sender must know the sender is there before it hears from them.
+        foreach (var room in _rooms.ToArray())
+        {
+            room.FlushPendingPresence();
+        }
+
+        if (_users.SendPrivate(this, message.To, message.Text, KnownKind(message.Kind), out var recipient) == PrivateResult.UnknownUser)
         {
             var to = LogText.Clean(UserNameRules.Normalize(message.To), UserNameRules.MaxLength);
-            Reply(ErrorCode.UnknownUser, $"There is nobody called \"{to}\" in the room; the message was not sent.");
+            Reply(ErrorCode.UnknownUser, $"There is nobody called \"{to}\" on the server; the message was not sent.");
+        }
+        else if (!SpeaksRooms && recipient is { AwayText: { Length: > 0 } away } && !ReferenceEquals(recipient, this))
+        {
+            // A version-1 client cannot read PrivateMessage.RecipientAway: it is told in words.
+            Deliver(EncodedMessage.Encode(new ServerNotice($"{recipient.Name} is away: {away}", _time.GetUtcNow().UtcDateTime)));
         }
     }
 
@@ -119,20 +148,25 @@ internal sealed partial class ClientSession
     /// </summary>
     private static TextKind KnownKind(TextKind kind) => Enum.IsDefined(kind) ? kind : TextKind.Plain;
 
-    private bool CheckText(string text)
+    private bool CheckText(string text, string room = "") => CheckText(text, _options.MaxTextLength, room);
+
+    private bool CheckText(string text, int maxLength, string room)
     {
-        var problem = TextRules.Check(text, _options.MaxTextLength);
+        var problem = TextRules.Check(text, maxLength);
         if (problem == TextProblem.None)
         {
             return true;
         }
 
         var code = problem == TextProblem.TooLong ? ErrorCode.TextTooLong : ErrorCode.InvalidText;
-        Reply(code, TextRules.Describe(problem, _options.MaxTextLength));
+        Reply(code, TextRules.Describe(problem, maxLength), room);
         return false;
     }
 
     /// <summary>Tells this client that something it sent was refused; the session goes on.</summary>
-    private void Reply(ErrorCode code, string text) =>
-        Deliver(EncodedMessage.Encode(new ErrorMessage(code, text) { Fatal = false }));
+    /// <param name="code">Why.</param>
+    /// <param name="text">Why, in words.</param>
+    /// <param name="room">The room the refused request was about; empty for none.</param>
+    private void Reply(ErrorCode code, string text, string room = "") =>
+        Deliver(EncodedMessage.Encode(new ErrorMessage(code, text) { Fatal = false, Room = room }));
 }

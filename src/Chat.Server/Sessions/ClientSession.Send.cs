@@ -77,7 +77,7 @@ internal sealed partial class ClientSession
     }
 
     /// <summary>
-    /// Ends the session once its end is decided: tells the room, logs once, delivers the
+    /// Ends the session once its end is decided: leaves every room, logs once, delivers the
     /// farewell within the close timeout, and closes the connection.
     /// </summary>
     private async Task CloseAsync()
@@ -85,8 +85,19 @@ internal sealed partial class ClientSession
         var end = End ?? throw new InvalidOperationException("A session closes only after its end is decided.");
         if (_joined)
         {
-            _room.Leave(this, end.Reason, end.Text);
+            // The session's end leaves every room the user is in; the name is freed after.
+            foreach (var room in _rooms.RemoveAll())
+            {
+                room.Leave(this, end.Reason, end.Text);
+                await _registry.RetireIfEmptyAsync(room);
+            }
+
             _metrics.ClientLeft();
+        }
+
+        if (_claimed)
+        {
+            _users.Release(this);
         }
 
         LogEnd(end);

@@ -13,7 +13,8 @@ namespace Chat.Server;
 /// </summary>
 /// <remarks>
 /// Whatever happens on this connection stays here: every failure ends only this session, is
-/// logged once, and the room is told the user left. The first reason decided for the end
+/// logged once, and every room the user is in is told the user left. The user's rooms are kept
+/// apart from the connection (<see cref="SessionRooms"/>): leaving a room never closes it. The first reason decided for the end
 /// (<see cref="Disconnect"/>) wins; later ones are ignored.
 /// </remarks>
 [SuppressMessage(
@@ -23,7 +24,9 @@ namespace Chat.Server;
 internal sealed partial class ClientSession : IRoomMember
 {
     private readonly IChatConnection _connection;
-    private readonly ChatRoom _room;
+    private readonly UserDirectory _users;
+    private readonly RoomRegistry _registry;
+    private readonly SessionRooms _rooms = new();
     private readonly ChatServerOptions _options;
     private readonly ServerMetrics _metrics;
     private readonly ILogger _logger;
@@ -40,12 +43,17 @@ internal sealed partial class ClientSession : IRoomMember
     private Task? _writer;
     private long _lastHeard;
     private volatile bool _joined;
+    private volatile bool _claimed;
+    private volatile string _away = string.Empty;
+    private int _version;
+    private string _name = string.Empty;
     private volatile bool _pingOutstanding;
 
     /// <summary>Creates a session for a connection just accepted; <see cref="RunAsync"/> runs it.</summary>
     /// <param name="id">The server's number for the connection.</param>
     /// <param name="connection">The connection; the session owns it.</param>
-    /// <param name="room">The room the user joins.</param>
+    /// <param name="users">The server's users, where the session claims its name.</param>
+    /// <param name="registry">The server's rooms; the session starts in the default room.</param>
     /// <param name="options">The server's limits and clock.</param>
     /// <param name="metrics">The server's counters.</param>
     /// <param name="logger">Where the session logs.</param>
@@ -53,7 +61,8 @@ internal sealed partial class ClientSession : IRoomMember
     public ClientSession(
         long id,
         IChatConnection connection,
-        ChatRoom room,
+        UserDirectory users,
+        RoomRegistry registry,
         ChatServerOptions options,
         ServerMetrics metrics,
         ILogger logger,
@@ -62,7 +71,8 @@ internal sealed partial class ClientSession : IRoomMember
         _finished = finished;
         Id = id;
         _connection = connection;
-        _room = room;
+        _users = users;
+        _registry = registry;
         _options = options;
         _metrics = metrics;
         _logger = logger;
@@ -71,19 +81,28 @@ internal sealed partial class ClientSession : IRoomMember
         _rate = new RateLimiter(options.MessageRate, options.MessageBurst, _time);
         _startedAt = _lastHeard = _time.GetTimestamp();
         _remote = connection.RemoteEndPoint;
-        Name = string.Empty;
     }
 
     /// <summary>The server's number for this connection.</summary>
     public long Id { get; }
 
     /// <summary>The user's name once the hello is accepted; empty before.</summary>
-    public string Name { get; private set; }
+    public string Name
+    {
+        get => Volatile.Read(ref _name);
+        private set => Volatile.Write(ref _name, value);
+    }
 
     /// <inheritdoc />
     public bool ReceivesPresence { get; private set; } = true;
 
-    /// <summary>Completes when the session is over: the connection closed and the room told.</summary>
+    /// <inheritdoc />
+    public bool SpeaksRooms => Volatile.Read(ref _version) >= 2;
+
+    /// <inheritdoc />
+    public string AwayText => _away;
+
+    /// <summary>Completes when the session is over: the connection closed and the rooms told.</summary>
     public Task Completion => _completion.Task;
 
     /// <summary>Why the session ended, once that is decided.</summary>

@@ -19,7 +19,8 @@ public class ChatClientJoinTests
         var session = await server.AcceptAsync();
 
         var hello = await session.ReceiveAsync<Hello>();
-        Assert.Equal(new Hello(ProtocolInfo.Version, "alice", "Test.Client", "9.8.7"), hello);
+        Assert.Equal(new Hello(ChatClient.SpokenVersion, "alice", "Test.Client", "9.8.7"), hello);
+        Assert.Equal(2, hello.ProtocolVersion); // rooms
         var welcome = new Welcome(1, "alice", "Room", ["zed", "alice", "Bob"], "motd", [SampleMessages.TextPosted], 4000, 32768);
         await session.SendAsync(welcome);
 
@@ -261,10 +262,10 @@ public class ChatClientJoinTests
         var session = await server.AcceptAsync();
         var hello = await session.ReceiveAsync<Hello>();
 
-        await session.SendAsync(FakeSession.WelcomeFor(hello) with { ProtocolVersion = ProtocolInfo.Version + 1 });
+        await session.SendAsync(FakeSession.WelcomeFor(hello) with { ProtocolVersion = hello.ProtocolVersion + 1 });
 
         var ex = await Assert.ThrowsAsync<ChatProtocolException>(() => joining.WithTimeout());
-        Assert.Equal($"The server answered in protocol version {ProtocolInfo.Version + 1}, but this client speaks version {ProtocolInfo.Version}.", ex.Message);
+        Assert.Equal($"The server answered in protocol version {hello.ProtocolVersion + 1}, but this client speaks version {hello.ProtocolVersion}.", ex.Message);
     }
 
     private static async Task<int> UnusedPortAsync()

@@ -253,7 +253,8 @@ public class ChatClientSessionTests
 
     public static TheoryData<ChatMessage> OutOfTurn => new(
         SampleMessages.Hello, SampleMessages.SendText, SampleMessages.SendPrivate, SampleMessages.Goodbye,
-        SampleMessages.Welcome, SampleMessages.Rejected);
+        SampleMessages.Welcome, SampleMessages.Rejected, SampleMessages.JoinRoom, SampleMessages.LeaveRoom,
+        SampleMessages.ListRooms, SampleMessages.SetTopic, SampleMessages.ChangeName, SampleMessages.SetAway);
 
     [Theory]
     [MemberData(nameof(OutOfTurn))]

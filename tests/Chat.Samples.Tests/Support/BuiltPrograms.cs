@@ -32,6 +32,8 @@ internal static class BuiltPrograms
 
     public static string HelloRoom => Sample("HelloRoom");
 
+    public static string RoomBot => Sample("RoomBot");
+
     /// <summary>Starts the server built here on 127.0.0.1 and waits until it listens.</summary>
     /// <param name="port">The port, or 0 for a free one.</param>
     /// <param name="options">More server options, such as <c>--rate 1</c>.</param>

@@ -71,7 +71,7 @@ public class AccessConformanceTests
 
     [Fact]
     [Trait("ProtocolRule", "R7.14")]
-    [Trait("ProtocolRule", "R8.6")]
+    [Trait("ProtocolRule", "R8.11")]
     public async Task AConnectionOverTheLimitPerAddressIsToldWhyInWordsBeforeACleanClose()
     {
         await using var server = TestServer.Start(o => o with { MaxConnectionsPerAddress = 2 });
@@ -94,7 +94,7 @@ public class AccessConformanceTests
     }
 
     [Fact]
-    [Trait("ProtocolRule", "R8.6")]
+    [Trait("ProtocolRule", "R8.11")]
     public async Task AFloodFromOneAddressLeavesAnOrdinaryUserChatting()
     {
         const int Flood = 60;
@@ -127,7 +127,7 @@ public class AccessConformanceTests
     }
 
     [Fact]
-    [Trait("ProtocolRule", "R8.6")]
+    [Trait("ProtocolRule", "R8.11")]
     public async Task OneAddressCannotFillTheRoom()
     {
         await using var server = TestServer.Start(o => o with { MaxMembersPerAddress = 2 });
@@ -146,7 +146,7 @@ public class AccessConformanceTests
     }
 
     [Fact]
-    [Trait("ProtocolRule", "R8.6")]
+    [Trait("ProtocolRule", "R8.11")]
     public async Task AtTheCapTheOldestConnectionThatHasNotSaidHelloMakesRoom()
     {
         // A cap of 4 connections (2 users and 2 more); loopback is exempt, so only the cap applies.
@@ -197,7 +197,7 @@ public class AccessConformanceTests
     }
 
     [Theory]
-    [Trait("ProtocolRule", "R8.5")]
+    [Trait("ProtocolRule", "R8.10")]
     [InlineData("pongs")]
     [InlineData("unknown ids")]
     public async Task EveryFrameCountsTowardTheFrameBudget(string kind)
@@ -220,7 +220,7 @@ public class AccessConformanceTests
     }
 
     [Fact]
-    [Trait("ProtocolRule", "R8.5")]
+    [Trait("ProtocolRule", "R8.10")]
     public async Task AClientWithinTheRateLimitNeverMeetsTheFrameBudget()
     {
         await using var server = TestServer.Start();

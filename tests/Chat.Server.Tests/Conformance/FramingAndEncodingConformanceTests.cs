@@ -252,7 +252,7 @@ public class FramingAndEncodingConformanceTests
         await client.JoinAsync("alice");
 
         await client.SendBodyAsync("9204 91 A3616161");                 // no Kind: Plain
-        await client.SendBodyAsync("9204 94 A3626262 01 A3666F6F C3");  // two fields from a newer client
+        await client.SendBodyAsync("9204 95 A3626262 01 A0 A3666F6F C3"); // the default room, then two fields from a newer client
 
         var first = await client.ReceiveAsync<TextPosted>();
         var second = await client.ReceiveAsync<TextPosted>();

@@ -118,7 +118,7 @@ public class TextRulesConformanceTests
         Assert.Contains(TextRules.Describe(TextProblem.UnbalancedDirectionControl, 0), refusals, StringComparison.Ordinal);
         Assert.Contains(TextRules.Describe(TextProblem.LineSeparator, 0), refusals, StringComparison.Ordinal);
         Assert.Contains(TextRules.Describe(TextProblem.Noncharacter, 0), refusals, StringComparison.Ordinal);
-        Assert.Equal(["alice", "bob"], server.Server.Room.Users().Order());
+        Assert.Equal(["alice", "bob"], server.Server.DefaultRoom.Users().Order());
 
         // Nothing of that reached anyone: the next thing alice sees is an allowed notice.
         await console.ExecuteAsync("say all good").WithTimeout();

@@ -73,11 +73,35 @@ public class ServerProcessTests
         await using var alice = await server.JoinAsync("alice");
 
         await server.CommandAsync("users");
-        await server.Process.WaitForOutputAsync("1 user in the room: alice");
+        await server.Process.WaitForOutputAsync("1 user on the server: alice");
         await server.CommandAsync("close");
 
         Assert.IsType<ServerShutdown>((await alice.ReadToEndAsync()).Last());
         Assert.Equal(0, await server.Process.WaitForExitAsync());
+    }
+
+    [Fact]
+    public async Task TheOperatorsRoomsExistFromTheStartAndTheConsoleListsThem()
+    {
+        await using var server = await ServerProcess.StartAsync("--default-room", "#main", "--room", "#ops", "--room", "#Dev");
+        await using var alice = await server.JoinAsync("alice");
+
+        await server.CommandAsync("rooms");
+        await server.Process.WaitForOutputAsync("3 rooms:");
+        await server.Process.WaitForOutputAsync("  #Dev (0 users, stays)");
+        await server.Process.WaitForOutputAsync("  #main (1 user, stays)");
+        await server.Process.WaitForOutputAsync("  #ops (0 users, stays)");
+        await server.CommandAsync("users #main");
+        await server.Process.WaitForOutputAsync("1 user in #main: alice");
+    }
+
+    [Fact]
+    public async Task AnInvalidRoomNameRefusesToStart()
+    {
+        await using var server = ProgramProcess.Start(ServerProcess.DefaultDll, "--port", "0", "--room", "ops");
+
+        Assert.Equal(1, await server.WaitForExitAsync());
+        Assert.Equal(["--room \"ops\" is not a room name: A room name starts with '#', as in #ops. (see --help)"], server.ErrorLines.Where(l => l.Length > 0));
     }
 
     [Theory]

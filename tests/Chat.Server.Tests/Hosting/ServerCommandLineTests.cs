@@ -18,6 +18,11 @@ public class ServerCommandLineTests
     [InlineData("--frame-burst", "1.5", "--frame-burst must be a whole number of at least 1, not \"1.5\".")]
     [InlineData("--max-users-per-address", "-1", "--max-users-per-address must be a whole number from 0 to 400000, not \"-1\".")]
     [InlineData("--log-level", "loud", "--log-level must be trace, debug, information, warning, error, critical or none, not \"loud\".")]
+    [InlineData("--default-room", "lobby", "--default-room \"lobby\" is not a room name: A room name starts with '#', as in #lobby.")]
+    [InlineData("--room", "#a b", "--room \"#a b\" is not a room name: A room name is '#' followed by letters (A-Z, a-z), digits, '_', '-' and '.'.")]
+    [InlineData("--max-rooms", "0", "--max-rooms must be a whole number from 1 to 1000000, not \"0\".")]
+    [InlineData("--max-rooms-per-user", "0", "--max-rooms-per-user must be a whole number from 1 to 100000, not \"0\".")]
+    [InlineData("--max-room-members", "many", "--max-room-members must be a whole number from 1 to 400000, not \"many\".")]
     public async Task ABadValueIsOneLineOnStandardErrorAndExitCodeOne(string option, string value, string message)
     {
         var (exitCode, output, error) = await RunAsync(option, value);
@@ -25,6 +30,17 @@ public class ServerCommandLineTests
         Assert.Equal(1, exitCode);
         Assert.Equal(string.Empty, output);
         Assert.Equal([$"{message} (see --help)"], Lines(error));
+    }
+
+    [Theory]
+    [InlineData("--max-room-members 10 is more than --max-clients 5: a room cannot hold more users than the server.", "--max-room-members", "10", "--max-clients", "5")]
+    [InlineData("--max-rooms 2 is fewer than the 3 rooms the operator creates at start (--default-room and --room).", "--max-rooms", "2", "--room", "#a", "--room", "#B", "--room", "#b")]
+    public async Task RoomOptionsThatDoNotFitTogetherAreOneLineAndExitCodeOne(string message, params string[] args)
+    {
+        var (exitCode, _, error) = await RunAsync([.. args, "--port", "0"]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal([message], Lines(error));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public class IdleTimeoutTests
         Assert.Equal((ErrorCode.IdleTimeout, true), (error.Code, error.Fatal));
         var left = await lively.ReceiveAsync<UsersLeft>();
         Assert.Equal([new Departure("silent", LeaveReason.Timeout) { Text = "No answer for 60 s." }], left.Departures);
-        Assert.Equal(["lively"], server.Server.Room.Users());
+        Assert.Equal(["lively"], server.Server.DefaultRoom.Users());
     }
 
     [Fact]
@@ -70,6 +70,6 @@ public class IdleTimeoutTests
             await alice.PingAsync().WithTimeout();
         }
 
-        Assert.Equal(["alice"], server.Server.Room.Users());
+        Assert.Equal(["alice"], server.Server.DefaultRoom.Users());
     }
 }

@@ -57,7 +57,7 @@ public class NameTests
 
         Assert.Equal(RejectReason.NameTaken, ex.Reason);
         Assert.Contains("already taken", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(["alice"], server.Server.Room.Users());
+        Assert.Equal(["alice"], server.Server.DefaultRoom.Users());
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public class ShutdownTests
         var console = new OperatorConsole(server.Server, output);
 
         await console.ExecuteAsync("users");
-        Assert.Contains("2 users in the room: alice, bob", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("2 users on the server: alice, bob", output.ToString(), StringComparison.Ordinal);
 
         await console.ExecuteAsync("say Maintenance at noon.");
         Assert.Equal("Maintenance at noon.", (await alice.NextAsync<ServerNotice>()).Text);
@@ -95,7 +95,7 @@ public class ShutdownTests
         Assert.Equal(new Departure("bob", LeaveReason.Kicked) { Text = "spamming" }, await alice.DepartureOfAsync("bob"));
 
         await console.ExecuteAsync("kick nobody");
-        Assert.Contains("Nobody called \"nobody\" is in the room.", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Nobody called \"nobody\" is on the server.", output.ToString(), StringComparison.Ordinal);
 
         await console.ExecuteAsync("dance");
         Assert.Contains("Unknown command \"dance\". Type help to see the commands.", output.ToString(), StringComparison.Ordinal);

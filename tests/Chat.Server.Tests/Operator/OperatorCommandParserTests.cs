@@ -29,6 +29,26 @@ public class OperatorCommandParserTests
     }
 
     [Fact]
+    public void RoomsUsersSayAndTopicTakeARoom()
+    {
+        Assert.IsType<RoomsCommand>(OperatorCommandParser.Parse("rooms"));
+        Assert.Equal(new UsersCommand("#dev"), OperatorCommandParser.Parse("users #dev"));
+        Assert.Equal(new SayCommand("Release at five.", "#dev"), OperatorCommandParser.Parse("say #dev Release at five."));
+        Assert.Equal(new SayCommand("to everyone"), OperatorCommandParser.Parse("say to everyone"));
+        Assert.Equal(new TopicCommand("#dev", "Friday: release"), OperatorCommandParser.Parse("topic #dev Friday: release"));
+        Assert.Equal(new TopicCommand("#dev", string.Empty), OperatorCommandParser.Parse("topic #dev"));
+    }
+
+    [Theory]
+    [InlineData("topic", "Usage: topic #room <text> (an empty text clears the topic)")]
+    [InlineData("topic dev hello", "A room name starts with '#', as in #dev. Usage: topic #room <text>")]
+    [InlineData("users #a b", "A room name is '#' followed by letters (A-Z, a-z), digits, '_', '-' and '.'. Usage: users [#room]")]
+    [InlineData("say #dev", "Usage: say [#room] <text>")]
+    [InlineData("say #d?v hello", "A room name is '#' followed by letters (A-Z, a-z), digits, '_', '-' and '.'. Usage: say [#room] <text>")]
+    public void ARoomCommandUsedWronglySaysHow(string line, string message) =>
+        Assert.Equal(new InvalidCommand(message), OperatorCommandParser.Parse(line));
+
+    [Fact]
     public void SayKeepsTheWholeText() =>
         Assert.Equal(new SayCommand("Maintenance at  noon!"), OperatorCommandParser.Parse("say Maintenance at  noon! "));
 
@@ -40,7 +60,7 @@ public class OperatorCommandParserTests
     }
 
     [Theory]
-    [InlineData("say", "Usage: say <text>")]
+    [InlineData("say", "Usage: say [#room] <text>")]
     [InlineData("kick", "Usage: kick <name> [reason]")]
     [InlineData("kick   ", "Usage: kick <name> [reason]")]
     public void ACommandWithoutItsArgumentShowsHowToUseIt(string line, string message) =>

@@ -1,7 +1,7 @@
 using Chat.Protocol;
 using Chat.Protocol.Wire;
 
-namespace Chat.Server.Tests.Room;
+namespace Chat.Server.Tests.Rooms;
 
 /// <summary>The fan-out's hot path allocates nothing per delivery: one message, shared by every queue.</summary>
 public class FanOutAllocationTests
@@ -51,6 +51,10 @@ public class FanOutAllocationTests
         public string Name => "member";
 
         public bool ReceivesPresence => true;
+
+        public bool SpeaksRooms => true;
+
+        public string AwayText => string.Empty;
 
         public EncodedMessage? Last { get; private set; }
 

@@ -8,7 +8,7 @@ namespace Chat.Server;
 /// array, handing the same encoded message to each member's queue. Nothing is allocated per
 /// delivery and nothing waits.
 /// </summary>
-/// <remarks>Not thread-safe by itself: <see cref="ChatRoom"/> calls it under its lock.</remarks>
+/// <remarks>Not thread-safe by itself: <see cref="Room"/> calls it under its lock.</remarks>
 internal sealed class LocalRoomBroadcaster : IRoomBroadcaster
 {
     private readonly Dictionary<IRoomMember, int> _slots = new(ReferenceEqualityComparer.Instance);
@@ -53,16 +53,29 @@ internal sealed class LocalRoomBroadcaster : IRoomBroadcaster
         _members[last] = null!;
     }
 
-    public void Publish(EncodedMessage message, IReadOnlySet<IRoomMember>? except = null)
+    public void Publish(EncodedMessage message, IReadOnlySet<IRoomMember>? except = null, Audience audience = Audience.Everyone)
     {
         ArgumentNullException.ThrowIfNull(message);
         var members = _members;
         var count = _count;
         var presence = message.Message is UsersJoined or UsersLeft;
+        if (!presence && except is null && audience == Audience.Everyone)
+        {
+            // A line: the hot path, one pass handing the same bytes to every queue.
+            for (var i = 0; i < count; i++)
+            {
+                members[i].Deliver(message);
+            }
+
+            return;
+        }
+
         for (var i = 0; i < count; i++)
         {
             var member = members[i];
-            if ((!presence || member.ReceivesPresence) && (except is null || !except.Contains(member)))
+            if ((!presence || member.ReceivesPresence)
+                && (except is null || !except.Contains(member))
+                && (audience == Audience.Everyone || member.SpeaksRooms == (audience == Audience.RoomsOnly)))
             {
                 member.Deliver(message);
             }

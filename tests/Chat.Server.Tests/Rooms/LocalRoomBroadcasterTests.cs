@@ -2,7 +2,7 @@ using Chat.Protocol;
 using Chat.Protocol.Wire;
 using Moq;
 
-namespace Chat.Server.Tests.Room;
+namespace Chat.Server.Tests.Rooms;
 
 public class LocalRoomBroadcasterTests
 {

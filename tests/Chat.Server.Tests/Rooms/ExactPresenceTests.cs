@@ -2,7 +2,7 @@ using Chat.Protocol;
 using Chat.Protocol.Wire;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Chat.Server.Tests.Room;
+namespace Chat.Server.Tests.Rooms;
 
 /// <summary>
 /// Presence is exact for every member: starting from its welcome's list, every join it hears
@@ -17,11 +17,11 @@ public sealed class ExactPresenceTests
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
-    public void EveryMemberKeepsAnExactListFromItsWelcomeAndTheNotices(int seed)
+    public async Task EveryMemberKeepsAnExactListFromItsWelcomeAndTheNotices(int seed)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var options = ChatServerOptions.Default with { TimeProvider = time, MaxPresenceBatch = 7, HistoryLength = 0 };
-        using var room = new ChatRoom(options, new LocalRoomBroadcaster());
+        await using var room = NewRoom(options);
         var random = new Random(seed);
         var present = new List<ListeningMember>();
         var everyone = new List<ListeningMember>();
@@ -63,12 +63,12 @@ public sealed class ExactPresenceTests
 
     [Fact]
     [Trait("ProtocolRule", "R2.3")]
-    public void APresenceNoticeGoesOutBeforeItWouldGrowPastTheLargestFrameTheServerSends()
+    public async Task APresenceNoticeGoesOutBeforeItWouldGrowPastTheLargestFrameTheServerSends()
     {
         const int Bound = 2048;
         var time = new FakeTimeProvider();
         var options = ChatServerOptions.Default with { TimeProvider = time, MaxSentFrameLength = Bound, MaxPresenceBatch = 1000 };
-        using var room = new ChatRoom(options, new LocalRoomBroadcaster());
+        await using var room = NewRoom(options);
         var watcher = new ListeningMember("watcher", receivesPresence: true);
         watcher.Welcomed(room.Join(watcher));
         time.Advance(TimeSpan.FromSeconds(1));
@@ -96,10 +96,10 @@ public sealed class ExactPresenceTests
 
     [Fact]
     [Trait("ProtocolRule", "R7.10")]
-    public void JoinersOfOneBatchEachHearOnlyOfThoseWhoCameAfterThem()
+    public async Task JoinersOfOneBatchEachHearOnlyOfThoseWhoCameAfterThem()
     {
         var time = new FakeTimeProvider();
-        using var room = new ChatRoom(ChatServerOptions.Default with { TimeProvider = time }, new LocalRoomBroadcaster());
+        await using var room = NewRoom(ChatServerOptions.Default with { TimeProvider = time });
         var early = new ListeningMember("early", receivesPresence: true);
         early.Welcomed(room.Join(early));
         time.Advance(TimeSpan.FromSeconds(1));
@@ -119,6 +119,9 @@ public sealed class ExactPresenceTests
         }
     }
 
+    private static Room NewRoom(ChatServerOptions options) =>
+        new("#lobby", RoomKind.Operator, new InMemoryRoomLog("#lobby", options.HistoryLength, options.TimeProvider), options, new LocalRoomBroadcaster());
+
     /// <summary>A member that keeps its list of users as a client does, failing on any notice that is not exact.</summary>
     private sealed class ListeningMember(string name, bool receivesPresence) : IRoomMember
     {
@@ -127,6 +130,10 @@ public sealed class ExactPresenceTests
         public string Name { get; } = name;
 
         public bool ReceivesPresence { get; } = receivesPresence;
+
+        public bool SpeaksRooms => true;
+
+        public string AwayText => string.Empty;
 
         public HashSet<string> Known { get; } = new(UserNameRules.Comparer);
 

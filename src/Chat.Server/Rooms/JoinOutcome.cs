@@ -6,12 +6,12 @@ internal enum JoinOutcome
     /// <summary>The member is in the room.</summary>
     Joined,
 
-    /// <summary>Someone in the room has that name, in some letter case.</summary>
-    NameTaken,
+    /// <summary>The member was in the room already; it is told the room's state again, as IRC does.</summary>
+    AlreadyMember,
 
     /// <summary>The room holds as many members as it may.</summary>
     RoomFull,
 
-    /// <summary>The room is closed: the server is shutting down.</summary>
+    /// <summary>The room is closed: the server is shutting down, or the room vanished when its last member left.</summary>
     Closed,
 }

@@ -35,17 +35,51 @@ internal static class FrameBudget
     /// <summary>The most one departure takes inside a <see cref="UsersLeft"/>.</summary>
     public static int Of(Departure departure) => 16 + Of(departure.UserName) + Of(departure.Text);
 
-    /// <summary>The most a welcome takes without its recent lines in the largest room the options allow.</summary>
-    public static long LargestWelcomeWithoutLines(ChatServerOptions options) =>
-        MessageOverhead + NameBound + Of(options.ServerName) + Of(options.MessageOfTheDay) + 5 + ((long)options.MaxClients * NameBound);
+    /// <summary>The most a room name takes: <see cref="RoomNameRules.MaxLength"/> ASCII characters after the '#', and a header.</summary>
+    public const int RoomNameBound = 6 + RoomNameRules.MaxLength;
 
-    /// <summary>The most a welcome takes without its recent lines, for this newcomer and these users.</summary>
-    public static long WelcomeWithoutLines(ChatServerOptions options, string userName, IReadOnlyList<string> users)
+    /// <summary>The most a topic takes: <see cref="ChatServerOptions.MaxTopicLength"/> scalar values of up to 4 bytes, and a header.</summary>
+    public const int TopicBound = 5 + (4 * ChatServerOptions.MaxTopicLength);
+
+    /// <summary>
+    /// The most a welcome takes without its recent lines and away list in the largest room the
+    /// options allow (the away list and the lines get what is left, <see cref="Fit"/>).
+    /// </summary>
+    public static long LargestWelcomeWithoutLines(ChatServerOptions options) =>
+        MessageOverhead + NameBound + Of(options.ServerName) + Of(options.MessageOfTheDay) + RoomNameBound + TopicBound + 15
+        + ((long)options.EffectiveMaxRoomMembers * NameBound);
+
+    /// <summary>The most a welcome takes without its recent lines and away list, for this newcomer, room, topic and users.</summary>
+    public static long WelcomeWithoutLines(ChatServerOptions options, string userName, string room, string topic, IReadOnlyList<string> users) =>
+        MessageOverhead + Of(userName) + Of(options.ServerName) + Of(options.MessageOfTheDay) + Of(room) + Of(topic) + 15 + Of(users);
+
+    /// <summary>The most a <see cref="RoomJoined"/> takes without its recent lines and away list.</summary>
+    public static long RoomJoinedWithoutLists(string room, string topic, IReadOnlyList<string> users) =>
+        MessageOverhead + Of(room) + Of(topic) + 15 + Of(users);
+
+    /// <summary>
+    /// What fits of the away list and the recent lines in <paramref name="budget"/> bytes: the away
+    /// names first (in order, as many as fit), then the newest lines that fit in what is left.
+    /// </summary>
+    public static (IReadOnlyList<string> Away, IReadOnlyList<TextPosted> Recent) Fit(long budget, IReadOnlyList<string> away, IReadOnlyList<TextPosted> recent)
     {
-        long total = MessageOverhead + Of(userName) + Of(options.ServerName) + Of(options.MessageOfTheDay) + 5;
-        foreach (var user in users)
+        var fitting = 0;
+        while (fitting < away.Count && budget - Of(away[fitting]) >= 0)
         {
-            total += Of(user);
+            budget -= Of(away[fitting]);
+            fitting++;
+        }
+
+        IReadOnlyList<string> names = fitting == away.Count ? away : [.. away.Take(fitting)];
+        return (names, NewestThatFit(recent, budget));
+    }
+
+    private static long Of(IReadOnlyList<string> names)
+    {
+        long total = 0;
+        foreach (var name in names)
+        {
+            total += Of(name);
         }
 
         return total;

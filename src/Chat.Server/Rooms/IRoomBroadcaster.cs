@@ -4,19 +4,20 @@ using Chat.Protocol.Wire;
 namespace Chat.Server;
 
 /// <summary>
-/// The room's fan-out: delivers messages the room has sequenced and encoded to its members.
+/// A room's fan-out: delivers messages the room has sequenced and encoded to its members.
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="ChatRoom"/> decides what is said and in which order, and encodes each message
+/// <see cref="Room"/> decides what is said and in which order, and encodes each message
 /// once; the broadcaster only carries the same bytes to every member. It is called under the
 /// room's lock, one call at a time, so what it delivers reaches every member in the room's
-/// order; it must never block.
+/// order; it must never block. Each room has its own.
 /// </para>
 /// <para>
 /// Today every member is a session of this process (<see cref="LocalRoomBroadcaster"/>). To let
-/// several servers share one room, an implementation would publish each message to a message
-/// bus and deliver what the bus hands back to its local members: the sessions stay as they are.
+/// several servers share one room, the room's log (<see cref="IRoomLog"/>) orders the lines across
+/// servers and each server delivers to its local members through its broadcaster: the sessions
+/// stay as they are.
 /// </para>
 /// </remarks>
 internal interface IRoomBroadcaster
@@ -30,12 +31,13 @@ internal interface IRoomBroadcaster
     void Remove(IRoomMember member);
 
     /// <summary>
-    /// Delivers a message to every member; a presence notice (<see cref="UsersJoined"/>,
+    /// Delivers a message to every member of the audience; a presence notice (<see cref="UsersJoined"/>,
     /// <see cref="UsersLeft"/>) only to the members who hear presence (<see cref="IRoomMember.ReceivesPresence"/>).
     /// </summary>
     /// <param name="message">The encoded message.</param>
     /// <param name="except">Members who should not receive it (they know it already, or get their own version); <see langword="null"/> for none.</param>
-    void Publish(EncodedMessage message, IReadOnlySet<IRoomMember>? except = null);
+    /// <param name="audience">Which members, by the protocol version they speak.</param>
+    void Publish(EncodedMessage message, IReadOnlySet<IRoomMember>? except = null, Audience audience = Audience.Everyone);
 
     /// <summary>Delivers a message to one member.</summary>
     /// <param name="member">The recipient.</param>

@@ -4,7 +4,7 @@ using Chat.Protocol.Wire;
 namespace Chat.Server;
 
 /// <summary>
-/// Presence: joins and departures gathered into batches.
+/// Presence: joins and departures gathered into batches, per room.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -31,7 +31,7 @@ namespace Chat.Server;
 /// encoding, no larger than the list its welcome already carried.
 /// </para>
 /// </remarks>
-internal sealed partial class ChatRoom
+internal sealed partial class Room
 {
     private readonly List<string> _pendingJoins = [];
     private readonly List<IRoomMember> _pendingJoiners = [];
@@ -116,7 +116,7 @@ internal sealed partial class ChatRoom
         if (_pendingJoins.Count > 0)
         {
             var names = _pendingJoins.ToArray();
-            _broadcaster.Publish(EncodedMessage.Encode(new UsersJoined(names)), except: _joinersInBatch);
+            Emit(EncodedMessage.Encode(new UsersJoined(names) { Room = Name }), except: _joinersInBatch);
 
             // A joiner's welcome listed the batch up to its own name: it hears only of those after it.
             for (var i = 0; i < _pendingJoiners.Count - 1; i++)
@@ -124,7 +124,7 @@ internal sealed partial class ChatRoom
                 var joiner = _pendingJoiners[i];
                 if (joiner.ReceivesPresence)
                 {
-                    _broadcaster.Send(joiner, EncodedMessage.Encode(new UsersJoined(names[(i + 1)..])));
+                    EmitTo(joiner, EncodedMessage.Encode(new UsersJoined(names[(i + 1)..]) { Room = Name }));
                 }
             }
 
@@ -132,9 +132,9 @@ internal sealed partial class ChatRoom
         }
         else if (_pendingDepartures.Count > 0)
         {
-            var left = new UsersLeft(_pendingDepartures.ToArray());
+            var left = new UsersLeft(_pendingDepartures.ToArray()) { Room = Name };
             _pendingDepartures.Clear();
-            _broadcaster.Publish(EncodedMessage.Encode(left));
+            Emit(EncodedMessage.Encode(left));
         }
     }
 

@@ -6,9 +6,6 @@ internal enum PrivateResult
     /// <summary>Delivered to the recipient and echoed to the sender.</summary>
     Delivered,
 
-    /// <summary>Nobody of that name is in the room.</summary>
+    /// <summary>Nobody of that name is on the server.</summary>
     UnknownUser,
-
-    /// <summary>The sender is not (or no longer) in the room.</summary>
-    NotInRoom,
 }

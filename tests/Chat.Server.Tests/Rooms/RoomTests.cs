@@ -3,9 +3,9 @@ using Chat.Protocol.Wire;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
-namespace Chat.Server.Tests.Room;
+namespace Chat.Server.Tests.Rooms;
 
-public sealed class ChatRoomTests : IDisposable
+public sealed class RoomTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
@@ -14,12 +14,14 @@ public sealed class ChatRoomTests : IDisposable
     private readonly Mock<IRoomBroadcaster> _broadcaster = new();
     private readonly List<(EncodedMessage Message, IRoomMember[] Except)> _published = [];
     private readonly List<(IRoomMember To, EncodedMessage Message)> _sent = [];
-    private readonly ChatRoom _room;
+    private const string Lobby = "#lobby";
 
-    public ChatRoomTests()
+    private readonly Room _room;
+
+    public RoomTests()
     {
-        _broadcaster.Setup(b => b.Publish(It.IsAny<EncodedMessage>(), It.IsAny<IReadOnlySet<IRoomMember>?>()))
-            .Callback<EncodedMessage, IReadOnlySet<IRoomMember>?>((message, except) => _published.Add((message, except?.ToArray() ?? [])));
+        _broadcaster.Setup(b => b.Publish(It.IsAny<EncodedMessage>(), It.IsAny<IReadOnlySet<IRoomMember>?>(), It.IsAny<Audience>()))
+            .Callback<EncodedMessage, IReadOnlySet<IRoomMember>?, Audience>((message, except, _) => _published.Add((message, except?.ToArray() ?? [])));
         _broadcaster.Setup(b => b.Send(It.IsAny<IRoomMember>(), It.IsAny<EncodedMessage>()))
             .Callback<IRoomMember, EncodedMessage>((to, message) => _sent.Add((to, message)));
         _room = CreateRoom(ChatServerOptions.Default);
@@ -27,32 +29,32 @@ public sealed class ChatRoomTests : IDisposable
 
     private IEnumerable<ChatMessage> Published => _published.Select(p => p.Message.Message);
 
-    public void Dispose() => _room.Dispose();
+    public void Dispose() => _room.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Fact]
     public void PostGivesEachLineTheNextIdAndTheClocksTimeAndPublishesItOnce()
     {
         var alice = Join("alice");
-        var first = _room.Post(alice.Object, "hello", TextKind.Plain);
+        var first = Post(_room, alice, "hello", TextKind.Plain);
         _time.Advance(TimeSpan.FromSeconds(3));
-        var second = _room.Post(alice.Object, "waves", TextKind.Action);
+        var second = Post(_room, alice, "waves", TextKind.Action);
 
-        Assert.Equal(new TextPosted(1, "alice", "hello", Start.UtcDateTime) { Kind = TextKind.Plain }, first);
-        Assert.Equal(new TextPosted(2, "alice", "waves", Start.UtcDateTime.AddSeconds(3)) { Kind = TextKind.Action }, second);
-        Assert.Equal(DateTimeKind.Utc, first!.Timestamp.Kind);
+        Assert.Equal(new TextPosted(1, "alice", "hello", Start.UtcDateTime) { Kind = TextKind.Plain, Room = Lobby }, first);
+        Assert.Equal(new TextPosted(2, "alice", "waves", Start.UtcDateTime.AddSeconds(3)) { Kind = TextKind.Action, Room = Lobby }, second);
+        Assert.Equal(DateTimeKind.Utc, first.Timestamp.Kind);
         Assert.Equal([first, second], Published.OfType<TextPosted>());
-        _broadcaster.Verify(b => b.Publish(It.Is<EncodedMessage>(m => m.Message == first), null), Times.Once);
-        _broadcaster.Verify(b => b.Publish(It.Is<EncodedMessage>(m => m.Message == second), null), Times.Once);
+        _broadcaster.Verify(b => b.Publish(It.Is<EncodedMessage>(m => m.Message == first), null, Audience.Everyone), Times.Once);
+        _broadcaster.Verify(b => b.Publish(It.Is<EncodedMessage>(m => m.Message == second), null, Audience.Everyone), Times.Once);
     }
 
     [Fact]
     public void PublishedBytesAreTheEncodingOfTheLine()
     {
         var alice = Join("alice");
-        var line = _room.Post(alice.Object, "hello", TextKind.Plain);
+        var line = Post(_room, alice, "hello", TextKind.Plain);
 
         var encoded = _published.Single(p => p.Message.Message is TextPosted).Message;
-        Assert.Equal(MessageSerializer.ToFrame(line!), encoded.Frame.ToArray());
+        Assert.Equal(MessageSerializer.ToFrame(line), encoded.Frame.ToArray());
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed class ChatRoomTests : IDisposable
         Join("alice");
         _time.Advance(Interval);
         var bob = Join("bob");
-        _room.Post(bob.Object, "hi all", TextKind.Plain);
+        Assert.True(_room.Post(bob.Object, "hi all", TextKind.Plain));
 
         Assert.Collection(
             Published,
@@ -75,7 +77,7 @@ public sealed class ChatRoomTests : IDisposable
     {
         var alice = Join("alice");
         _time.Advance(Interval);
-        _room.Post(alice.Object, "bye all", TextKind.Plain);
+        Assert.True(_room.Post(alice.Object, "bye all", TextKind.Plain));
         Assert.True(_room.Leave(alice.Object, LeaveReason.Quit, "see you"));
         _time.Advance(Interval);
 
@@ -110,9 +112,9 @@ public sealed class ChatRoomTests : IDisposable
     }
 
     [Fact]
-    public void ABatchNeverGrowsPastTheLimit()
+    public async Task ABatchNeverGrowsPastTheLimit()
     {
-        using var room = CreateRoom(ChatServerOptions.Default with { MaxPresenceBatch = 10 });
+        await using var room = CreateRoom(ChatServerOptions.Default with { MaxPresenceBatch = 10 });
         for (var i = 0; i < 25; i++)
         {
             room.Join(Member($"user{i}").Object);
@@ -124,10 +126,10 @@ public sealed class ChatRoomTests : IDisposable
     }
 
     [Fact]
-    public void ALargeRoomGathersPresenceForLongerToKeepWithinItsDeliveryBudget()
+    public async Task ALargeRoomGathersPresenceForLongerToKeepWithinItsDeliveryBudget()
     {
         // 50 deliveries a second: a room of 20 waits 20 / 50 = 400 ms rather than the 100 ms interval.
-        using var room = CreateRoom(ChatServerOptions.Default with { PresenceDeliveriesPerSecond = 50, MaxPresenceBatch = 1000 });
+        await using var room = CreateRoom(ChatServerOptions.Default with { PresenceDeliveriesPerSecond = 50, MaxPresenceBatch = 1000 });
         for (var i = 0; i < 19; i++)
         {
             room.Join(Member($"user{i}").Object);
@@ -145,9 +147,9 @@ public sealed class ChatRoomTests : IDisposable
     }
 
     [Fact]
-    public void WithoutADeliveryBudgetTheIntervalStaysFixed()
+    public async Task WithoutADeliveryBudgetTheIntervalStaysFixed()
     {
-        using var room = CreateRoom(ChatServerOptions.Default with { PresenceDeliveriesPerSecond = 0 });
+        await using var room = CreateRoom(ChatServerOptions.Default with { PresenceDeliveriesPerSecond = 0 });
         for (var i = 0; i < 500; i++)
         {
             room.Join(Member($"user{i}").Object);
@@ -161,9 +163,9 @@ public sealed class ChatRoomTests : IDisposable
     }
 
     [Fact]
-    public void ZeroIntervalAnnouncesEachChangeAtOnce()
+    public async Task ZeroIntervalAnnouncesEachChangeAtOnce()
     {
-        using var room = CreateRoom(ChatServerOptions.Default with { PresenceInterval = TimeSpan.Zero });
+        await using var room = CreateRoom(ChatServerOptions.Default with { PresenceInterval = TimeSpan.Zero });
         var alice = Member("alice");
         room.Join(alice.Object);
         room.Leave(alice.Object, LeaveReason.Quit, string.Empty);
@@ -215,13 +217,13 @@ public sealed class ChatRoomTests : IDisposable
     }
 
     [Fact]
-    public void WelcomeListsEveryoneTheNewcomerIncludedAndTheRecentLines()
+    public async Task WelcomeListsEveryoneTheNewcomerIncludedAndTheRecentLines()
     {
-        using var room = CreateRoom(ChatServerOptions.Default with { HistoryLength = 2 });
+        await using var room = CreateRoom(ChatServerOptions.Default with { HistoryLength = 2 });
         var alice = Member("alice");
         room.Join(alice.Object);
         room.Join(Member("bob").Object);
-        var lines = Enumerable.Range(1, 3).Select(i => room.Post(alice.Object, $"line {i}", TextKind.Plain)!).ToArray();
+        var lines = Enumerable.Range(1, 3).Select(i => Post(room, alice, $"line {i}", TextKind.Plain)).ToArray();
 
         var result = room.Join(Member("carol").Object);
 
@@ -232,12 +234,12 @@ public sealed class ChatRoomTests : IDisposable
     }
 
     [Fact]
-    public void ANewcomerWhoDoesNotHearPresenceGetsTheCountAndTheRecentLinesButNoList()
+    public async Task ANewcomerWhoDoesNotHearPresenceGetsTheCountAndTheRecentLinesButNoList()
     {
-        using var room = CreateRoom(ChatServerOptions.Default with { HistoryLength = 2 });
+        await using var room = CreateRoom(ChatServerOptions.Default with { HistoryLength = 2 });
         var alice = Member("alice");
         room.Join(alice.Object);
-        var line = room.Post(alice.Object, "hello", TextKind.Plain)!;
+        var line = Post(room, alice, "hello", TextKind.Plain);
 
         var result = room.Join(Member("bot", receivesPresence: false).Object);
 
@@ -249,11 +251,11 @@ public sealed class ChatRoomTests : IDisposable
     }
 
     [Fact]
-    public void MembersWhoDoNotHearPresenceDoNotCountTowardsItsDeliveryBudget()
+    public async Task MembersWhoDoNotHearPresenceDoNotCountTowardsItsDeliveryBudget()
     {
         // 50 deliveries a second: 40 bots and one person make a room of 41, but only one hears
         // presence, so the 100 ms interval holds (41 hearing it would mean 820 ms).
-        using var room = CreateRoom(ChatServerOptions.Default with { PresenceDeliveriesPerSecond = 50, MaxPresenceBatch = 1000 });
+        await using var room = CreateRoom(ChatServerOptions.Default with { PresenceDeliveriesPerSecond = 50, MaxPresenceBatch = 1000 });
         room.Join(Member("person").Object);
         for (var i = 0; i < 40; i++)
         {
@@ -269,21 +271,9 @@ public sealed class ChatRoomTests : IDisposable
     }
 
     [Fact]
-    public void NamesAreUniqueWithoutRegardToCase()
+    public async Task AFullRoomRefusesNewcomers()
     {
-        var alice = Join("alice");
-
-        Assert.Equal(JoinOutcome.NameTaken, _room.Join(Member("ALICE").Object).Outcome);
-        Assert.Equal(JoinOutcome.NameTaken, _room.Join(Member("Alice").Object).Outcome);
-
-        _room.Leave(alice.Object, LeaveReason.Quit, string.Empty);
-        Assert.Equal(JoinOutcome.Joined, _room.Join(Member("ALICE").Object).Outcome);
-    }
-
-    [Fact]
-    public void AFullRoomRefusesNewcomers()
-    {
-        using var room = CreateRoom(ChatServerOptions.Default with { MaxClients = 2 });
+        await using var room = CreateRoom(ChatServerOptions.Default with { MaxRoomMembers = 2 });
         room.Join(Member("alice").Object);
         room.Join(Member("bob").Object);
 
@@ -297,69 +287,11 @@ public sealed class ChatRoomTests : IDisposable
         var alice = Join("alice");
         var impostor = Member("alice");
 
-        Assert.Null(_room.Post(impostor.Object, "I am alice", TextKind.Plain));
+        Assert.False(_room.Post(impostor.Object, "I am alice", TextKind.Plain));
         Assert.False(_room.Leave(impostor.Object, LeaveReason.Quit, string.Empty));
         Assert.True(_room.Leave(alice.Object, LeaveReason.Quit, string.Empty));
         Assert.False(_room.Leave(alice.Object, LeaveReason.Quit, string.Empty));
-        Assert.Null(_room.Post(alice.Object, "still here?", TextKind.Plain));
-    }
-
-    [Fact]
-    public void PrivateMessageReachesTheRecipientAndIsEchoedToTheSender()
-    {
-        var alice = Join("alice");
-        var bob = Join("bob");
-        _time.Advance(TimeSpan.FromSeconds(1));
-
-        Assert.Equal(PrivateResult.Delivered, _room.SendPrivate(alice.Object, " BOB ", "psst", TextKind.Plain));
-
-        var expected = new PrivateMessage("alice", "bob", "psst", Start.UtcDateTime.AddSeconds(1)) { Kind = TextKind.Plain };
-        var privates = _sent.Where(s => s.Message.Message is PrivateMessage).ToList();
-        Assert.Collection(
-            privates,
-            s =>
-            {
-                Assert.Same(bob.Object, s.To);
-                Assert.Equal(expected, s.Message.Message);
-            },
-            s =>
-            {
-                Assert.Same(alice.Object, s.To);
-                Assert.Same(privates[0].Message, s.Message);
-            });
-        Assert.DoesNotContain(Published, m => m is PrivateMessage);
-    }
-
-    [Fact]
-    public void PrivateMessageToOneselfArrivesOnce()
-    {
-        var alice = Join("alice");
-
-        _room.SendPrivate(alice.Object, "alice", "note to self", TextKind.Plain);
-
-        Assert.Single(_sent);
-    }
-
-    [Fact]
-    public void PrivateMessageToAnUnknownUserIsNotSent()
-    {
-        var alice = Join("alice");
-
-        Assert.Equal(PrivateResult.UnknownUser, _room.SendPrivate(alice.Object, "nobody", "hello?", TextKind.Plain));
-        Assert.Empty(_sent);
-    }
-
-    [Fact]
-    public void PrivateMessageFromANewcomerComesAfterItsJoinNotice()
-    {
-        var alice = Join("alice");
-        _time.Advance(Interval);
-        var bob = Join("bob");
-
-        _room.SendPrivate(bob.Object, "alice", "hi", TextKind.Plain);
-
-        Assert.Equal(["bob"], Assert.IsType<UsersJoined>(Published.Last()).UserNames);
-        Assert.Same(alice.Object, _sent[0].To);
+        Assert.False(_room.Post(alice.Object, "still here?", TextKind.Plain));
     }
 
     [Fact]
@@ -369,47 +301,38 @@ public sealed class ChatRoomTests : IDisposable
 
         var notice = _room.Announce("maintenance at noon");
 
-        Assert.Equal(new ServerNotice("maintenance at noon", Start.UtcDateTime), notice);
+        Assert.Equal(new ServerNotice("maintenance at noon", Start.UtcDateTime) { Room = Lobby }, notice);
         Assert.Equal(notice, Published.Last());
     }
 
     [Fact]
-    public void KickSendsTheMemberAwayWithAFatalError()
-    {
-        var alice = Join("alice");
-        EncodedMessage? farewell = null;
-        alice.Setup(m => m.Remove(LeaveReason.Kicked, "spam", It.IsAny<EncodedMessage>()))
-            .Callback<LeaveReason, string, EncodedMessage>((_, _, message) => farewell = message);
-
-        Assert.Equal("alice", _room.Kick("ALICE", "spam"));
-        Assert.Null(_room.Kick("nobody", "spam"));
-
-        var error = Assert.IsType<ErrorMessage>(farewell!.Message);
-        Assert.Equal(ErrorCode.Kicked, error.Code);
-        Assert.True(error.Fatal);
-        Assert.Contains("spam", error.Text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void CloseSendsEveryoneAwayAndThenAnnouncesNothing()
+    public void CloseRefusesNewcomersAndThenAnnouncesNothing()
     {
         var alice = Join("alice");
         var bob = Join("bob");
-        var farewell = EncodedMessage.Encode(new ServerShutdown("Maintenance."));
 
-        Assert.Equal(2, _room.Close("Maintenance.", farewell));
+        Assert.True(_room.Close());
+        Assert.False(_room.Close());
 
-        alice.Verify(m => m.Remove(LeaveReason.ServerShutdown, "Maintenance.", farewell), Times.Once);
-        bob.Verify(m => m.Remove(LeaveReason.ServerShutdown, "Maintenance.", farewell), Times.Once);
         Assert.True(_room.Leave(alice.Object, LeaveReason.ServerShutdown, "Maintenance."));
         Assert.Equal(JoinOutcome.Closed, _room.Join(Member("carol").Object).Outcome);
-        Assert.Null(_room.Post(bob.Object, "anyone?", TextKind.Plain));
+        Assert.False(_room.Post(bob.Object, "anyone?", TextKind.Plain));
         _time.Advance(Interval);
         Assert.Empty(_published);
     }
 
-    private ChatRoom CreateRoom(ChatServerOptions options) =>
-        new(options with { TimeProvider = _time, PresenceInterval = options.PresenceInterval == ChatServerOptions.Default.PresenceInterval ? Interval : options.PresenceInterval }, _broadcaster.Object);
+    private Room CreateRoom(ChatServerOptions options)
+    {
+        options = options with { TimeProvider = _time, PresenceInterval = options.PresenceInterval == ChatServerOptions.Default.PresenceInterval ? Interval : options.PresenceInterval };
+        return new(Lobby, RoomKind.Operator, new InMemoryRoomLog(Lobby, options.HistoryLength, _time), options, _broadcaster.Object);
+    }
+
+    /// <summary>Posts a line and returns it as the room published it.</summary>
+    private TextPosted Post(Room room, Mock<IRoomMember> author, string text, TextKind kind)
+    {
+        Assert.True(room.Post(author.Object, text, kind));
+        return Assert.IsType<TextPosted>(_published[^1].Message.Message);
+    }
 
     private Mock<IRoomMember> Join(string name, bool receivesPresence = true)
     {
@@ -423,6 +346,8 @@ public sealed class ChatRoomTests : IDisposable
         var member = new Mock<IRoomMember>();
         member.Setup(m => m.Name).Returns(name);
         member.Setup(m => m.ReceivesPresence).Returns(receivesPresence);
+        member.Setup(m => m.SpeaksRooms).Returns(true);
+        member.Setup(m => m.AwayText).Returns(string.Empty);
         return member;
     }
 }

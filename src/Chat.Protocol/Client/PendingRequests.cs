@@ -1,0 +1,110 @@
+namespace Chat.Protocol;
+
+/// <summary>
+/// The requests a <see cref="ChatClient"/> has sent and waits to hear the answer to (joining a room,
+/// renaming, ...), oldest first. The receive loop offers each message to them: the oldest request
+/// the message answers completes with it, the oldest a non-fatal <see cref="ErrorMessage"/> refuses
+/// fails with a <see cref="ChatRequestException"/>, and the session's end fails them all.
+/// </summary>
+/// <remarks>
+/// The server handles a connection's messages in order and answers each in turn, so the oldest
+/// request a message fits is the one it answers. A rate-limit refusal names no room (the server
+/// refuses the message before it reads it), so it refuses the oldest request waiting: the one
+/// most likely to have met the empty bucket.
+/// </remarks>
+internal sealed class PendingRequests
+{
+    private readonly Lock _lock = new();
+    private readonly List<Request> _waiting = [];
+    private Exception? _ended;
+
+    /// <summary>Registers a request before it is sent.</summary>
+    /// <param name="answers">Whether a message from the server is the answer.</param>
+    /// <param name="refusedBy">Whether an error from the server refuses this request.</param>
+    /// <returns>The request, whose <see cref="Request.Answer"/> completes with the answer.</returns>
+    /// <exception cref="ChatConnectionLostException">The session has ended.</exception>
+    public Request Add(Func<ChatMessage, bool> answers, Func<ErrorMessage, bool> refusedBy)
+    {
+        var request = new Request(answers, refusedBy);
+        lock (_lock)
+        {
+            if (_ended is not null)
+            {
+                throw new ChatConnectionLostException(_ended.Message, _ended);
+            }
+
+            _waiting.Add(request);
+        }
+
+        return request;
+    }
+
+    /// <summary>Stops waiting for a request (answered, timed out or cancelled).</summary>
+    public void Remove(Request request)
+    {
+        lock (_lock)
+        {
+            _waiting.Remove(request);
+        }
+    }
+
+    /// <summary>Completes the oldest request <paramref name="message"/> answers or, for an error, refuses.</summary>
+    public void Offer(ChatMessage message)
+    {
+        Request? matched;
+        lock (_lock)
+        {
+            matched = message switch
+            {
+                ErrorMessage { Code: ErrorCode.RateLimited, Room.Length: 0 } when _waiting.Count > 0 => _waiting[0],
+                ErrorMessage error => _waiting.Find(r => r.RefusedBy(error)),
+                _ => _waiting.Find(r => r.Answers(message)),
+            };
+            if (matched is not null)
+            {
+                _waiting.Remove(matched);
+            }
+        }
+
+        if (matched is null)
+        {
+            return;
+        }
+
+        if (message is ErrorMessage refusal)
+        {
+            matched.Answer.TrySetException(new ChatRequestException(refusal.Code, refusal.Room, refusal.Text));
+        }
+        else
+        {
+            matched.Answer.TrySetResult(message);
+        }
+    }
+
+    /// <summary>Fails every waiting request, and every later one, with <paramref name="lost"/>.</summary>
+    public void End(ChatConnectionLostException lost)
+    {
+        Request[] waiting;
+        lock (_lock)
+        {
+            _ended = lost;
+            waiting = [.. _waiting];
+            _waiting.Clear();
+        }
+
+        foreach (var request in waiting)
+        {
+            request.Answer.TrySetException(lost);
+        }
+    }
+
+    /// <summary>One request waiting for its answer.</summary>
+    internal sealed class Request(Func<ChatMessage, bool> answers, Func<ErrorMessage, bool> refusedBy)
+    {
+        public Func<ChatMessage, bool> Answers { get; } = answers;
+
+        public Func<ErrorMessage, bool> RefusedBy { get; } = refusedBy;
+
+        public TaskCompletionSource<ChatMessage> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,45 @@
+using Chat.Protocol;
+
+namespace Chat.Server;
+
+/// <summary>
+/// A room's lines and their order: the log gives every line its id (per room, increasing, never
+/// reused while the server runs) and its timestamp, and keeps the lines for newcomers and, later,
+/// for catching up.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="Room"/> starts appends in order under its lock and publishes each line to its
+/// members in the order the appends were started, when each completes. A log that completes
+/// synchronously (<see cref="InMemoryRoomLog"/>) is today's hot path: the line is encoded once and
+/// handed to the broadcaster at once, under the lock.
+/// </para>
+/// <para>
+/// A log that completes later (SQLite, issue 15) lets the room go on: lines appended meanwhile and
+/// whatever else the room publishes (presence, notices, topics) wait behind the pending line, so
+/// members still see the room's order. A distributed log (Redis Streams, NATS JetStream) that
+/// assigns the order across servers plugs in the same way: <see cref="AppendAsync"/> completes
+/// with the id the log assigned, and local delivery follows the log's order, never the order in
+/// which callers on this server happened to append; lines appended on other servers reach this
+/// server's members through the same ordered publication.
+/// </para>
+/// <para>
+/// The newest lines (<see cref="LogRange.Newest"/>) are read under the room's lock when someone
+/// joins, so every log serves them synchronously from the tail it keeps in memory; reads of older
+/// lines may complete later.
+/// </para>
+/// </remarks>
+internal interface IRoomLog : IAsyncDisposable
+{
+    /// <summary>Appends a line; the log assigns its id and timestamp. May complete later than it starts.</summary>
+    /// <param name="draft">What was said, and by whom.</param>
+    /// <param name="cancellationToken">Gives up on the append.</param>
+    /// <returns>The line as stored, with its id, timestamp and room.</returns>
+    ValueTask<TextPosted> AppendAsync(LineDraft draft, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads lines by id range, newest first or oldest first, at most <see cref="LogRange.Limit"/>.</summary>
+    /// <param name="range">Which lines, in which order.</param>
+    /// <param name="cancellationToken">Gives up on the read.</param>
+    /// <returns>The lines in the order asked for.</returns>
+    ValueTask<IReadOnlyList<TextPosted>> ReadAsync(LogRange range, CancellationToken cancellationToken = default);
+}

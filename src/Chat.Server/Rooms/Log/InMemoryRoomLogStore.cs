@@ -1,0 +1,33 @@
+namespace Chat.Server;
+
+/// <summary>
+/// Keeps every room's log in memory (<see cref="InMemoryRoomLog"/>). A room that vanished and is
+/// created again goes on numbering after the highest id any vanished room reached, so ids are
+/// never reused while the server runs, and the store remembers one number rather than every name.
+/// </summary>
+/// <param name="capacity">How many lines each log keeps (<see cref="ChatServerOptions.HistoryLength"/>).</param>
+/// <param name="time">The clock for timestamps.</param>
+internal sealed class InMemoryRoomLogStore(int capacity, TimeProvider time) : IRoomLogStore
+{
+    private long _highestClosedId;
+
+    public ValueTask<IRoomLog> OpenAsync(string room, CancellationToken cancellationToken = default) =>
+        new(new InMemoryRoomLog(room, capacity, time, Interlocked.Read(ref _highestClosedId), Closed));
+
+    public ValueTask DeleteAsync(string room, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    private void Closed(InMemoryRoomLog log)
+    {
+        var seen = Interlocked.Read(ref _highestClosedId);
+        while (log.LastId > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref _highestClosedId, log.LastId, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+}
