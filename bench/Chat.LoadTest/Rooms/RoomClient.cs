@@ -84,7 +84,7 @@ internal sealed partial class RoomClient : IAsyncDisposable
 
     /// <summary>
     /// Connects client <paramref name="index"/> of <paramref name="layout"/> and says hello in protocol
-    /// version 2 (not <see cref="ProtocolInfo.Version"/>, which says what <see cref="ChatClient"/> speaks).
+    /// version 2, explicitly (<see cref="ProtocolInfo.Version"/> says what <see cref="ChatClient"/> speaks).
     /// Throws <see cref="ChatException"/> when the server refuses, or answers in version 1.
     /// </summary>
     public static async Task<RoomClient> ConnectAsync(

@@ -45,7 +45,7 @@ public sealed class RoomClientTests : IAsyncDisposable
         var connecting = ConnectAsync(index: 0);
         var session = await _server.AcceptAsync();
         var hello = await session.ReceiveAsync<Hello>();
-        await session.SendAsync(FakeSession.WelcomeFor(hello)); // version 1, no room
+        await session.SendAsync(FakeSession.WelcomeFor(hello) with { ProtocolVersion = 1, Room = "" }); // as a version-1 server answers
 
         var refused = await Assert.ThrowsAsync<ChatProtocolException>(() => connecting.WithTimeout());
 
