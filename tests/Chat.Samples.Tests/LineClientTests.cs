@@ -230,7 +230,7 @@ public sealed class LineClientTests
         await server.CommandAsync("kick alice too chatty");
 
         Assert.Equal(6, await client.WaitForExitAsync());
-        Assert.Equal("!!! You were removed from the room by the operator: too chatty", client.OutputLines[^1]);
+        Assert.Equal("!!! You were removed from the server by the operator: too chatty", client.OutputLines[^1]);
     }
 
     [Theory]

@@ -14,10 +14,19 @@ public static class CommandParser
     public static IReadOnlyList<string> Help { get; } =
     [
         "Commands:",
-        "  /msg <name> <text>   send a private message",
+        "  /join #room          join a room (made when it does not exist) and show its window",
+        "  /part [#room] [text] leave a room (the one in view when none is named) and close its window",
+        "  /rooms               list the rooms, how many are in each, and their topics",
+        "  /topic [text]        show the topic of the room in view, or set it (/topic -delete clears it)",
+        "  /nick <name>         take another name",
+        "  /away [text]         mark yourself away (others see why); /away alone: back",
+        "  /msg <name> <text>   send a private message (in its conversation's window)",
+        "  /query <name>        open a private conversation's window",
         "  /me <text>           perform an action (* you waves)",
         "  /r <text>            reply privately to whoever last sent you a private message",
-        "  /who                 list who is in the room",
+        "  /who                 list who is in this window's room",
+        "  /window <n>          show window n (or Alt+1..9; Ctrl+N/Ctrl+P next/previous)",
+        "  /close               close this private conversation's window",
         "  /users               show or hide the user list (or F2)",
         "  /ignore [name]       hide a user's lines and private messages (no name: list who is ignored)",
         "  /unignore <name>     show them again",
@@ -27,13 +36,15 @@ public static class CommandParser
         "  /help                this help",
         "  //text               say a line that starts with /",
         "Keys: Enter send · Up/Down earlier input · Tab complete a name · PgUp/PgDn scroll · Ctrl+Home/Ctrl+End top/bottom · F2 user list · Ctrl+Q quit",
+        "Windows: Alt+1..9 (Alt+0 is 10) show a window · Ctrl+N/Ctrl+P next/previous · the bar marks * new lines, ! a mention or private message",
         "Editing: Ctrl+A/E start/end · Ctrl+U/K kill to start/end · Ctrl+W, Alt+Backspace kill word · Ctrl+Y yank · Alt+B/F word left/right · Ctrl+L redraw · Ctrl+Z suspend",
     ];
 
     /// <summary>The commands Tab completes at the start of the line, each with its leading '/'.</summary>
     public static IReadOnlyList<string> CommandNames { get; } =
     [
-        "/clear", "/help", "/ignore", "/me", "/msg", "/quit", "/r", "/reconnect", "/unignore", "/who",
+        "/away", "/clear", "/close", "/help", "/ignore", "/join", "/me", "/msg", "/nick", "/part", "/query", "/quit", "/r",
+        "/reconnect", "/rooms", "/topic", "/unignore", "/who", "/window",
     ];
 
     /// <summary>Parses one input line.</summary>
@@ -68,7 +79,17 @@ public static class CommandParser
         return name switch
         {
             "me" => rest.Length > 0 ? new ActionCommand(rest) : new InvalidCommand("Usage: /me <action>, for example /me waves"),
-            "msg" or "m" or "query" => ParsePrivate(rest),
+            "msg" or "m" => ParsePrivate(rest),
+            "query" or "q" when rest.Length > 0 && !rest.Contains(' ', StringComparison.Ordinal) => new QueryCommand(rest),
+            "query" or "q" => rest.Length > 0 ? ParsePrivate(rest) : new InvalidCommand("Usage: /query <name> opens a private conversation's window"),
+            "window" or "win" => ParseWindow(rest),
+            "close" or "wc" => new CloseCommand(),
+            "join" or "j" => ParseJoin(rest),
+            "part" or "leave" => ParsePart(rest),
+            "rooms" or "list" => new RoomsCommand(),
+            "topic" or "t" => new TopicCommand(rest.Length == 0 ? null : rest == "-delete" ? string.Empty : rest),
+            "nick" => ParseName(rest, name => new NickCommand(name!), allowNone: false, "Usage: /nick <name>"),
+            "away" => new AwayCommand(rest),
             "who" or "names" => new WhoCommand(),
             "users" => new ToggleUsersCommand(),
             "help" or "?" => new HelpCommand(),
@@ -92,6 +113,30 @@ public static class CommandParser
 
         return rest.Contains(' ', StringComparison.Ordinal) ? new InvalidCommand(usage) : create(rest);
     }
+
+    /// <summary>A room's name as typed: <c>#dev</c>, or <c>dev</c> taken as <c>#dev</c> (as irssi does).</summary>
+    private static string RoomName(string word) => word.StartsWith('#') ? word : "#" + word;
+
+    private static InputCommand ParseJoin(string rest) =>
+        rest.Length == 0 || rest.Contains(' ', StringComparison.Ordinal)
+            ? new InvalidCommand("Usage: /join #room, for example /join #dev")
+            : new JoinCommand(RoomName(rest));
+
+    private static PartCommand ParsePart(string rest)
+    {
+        if (!rest.StartsWith('#'))
+        {
+            return new PartCommand(null, rest);
+        }
+
+        var space = rest.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? new PartCommand(rest, string.Empty) : new PartCommand(rest[..space], rest[(space + 1)..].Trim());
+    }
+
+    private static InputCommand ParseWindow(string rest) =>
+        int.TryParse(rest, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0
+            ? new WindowCommand(number)
+            : new InvalidCommand("Usage: /window <number>, for example /window 2 (or Alt+2)");
 
     private static InputCommand ParsePrivate(string rest)
     {

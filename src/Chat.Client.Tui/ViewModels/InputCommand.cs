@@ -58,3 +58,38 @@ public sealed record QuitCommand(string Message) : InputCommand;
 /// <summary>Not something that can be done; <paramref name="Hint"/> tells the user what to type instead. Nothing is sent.</summary>
 /// <param name="Hint">One sentence for the user.</param>
 public sealed record InvalidCommand(string Hint) : InputCommand;
+
+/// <summary>Bring a window into view by its number: <c>/window 2</c> (Alt+2 does the same).</summary>
+/// <param name="Number">1 for the first window.</param>
+public sealed record WindowCommand(int Number) : InputCommand;
+
+/// <summary>Close the window in view: <c>/close</c> (a private conversation's; a room's is closed by leaving it).</summary>
+public sealed record CloseCommand : InputCommand;
+
+/// <summary>Open the window of a private conversation and bring it into view: <c>/query bob</c>.</summary>
+/// <param name="Name">The other party.</param>
+public sealed record QueryCommand(string Name) : InputCommand;
+
+/// <summary>Join a room and show its window: <c>/join #dev</c>.</summary>
+/// <param name="Room">The room's name, '#' included.</param>
+public sealed record JoinCommand(string Room) : InputCommand;
+
+/// <summary>Leave a room and close its window: <c>/part</c> (the room in view), <c>/part #dev see you</c>.</summary>
+/// <param name="Room">The room, or <see langword="null"/> for the one in view.</param>
+/// <param name="Text">The parting message the others see.</param>
+public sealed record PartCommand(string? Room, string Text) : InputCommand;
+
+/// <summary>List the server's rooms with how many are in each and their topics: <c>/rooms</c>.</summary>
+public sealed record RoomsCommand : InputCommand;
+
+/// <summary>Show the topic of the room in view (<c>/topic</c>), set it (<c>/topic text</c>) or clear it (<c>/topic -delete</c>).</summary>
+/// <param name="Topic">The new topic, an empty string to clear it, or <see langword="null"/> to show it.</param>
+public sealed record TopicCommand(string? Topic) : InputCommand;
+
+/// <summary>Take another name: <c>/nick robert</c>.</summary>
+/// <param name="Name">The name wanted.</param>
+public sealed record NickCommand(string Name) : InputCommand;
+
+/// <summary>Mark oneself away with a text (<c>/away lunch</c>), or back (<c>/away</c>).</summary>
+/// <param name="Text">Why, or an empty string: back.</param>
+public sealed record AwayCommand(string Text) : InputCommand;

@@ -30,12 +30,14 @@ public static class LineFormatter
             LogKind.Action => new(
                 [time, new("* ", LogStyle.Action), nick, new(" ", LogStyle.Action)],
                 [new(line.Text, line.MentionsMe ? LogStyle.Mention : LogStyle.Action)]),
-            LogKind.PrivateIn => new([time, new("*", LogStyle.Private), nick, new("* ", LogStyle.Private)], [new(line.Text, LogStyle.Private)]),
-            LogKind.PrivateOut => new([time, new("-> *", LogStyle.Private), nick, new("* ", LogStyle.Private)], [new(line.Text, LogStyle.OwnText)]),
+            LogKind.PrivateIn => new([time, Punct("<"), nick, Punct("> ")], [new(line.Text, LogStyle.Private)]),
+            LogKind.PrivateOut => new([time, Punct("<"), new(line.Author, LogStyle.OwnNick), Punct("> ")], [new(line.Text, LogStyle.Private)]),
             LogKind.Notice => new([time, new("-!- ", LogStyle.Notice)], [new(line.Text, LogStyle.Notice)]),
             LogKind.Error => new([time, new("!!! ", LogStyle.Error)], [new(line.Text, LogStyle.Error)]),
             LogKind.Join => new([time, new("--> ", LogStyle.Join)], [nick, new(" " + line.Text, LogStyle.Join)]),
             LogKind.Leave => new([time, new("<-- ", LogStyle.Leave)], [nick, new(" " + line.Text, LogStyle.Leave)]),
+            LogKind.Presence when line.Author.Length > 0 => new([time, new("-!- ", LogStyle.Info)], [nick, new(" " + line.Text, LogStyle.Info)]),
+            LogKind.Presence => new([time, new("-!- ", LogStyle.Info)], [new(line.Text, LogStyle.Info)]),
             _ => new([time, new("-- ", LogStyle.Info)], [new(line.Text, LogStyle.Info)]),
         };
     }

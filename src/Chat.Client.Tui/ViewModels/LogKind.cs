@@ -30,6 +30,9 @@ public enum LogKind
     /// <summary>Someone left.</summary>
     Leave,
 
+    /// <summary>Someone changed their name or went away or came back.</summary>
+    Presence,
+
     /// <summary>Something the client itself says (help, hints, connection state).</summary>
     Info,
 }

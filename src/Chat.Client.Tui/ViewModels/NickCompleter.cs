@@ -6,7 +6,7 @@ namespace Chat.Client.Tui.ViewModels;
 /// Tab completion of nicknames and command names: completes the word before the cursor to a name
 /// in the room (adding ": " at the start of the line, addressing someone, or " " elsewhere), or a
 /// word starting with '/' at the start of the line to a command (<see cref="CommandParser.CommandNames"/>,
-/// adding " "), and cycles through the matches on each further Tab.
+/// adding " "), a word starting with '#' to a room's name (adding " "), and cycles through the matches on each further Tab.
 /// </summary>
 public sealed class NickCompleter
 {
@@ -17,8 +17,9 @@ public sealed class NickCompleter
     /// <param name="cursor">The cursor position (0 to the line's length).</param>
     /// <param name="users">The names to choose from.</param>
     /// <param name="ownName">This user's name, never offered.</param>
+    /// <param name="rooms">The room names a word starting with '#' completes to.</param>
     /// <returns>The new line and cursor, or <see langword="null"/> when nothing matches.</returns>
-    public Completion? Complete(string line, int cursor, IReadOnlyList<string> users, string ownName)
+    public Completion? Complete(string line, int cursor, IReadOnlyList<string> users, string ownName, IReadOnlyList<string>? rooms = null)
     {
         ArgumentNullException.ThrowIfNull(line);
         ArgumentNullException.ThrowIfNull(users);
@@ -44,8 +45,11 @@ public sealed class NickCompleter
         }
 
         var command = start == 0 && prefix.StartsWith('/');
+        var room = prefix.StartsWith('#');
         var candidates = command
             ? [.. CommandParser.CommandNames.Where(c => c.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))]
+            : room
+            ? [.. (rooms ?? []).Where(r => r.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase)]
             : users
                 .Where(u => !UserNameRules.Comparer.Equals(u, ownName) && u.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Order(UserNameRules.Comparer)
@@ -56,7 +60,7 @@ public sealed class NickCompleter
             return null;
         }
 
-        var suffix = command || start > 0 ? " " : ": ";
+        var suffix = command || room || start > 0 ? " " : ": ";
         return Apply(new Cycle(line[..start], line[cursor..], candidates, 0, suffix, string.Empty, 0));
     }
 

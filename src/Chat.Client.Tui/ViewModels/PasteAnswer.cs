@@ -1,6 +1,6 @@
 namespace Chat.Client.Tui.ViewModels;
 
-/// <summary>What to do with a paste of many lines (<see cref="RoomViewModel.AnswerPaste"/>).</summary>
+/// <summary>What to do with a paste of many lines (<see cref="ChatViewModel.AnswerPaste"/>).</summary>
 public enum PasteAnswer
 {
     /// <summary>Send nothing.</summary>

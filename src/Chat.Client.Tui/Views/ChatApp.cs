@@ -7,14 +7,14 @@ using Terminal.Gui.Input;
 
 namespace Chat.Client.Tui.Views;
 
-/// <summary>The whole client on an initialized application: the login dialog, then the room until the user quits.</summary>
+/// <summary>The whole client on an initialized application: the login dialog, then the chat until the user quits.</summary>
 internal sealed class ChatApp(IApplication app, IChatConnector connector, ClientSettings settings, KnownHosts? knownHosts = null)
 {
     /// <summary>An unexpected error that stopped the UI, if one did.</summary>
     public Exception? Failure { get; private set; }
 
-    /// <summary>The room window while it runs.</summary>
-    public RoomWindow? Room { get; private set; }
+    /// <summary>The chat window while it runs.</summary>
+    public ChatWindow? Chat { get; private set; }
 
     /// <summary>Runs the client on the calling (main) thread; returns when the user has quit.</summary>
     /// <param name="name">The name from the command line, if any: joins with it at once.</param>
@@ -38,20 +38,20 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector, Client
             return 0;
         }
 
-        var viewModel = new RoomViewModel(client, connector, new AppDispatcher(app), settings: settings);
-        using var room = new RoomWindow(viewModel, settings.Mono ? LogPalette.Mono : LogPalette.Color);
-        using var alerts = new RoomAlerts(app, viewModel);
-        Room = room;
+        var viewModel = new ChatViewModel(client, connector, new AppDispatcher(app), settings: settings);
+        using var chat = new ChatWindow(viewModel, settings.Mono ? LogPalette.Mono : LogPalette.Color);
+        using var alerts = new ChatAlerts(app, viewModel);
+        Chat = chat;
         app.Keyboard.KeyDown += OnAppKeyDown;
         var reading = Task.Run(viewModel.RunAsync);
         try
         {
-            app.Run(room, OnError);
+            app.Run(chat, OnError);
         }
         finally
         {
             app.Keyboard.KeyDown -= OnAppKeyDown;
-            Room = null;
+            Chat = null;
 
             // Off the UI thread: the main loop has stopped and must not be waited on.
             Task.Run(async () =>
@@ -70,9 +70,9 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector, Client
     public void RequestQuit() =>
         new AppDispatcher(app).Post(() =>
         {
-            if (Room is { } room)
+            if (Chat is { } chat)
             {
-                _ = room.ViewModel.QuitAsync();
+                _ = chat.ViewModel.QuitAsync();
             }
             else
             {
@@ -91,10 +91,10 @@ internal sealed class ChatApp(IApplication app, IChatConnector connector, Client
     private void OnAppKeyDown(object? sender, Key key)
     {
         // A key pressed: the user is here and has seen what alerted.
-        Room?.ViewModel.MarkAlertsSeen();
+        Chat?.ViewModel.MarkAlertsSeen();
 
-        // Esc would stop the top runnable; only dialogs on top of the room may use it.
-        if (Room is { } room && ReferenceEquals(app.TopRunnableView, room) && room.HandleGlobalKey(key))
+        // Esc would stop the top runnable; only dialogs on top of the chat may use it.
+        if (Chat is { } chat && ReferenceEquals(app.TopRunnableView, chat) && chat.HandleGlobalKey(key))
         {
             key.Handled = true;
         }

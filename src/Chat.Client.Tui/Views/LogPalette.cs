@@ -65,6 +65,33 @@ internal sealed class LogPalette
             : new Attribute(NickColorNames[NickColors.IndexOf(userName) % NickColorNames.Length], normal.Background);
     }
 
+    /// <summary>The attribute of a window in the window bar: reversed when in view; new lines bold; a mention or private message also underlined (in colour: magenta).</summary>
+    public Attribute ForWindowBar(WindowBarEntry entry, Attribute normal)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.IsCurrent)
+        {
+            return normal with { Style = TextStyle.Reverse | TextStyle.Bold };
+        }
+
+        if (_mono)
+        {
+            return entry.Activity switch
+            {
+                WindowActivity.Highlight => normal with { Style = TextStyle.Bold | TextStyle.Underline },
+                WindowActivity.Lines => normal with { Style = TextStyle.Bold },
+                _ => normal,
+            };
+        }
+
+        return entry.Activity switch
+        {
+            WindowActivity.Highlight => new Attribute(ColorName16.BrightMagenta, normal.Background, TextStyle.Bold),
+            WindowActivity.Lines => new Attribute(ColorName16.BrightYellow, normal.Background, TextStyle.Bold),
+            _ => normal,
+        };
+    }
+
     private static Attribute MonoFor(LogStyle style, Attribute normal) => style switch
     {
         LogStyle.OwnNick or LogStyle.Private or LogStyle.Error => normal with { Style = TextStyle.Bold },

@@ -6,8 +6,8 @@ using Terminal.Gui.Views;
 
 namespace Chat.Client.Tui.Views;
 
-/// <summary>The users in the room, each in the colour their lines use.</summary>
-internal sealed class UserListSource(RoomViewModel viewModel, LogPalette palette) : IListDataSource
+/// <summary>The users in the room in view, each in the colour their lines use; those away dimmed and in italics.</summary>
+internal sealed class UserListSource(ChatViewModel viewModel, LogPalette palette) : IListDataSource
 {
     public event NotifyCollectionChangedEventHandler? CollectionChanged;
 
@@ -38,6 +38,11 @@ internal sealed class UserListSource(RoomViewModel viewModel, LogPalette palette
             var name = viewModel.Users[item];
             var own = string.Equals(name, viewModel.UserName, StringComparison.OrdinalIgnoreCase);
             var attribute = palette.ForNick(name, own, normal);
+            if (viewModel.Current is RoomWindowViewModel room && room.IsAway(name))
+            {
+                attribute = attribute with { Style = attribute.Style | TextStyle.Faint | TextStyle.Italic };
+            }
+
             if (selected && listView.HasFocus)
             {
                 attribute = attribute with { Style = attribute.Style | TextStyle.Reverse };

@@ -2,12 +2,6 @@ namespace Chat.Protocol;
 
 public sealed partial class ChatClient
 {
-    /// <summary>
-    /// The highest protocol version this client speaks, sent in its <see cref="Hello"/>: version 2,
-    /// rooms. (<see cref="ProtocolInfo.Version"/> follows once the reference server speaks it too.)
-    /// </summary>
-    internal const int SpokenVersion = 2;
-
     /// <summary>Connects to a chat server over TCP and joins its room.</summary>
     /// <param name="host">The server's host name or IP address.</param>
     /// <param name="port">The server's TCP port.</param>
@@ -88,17 +82,17 @@ public sealed partial class ChatClient
         try
         {
             var hello = new Hello(
-                SpokenVersion, UserNameRules.Normalize(userName), options.ClientName, options.ClientVersion)
+                ProtocolInfo.Version, UserNameRules.Normalize(userName), options.ClientName, options.ClientVersion)
             {
                 OmitPresence = !options.ReceivePresence,
                 Password = options.Password,
             };
             await connection.SendAsync(hello, linked.Token).ConfigureAwait(false);
             var welcome = await ReceiveWelcomeAsync(connection, linked.Token).ConfigureAwait(false);
-            if (welcome.ProtocolVersion is < ProtocolInfo.LowestVersion or > SpokenVersion)
+            if (welcome.ProtocolVersion is < ProtocolInfo.LowestVersion or > ProtocolInfo.Version)
             {
                 throw new ChatProtocolException(
-                    $"The server answered in protocol version {welcome.ProtocolVersion}, but this client speaks version {SpokenVersion}.");
+                    $"The server answered in protocol version {welcome.ProtocolVersion}, but this client speaks version {ProtocolInfo.Version}.");
             }
 
             return new ChatClient(connection, welcome, options);

@@ -173,8 +173,8 @@ internal sealed partial class ChatServer : IAsyncDisposable
         }
 
         var text = reason.Length == 0
-            ? "You were removed from the room by the operator."
-            : $"You were removed from the room by the operator: {reason}";
+            ? "You were removed from the server by the operator."
+            : $"You were removed from the server by the operator: {reason}";
         user.Remove(LeaveReason.Kicked, reason, EncodedMessage.Encode(new ErrorMessage(ErrorCode.Kicked, text) { Fatal = true }));
         LogKicked(_logger, user.Name, reason);
         return user.Name;

@@ -5,11 +5,11 @@ namespace Chat.Server;
 /// <summary>The rooms: the default room, the operator's rooms and the limits on rooms (issue 14).</summary>
 internal sealed partial record ChatServerOptions
 {
-    /// <summary>The longest topic, in Unicode scalar values.</summary>
-    public const int MaxTopicLength = 300;
+    /// <summary>The longest topic, in Unicode scalar values: the protocol's (docs/protocol.md, R7.43).</summary>
+    public const int MaxTopicLength = ProtocolInfo.MaxTopicLength;
 
-    /// <summary>The longest away text, in Unicode scalar values.</summary>
-    public const int MaxAwayLength = 200;
+    /// <summary>The longest away text, in Unicode scalar values: the protocol's (docs/protocol.md, R7.45).</summary>
+    public const int MaxAwayLength = ProtocolInfo.MaxAwayTextLength;
 
     /// <summary>The room every connection is put in at its handshake; an operator's room.</summary>
     public string DefaultRoom { get; init; } = "#lobby";

@@ -31,9 +31,16 @@ internal sealed class FakeRoom : IChatConnector, IAsyncDisposable
     /// <summary>How many times a view model asked to connect (the first join of <see cref="JoinAsync"/> not counted).</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
-    /// <summary>A welcome from "TestServer" with a two-line message of the day, as the room tests expect.</summary>
+    /// <summary>A welcome from "TestServer", a version-1 server (one room, no rooms' names), with a two-line message of the day, as the tests expect.</summary>
     public static Welcome WelcomeFor(Hello hello, IReadOnlyList<string>? users = null, IReadOnlyList<TextPosted>? recent = null, int maxTextLength = 100) =>
-        new(ProtocolInfo.Version, hello.UserName, "TestServer", users ?? [hello.UserName], "Be nice.\nNo spam.", recent ?? [], maxTextLength, 32 * 1024);
+        new(1, hello.UserName, "TestServer", users ?? [hello.UserName], "Be nice.\nNo spam.", recent ?? [], maxTextLength, 32 * 1024);
+
+    /// <summary>A welcome that puts the client in <paramref name="room"/> (the default room) with a topic, as a server with rooms does.</summary>
+    public static Welcome RoomWelcomeFor(Hello hello, string room, IReadOnlyList<string> users, string topic = "", IReadOnlyList<TextPosted>? recent = null) =>
+        WelcomeFor(hello, users, recent) with { ProtocolVersion = RoomsVersion, Room = room, Topic = topic };
+
+    /// <summary>The protocol version that has rooms.</summary>
+    public const int RoomsVersion = 2;
 
     /// <summary>Makes the next attempt to connect fail with <paramref name="failure"/>, without reaching the server.</summary>
     public void FailNext(Exception failure) => _failures.Enqueue(failure);

@@ -10,8 +10,9 @@ public class LineFormatterTests
     [InlineData(LogKind.Message, "12:34 <bob> hello")]
     [InlineData(LogKind.OwnMessage, "12:34 <bob> hello")]
     [InlineData(LogKind.Action, "12:34 * bob hello")]
-    [InlineData(LogKind.PrivateIn, "12:34 *bob* hello")]
-    [InlineData(LogKind.PrivateOut, "12:34 -> *bob* hello")]
+    [InlineData(LogKind.PrivateIn, "12:34 <bob> hello")]
+    [InlineData(LogKind.PrivateOut, "12:34 <bob> hello")]
+    [InlineData(LogKind.Presence, "12:34 -!- bob hello")]
     [InlineData(LogKind.Join, "12:34 --> bob hello")]
     [InlineData(LogKind.Leave, "12:34 <-- bob hello")]
     public void EachKindHasItsShape(LogKind kind, string expected) =>
@@ -23,6 +24,7 @@ public class LineFormatterTests
         Assert.Equal("12:34 -!- motd", LineFormatter.Format(new LogLine(LogKind.Notice, Noon, "", "motd")).ToString());
         Assert.Equal("12:34 !!! oops", LineFormatter.Format(new LogLine(LogKind.Error, Noon, "", "oops")).ToString());
         Assert.Equal("12:34 -- help", LineFormatter.Format(new LogLine(LogKind.Info, Noon, "", "help")).ToString());
+        Assert.Equal("12:34 -!- You are back.", LineFormatter.Format(new LogLine(LogKind.Presence, Noon, "", "You are back.")).ToString());
     }
 
     [Fact]

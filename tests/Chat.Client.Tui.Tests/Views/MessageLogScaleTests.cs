@@ -23,8 +23,8 @@ public sealed class MessageLogScaleTests(ITestOutputHelper output)
         using var headless = new HeadlessApp(100, 30);
         await using var server = new FakeRoom();
         var (client, _) = await server.JoinAsync("alice", hello => FakeRoom.WelcomeFor(hello));
-        await using var viewModel = new RoomViewModel(client, server, new TestDispatcher());
-        using var room = new RoomWindow(viewModel);
+        await using var viewModel = new ChatViewModel(client, server, new TestDispatcher());
+        using var room = new ChatWindow(viewModel);
         headless.Begin(room);
         _ = headless.Screen;
 

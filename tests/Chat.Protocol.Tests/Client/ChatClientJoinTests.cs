@@ -19,7 +19,7 @@ public class ChatClientJoinTests
         var session = await server.AcceptAsync();
 
         var hello = await session.ReceiveAsync<Hello>();
-        Assert.Equal(new Hello(ChatClient.SpokenVersion, "alice", "Test.Client", "9.8.7"), hello);
+        Assert.Equal(new Hello(ProtocolInfo.Version, "alice", "Test.Client", "9.8.7"), hello);
         Assert.Equal(2, hello.ProtocolVersion); // rooms
         var welcome = new Welcome(1, "alice", "Room", ["zed", "alice", "Bob"], "motd", [SampleMessages.TextPosted], 4000, 32768);
         await session.SendAsync(welcome);

@@ -8,14 +8,14 @@ namespace Chat.Client.Tui.Tests.ViewModels;
 /// Lines leave through one queue paced to the rate and burst the server announced: a paste or fast
 /// typing is sent whole, in order, and never faster than the server's own token bucket allows.
 /// </summary>
-public sealed class RoomViewModelSendingTests : IAsyncLifetime
+public sealed class ChatViewModelSendingTests : IAsyncLifetime
 {
     private const double Rate = 100; // lines a second: fast enough for a test, slow enough to pace 40 lines
     private const int Burst = 6;
     private readonly TestDispatcher _ui = new();
     private readonly FakeRoom _server = new();
     private FakeSession _session = null!;
-    private RoomViewModel _room = null!;
+    private ChatViewModel _room = null!;
     private Task _run = Task.CompletedTask;
 
     public async Task InitializeAsync()
@@ -23,7 +23,7 @@ public sealed class RoomViewModelSendingTests : IAsyncLifetime
         var (client, session) = await _server.JoinAsync(
             "alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob"], maxTextLength: 50) with { MessageRate = Rate, MessageBurst = Burst });
         _session = session;
-        _room = new RoomViewModel(client, _server, _ui, timeZone: TimeZoneInfo.Utc);
+        _room = new ChatViewModel(client, _server, _ui, timeZone: TimeZoneInfo.Utc);
         _run = _room.RunAsync();
     }
 
@@ -109,7 +109,7 @@ public sealed class RoomViewModelSendingTests : IAsyncLifetime
         // A slow server: 1 line a second after a burst of 6 (4 for the pacer), so most of 30 lines wait.
         var (client, session) = await _server.JoinAsync(
             "carol", hello => FakeRoom.WelcomeFor(hello) with { MessageRate = 1, MessageBurst = Burst });
-        await using var room = new RoomViewModel(client, _server, _ui, timeZone: TimeZoneInfo.Utc);
+        await using var room = new ChatViewModel(client, _server, _ui, timeZone: TimeZoneInfo.Utc);
         room.Paste(string.Join('\n', Enumerable.Range(1, 30).Select(i => $"slow {i}")));
         room.AnswerPaste(PasteAnswer.SendLines);
         Assert.Equal("slow 1", (await session.ReceiveAsync<SendText>()).Text);

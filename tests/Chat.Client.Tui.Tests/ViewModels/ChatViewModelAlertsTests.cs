@@ -7,13 +7,13 @@ using Microsoft.Extensions.Time.Testing;
 namespace Chat.Client.Tui.Tests.ViewModels;
 
 /// <summary>Mentions and private messages alert; /ignore, /r and /clear; the settings the room honours.</summary>
-public sealed class RoomViewModelAlertsTests : IAsyncLifetime
+public sealed class ChatViewModelAlertsTests : IAsyncLifetime
 {
     private static readonly DateTime At = new(2026, 3, 4, 21, 15, 7, DateTimeKind.Utc);
     private readonly TestDispatcher _ui = new();
     private readonly FakeRoom _server = new();
     private FakeSession _session = null!;
-    private RoomViewModel _room = null!;
+    private ChatViewModel _room = null!;
     private Task _run = Task.CompletedTask;
     private int _bells;
     private int _titles;
@@ -49,7 +49,7 @@ public sealed class RoomViewModelAlertsTests : IAsyncLifetime
     {
         await _session.SendAsync(new PrivateMessage("alice", "bob", "my own, echoed", At));
         await _session.SendAsync(new PrivateMessage("bob", "alice", "psst", At));
-        await _ui.RunUntilAsync(() => _room.Log.Count == 5, "two private lines");
+        await _ui.RunUntilAsync(() => _room.Windows.FindPrivate("bob")?.Log.Count == 2, "two private lines");
 
         Assert.Equal(1, _bells);
         Assert.Equal("(1) TestServer · alice", _room.TerminalTitle);
@@ -72,7 +72,7 @@ public sealed class RoomViewModelAlertsTests : IAsyncLifetime
         _room.SetFollowing(false);
         await _session.SendAsync(new TextPosted(8, "bob", "nothing to see here", At));
         await _session.SendAsync(new TextPosted(9, "bob", "hey alice", At));
-        await _session.SendAsync(new PrivateMessage("bob", "alice", "psst", At));
+        await _session.SendAsync(new TextPosted(10, "carol", "alice, you there?", At));
         await _ui.RunUntilAsync(() => _room.Log.Count == 6, "three lines");
 
         Assert.StartsWith("3 new below, 2 for you (Ctrl+End) · ", _room.Status, StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public sealed class RoomViewModelAlertsTests : IAsyncLifetime
 
         await _session.SendAsync(new PrivateMessage("bob", "alice", "lunch?", At));
         await _session.SendAsync(new PrivateMessage("carol", "alice", "coffee?", At));
-        await _ui.RunUntilAsync(() => _room.Log.Count == 6, "two private lines");
+        await _ui.RunUntilAsync(() => _room.Windows.FindPrivate("carol") is not null, "two private lines");
         Assert.True(await _room.SubmitAsync("/r yes please"));
 
         Assert.Equal(new SendPrivate("carol", "yes please"), await _session.ReceiveAsync<SendPrivate>());
@@ -165,7 +165,7 @@ public sealed class RoomViewModelAlertsTests : IAsyncLifetime
         var (client, session) = await _server.JoinAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob", "carol", "mallory"]));
         _session = session;
         _bells = _titles = 0;
-        _room = new RoomViewModel(client, _server, _ui, new FakeTimeProvider(At), timeZone: TimeZoneInfo.Utc, settings: settings);
+        _room = new ChatViewModel(client, _server, _ui, new FakeTimeProvider(At), timeZone: TimeZoneInfo.Utc, settings: settings);
         _room.BellRequested += (_, _) => _bells++;
         _room.TerminalTitleChanged += (_, _) => _titles++;
         _run = _room.RunAsync();

@@ -8,7 +8,7 @@ namespace Chat.Client.Tui.ViewModels;
 /// line) or a confirmed multi-line paste is sent in full, in order, and never refused for
 /// flooding. The queue is shown in the status line and Esc cancels what has not gone yet.
 /// </summary>
-public sealed partial class RoomViewModel
+public sealed partial class ChatViewModel
 {
     /// <summary>A paste of more lines than this asks before it is sent.</summary>
     public const int PasteConfirmationThreshold = 5;
@@ -87,7 +87,7 @@ public sealed partial class RoomViewModel
                 SendLines(PasteSplitter.Split(string.Join(' ', lines), MaxTextLength));
                 break;
             default:
-                Log.Add(Local(LogKind.Info, $"Paste cancelled: none of its {lines.Count} lines was sent."));
+                Current.Add(_lines.Local(LogKind.Info, $"Paste cancelled: none of its {lines.Count} lines was sent."));
                 break;
         }
     }
@@ -109,7 +109,7 @@ public sealed partial class RoomViewModel
             return false;
         }
 
-        Log.Add(Local(LogKind.Info, $"Cancelled: {dropped} {(dropped == 1 ? "line was" : "lines were")} not sent."));
+        Current.Add(_lines.Local(LogKind.Info, $"Cancelled: {dropped} {(dropped == 1 ? "line was" : "lines were")} not sent."));
         SetConnectionStatus(_connectionStatus);
         return true;
     }
@@ -123,11 +123,17 @@ public sealed partial class RoomViewModel
 
         if (_client is null || State != ConnectionState.Connected)
         {
-            Log.Add(Local(LogKind.Info, $"Not connected: none of the {lines.Count} pasted lines was sent."));
+            Current.Add(_lines.Local(LogKind.Info, $"Not connected: none of the {lines.Count} pasted lines was sent."));
             return;
         }
 
-        Enqueue([.. lines.Select(line => (Func<ChatClient, CancellationToken, ValueTask>)((client, ct) => client.SendAsync(line, ct)))]);
+        var window = Current;
+        if (!CanSayIn(window))
+        {
+            return;
+        }
+
+        Enqueue([.. lines.Select(line => SayIn(window, line))]);
     }
 
     /// <summary>Queues sends behind the ones waiting, all at once, and starts the queue if it is idle.</summary>
@@ -218,7 +224,7 @@ public sealed partial class RoomViewModel
                 }
                 catch (Exception ex) when (ex is ChatException or ObjectDisposedException)
                 {
-                    _ui.Post(() => Log.Add(Local(LogKind.Error, "Not sent: " + ProblemText.Describe(ex))));
+                    _ui.Post(() => Current.Add(_lines.Local(LogKind.Error, "Not sent: " + ProblemText.Describe(ex))));
                 }
             }
         }

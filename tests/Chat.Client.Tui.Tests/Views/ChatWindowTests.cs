@@ -11,21 +11,21 @@ namespace Chat.Client.Tui.Tests.Views;
 /// and sent messages out. The view model posts to the application's main loop, as in the program
 /// (where the view's own awaits resume too), and the test runs that loop.
 /// </summary>
-public sealed class RoomWindowTests : IAsyncLifetime
+public sealed class ChatWindowTests : IAsyncLifetime
 {
     private readonly HeadlessApp _headless = new(80, 24);
     private readonly FakeRoom _server = new();
     private FakeSession _session = null!;
-    private RoomViewModel _viewModel = null!;
-    private RoomWindow _room = null!;
+    private ChatViewModel _viewModel = null!;
+    private ChatWindow _room = null!;
     private Task _reading = Task.CompletedTask;
 
     public async Task InitializeAsync()
     {
         var (client, session) = await _server.JoinAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob", "carol"]));
         _session = session;
-        _viewModel = new RoomViewModel(client, _server, new AppDispatcher(_headless.App));
-        _room = new RoomWindow(_viewModel);
+        _viewModel = new ChatViewModel(client, _server, new AppDispatcher(_headless.App));
+        _room = new ChatWindow(_viewModel);
         _headless.Begin(_room);
         _reading = Task.Run(_viewModel.RunAsync);
     }

@@ -6,20 +6,20 @@ using Microsoft.Extensions.Time.Testing;
 namespace Chat.Client.Tui.Tests.ViewModels;
 
 /// <summary>The room with a real <see cref="ChatClient"/> joined to a scripted server: what it shows, and what it sends.</summary>
-public sealed class RoomViewModelTests : IAsyncLifetime
+public sealed class ChatViewModelTests : IAsyncLifetime
 {
     private static readonly DateTime At = new(2026, 3, 4, 21, 15, 0, DateTimeKind.Utc);
     private readonly TestDispatcher _ui = new();
     private readonly FakeRoom _server = new();
     private FakeSession _session = null!;
-    private RoomViewModel _room = null!;
+    private ChatViewModel _room = null!;
 
     public async Task InitializeAsync()
     {
         var (client, session) = await _server.JoinAsync(
             "alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob", "carol"], [new TextPosted(7, "bob", "earlier", At)]));
         _session = session;
-        _room = new RoomViewModel(client, _server, _ui, new FakeTimeProvider(At), timeZone: TimeZoneInfo.Utc);
+        _room = new ChatViewModel(client, _server, _ui, new FakeTimeProvider(At), timeZone: TimeZoneInfo.Utc);
     }
 
     public async Task DisposeAsync()
@@ -55,16 +55,15 @@ public sealed class RoomViewModelTests : IAsyncLifetime
         await _session.SendAsync(new TextPosted(8, "bob", "hi there", At.AddMinutes(1)));
         await _session.SendAsync(new TextPosted(9, "alice", "my own", At.AddMinutes(2)));
         await _session.SendAsync(new TextPosted(10, "bob", "waves", At.AddMinutes(3)) { Kind = TextKind.Action });
-        await _session.SendAsync(new PrivateMessage("bob", "alice", "psst", At.AddMinutes(4)));
         await _session.SendAsync(new ServerNotice("maintenance at noon", At.AddMinutes(5)));
-        await _ui.RunUntilAsync(() => _room.Log.Count == 9, "five new lines");
+        await _ui.RunUntilAsync(() => _room.Log.Count == 8, "four new lines");
 
         Assert.Equal(
-            ["21:16 <bob> hi there", "21:17 <alice> my own", "21:18 * bob waves", "21:19 *bob* psst", "21:20 -!- maintenance at noon"],
+            ["21:16 <bob> hi there", "21:17 <alice> my own", "21:18 * bob waves", "21:20 -!- maintenance at noon"],
             LogText.Skip(4));
         Assert.Equal(
-            [LogKind.Message, LogKind.OwnMessage, LogKind.Action, LogKind.PrivateIn, LogKind.Notice],
-            Enumerable.Range(4, 5).Select(i => _room.Log[i].Kind));
+            [LogKind.Message, LogKind.OwnMessage, LogKind.Action, LogKind.Notice],
+            Enumerable.Range(4, 4).Select(i => _room.Log[i].Kind));
         await _room.DisposeAsync();
         await run.WithTimeout();
     }
@@ -75,10 +74,12 @@ public sealed class RoomViewModelTests : IAsyncLifetime
         var run = _room.RunAsync();
         await _session.SendAsync(new TextPosted(8, "bob", "from the future", At.AddMinutes(1)) { Kind = (TextKind)9 });
         await _session.SendAsync(new PrivateMessage("bob", "alice", "psst", At.AddMinutes(2)) { Kind = (TextKind)9 });
-        await _ui.RunUntilAsync(() => _room.Log.Count == 6, "two new lines");
+        await _ui.RunUntilAsync(() => _room.Windows.FindPrivate("bob")?.Log.Count == 1, "the private line in its window");
 
-        Assert.Equal(["21:16 <bob> from the future", "21:17 *bob* psst"], LogText.Skip(4));
-        Assert.Equal([LogKind.Message, LogKind.PrivateIn], Enumerable.Range(4, 2).Select(i => _room.Log[i].Kind));
+        Assert.Equal(["21:16 <bob> from the future"], LogText.Skip(4));
+        var conversation = _room.Windows.FindPrivate("bob")!.Log;
+        Assert.Equal("21:17 <bob> psst", LineFormatter.Format(conversation[0]).ToString());
+        Assert.Equal(LogKind.PrivateIn, conversation[0].Kind);
         await _room.DisposeAsync();
         await run.WithTimeout();
     }
@@ -121,12 +122,12 @@ public sealed class RoomViewModelTests : IAsyncLifetime
     {
         Assert.True(await _room.SubmitAsync("hello room").WithTimeout());
         Assert.True(await _room.SubmitAsync("/me waves").WithTimeout());
-        Assert.True(await _room.SubmitAsync("/msg bob psst").WithTimeout());
         Assert.True(await _room.SubmitAsync("//not a command").WithTimeout());
+        Assert.True(await _room.SubmitAsync("/msg bob psst").WithTimeout());
         Assert.Equal(new SendText("hello room"), await _session.ReceiveAsync<SendText>());
         Assert.Equal(new SendText("waves") { Kind = TextKind.Action }, await _session.ReceiveAsync<SendText>());
-        Assert.Equal(new SendPrivate("bob", "psst"), await _session.ReceiveAsync<SendPrivate>());
         Assert.Equal(new SendText("/not a command"), await _session.ReceiveAsync<SendText>());
+        Assert.Equal(new SendPrivate("bob", "psst"), await _session.ReceiveAsync<SendPrivate>());
     }
 
     [Fact]

@@ -9,16 +9,16 @@ namespace Chat.Client.Tui.Views;
 /// (saved on the terminal's title stack first and given back at the end), a bracketed paste of
 /// several lines, and the question a large paste asks.
 /// </summary>
-internal sealed class RoomAlerts : IDisposable
+internal sealed class ChatAlerts : IDisposable
 {
     // xterm's title stack (XTWINOPS 22/23): tmux, xterm, VTE and most others keep the user's title.
     private const string PushTitle = "\u001b[22;0t";
     private const string PopTitle = "\u001b[23;0t";
 
     private readonly IApplication _app;
-    private readonly RoomViewModel _viewModel;
+    private readonly ChatViewModel _viewModel;
 
-    public RoomAlerts(IApplication app, RoomViewModel viewModel)
+    public ChatAlerts(IApplication app, ChatViewModel viewModel)
     {
         _app = app;
         _viewModel = viewModel;
@@ -48,7 +48,7 @@ internal sealed class RoomAlerts : IDisposable
     private void OnPaste(object? sender, Terminal.Gui.Input.PasteEventArgs e)
     {
         // Only the room's own input: a dialog on top takes its pastes as usual.
-        if (_app.TopRunnableView is RoomWindow && _viewModel.Paste(e.Text))
+        if (_app.TopRunnableView is ChatWindow && _viewModel.Paste(e.Text))
         {
             e.Handled = true;
         }

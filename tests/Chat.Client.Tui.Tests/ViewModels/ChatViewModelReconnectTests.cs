@@ -9,7 +9,7 @@ namespace Chat.Client.Tui.Tests.ViewModels;
 /// Reconnecting, with real clients joined to a scripted server and driven by a fake clock: no
 /// test waits for real time to pass.
 /// </summary>
-public sealed class RoomViewModelReconnectTests : IAsyncLifetime
+public sealed class ChatViewModelReconnectTests : IAsyncLifetime
 {
     private const string Lost = "Connection lost: The connection was reset by the other side.";
     private static readonly DateTime At = new(2026, 3, 4, 21, 15, 0, DateTimeKind.Utc);
@@ -18,14 +18,14 @@ public sealed class RoomViewModelReconnectTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(At);
     private readonly FakeRoom _server = new();
     private FakeSession _first = null!;
-    private RoomViewModel _room = null!;
+    private ChatViewModel _room = null!;
 
     public async Task InitializeAsync()
     {
         var (client, session) = await _server.JoinAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob"], [OldLine]));
         _first = session;
         var noJitter = ReconnectBackoff.Default with { Jitter = 0 };
-        _room = new RoomViewModel(client, _server, _ui, _time, noJitter, TimeZoneInfo.Utc);
+        _room = new ChatViewModel(client, _server, _ui, _time, noJitter, TimeZoneInfo.Utc);
     }
 
     public async Task DisposeAsync()

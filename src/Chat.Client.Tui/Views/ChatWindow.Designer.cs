@@ -3,24 +3,33 @@ using Terminal.Gui.Views;
 
 namespace Chat.Client.Tui.Views;
 
-internal sealed partial class RoomWindow
+internal sealed partial class ChatWindow
 {
 
+    private Label _topic = null!;
     private ListView _log = null!;
     private FrameView _usersFrame = null!;
     private ListView _users = null!;
     private Label _prompt = null!;
     private InputLineView _input = null!;
     private Label _status = null!;
+    private WindowBar _bar = null!;
 
     private void InitializeComponent()
     {
-        _log = new ListView
+        _topic = new Label
         {
             X = 0,
             Y = 0,
+            Width = Dim.Fill(),
+            Height = Dim.Func(_ => TopicRows()),
+        };
+        _log = new ListView
+        {
+            X = 0,
+            Y = Pos.Func(_ => TopicRows()),
             Width = Dim.Func(_ => Math.Max(1, Viewport.Width - UserListColumns())),
-            Height = Dim.Fill(2),
+            Height = Dim.Fill(3),
             CanFocus = true,
             TabStop = TabBehavior.NoStop,
         };
@@ -29,9 +38,9 @@ internal sealed partial class RoomWindow
         {
             Title = "Users",
             X = Pos.Func(_ => Viewport.Width - UserListColumns()),
-            Y = 0,
+            Y = Pos.Func(_ => TopicRows()),
             Width = Dim.Func(_ => UserListColumns()),
-            Height = Dim.Fill(2),
+            Height = Dim.Fill(3),
             TabStop = TabBehavior.NoStop,
         };
         _users = new ListView
@@ -44,6 +53,12 @@ internal sealed partial class RoomWindow
         };
         _usersFrame.Add(_users);
 
+        _bar = new WindowBar(_viewModel.Windows, _palette)
+        {
+            X = 0,
+            Y = Pos.AnchorEnd(3),
+            Width = Dim.Fill(),
+        };
         _prompt = new Label { Text = "> ", X = 0, Y = Pos.AnchorEnd(2) };
         _input = new InputLineView(_viewModel.Input)
         {
@@ -59,6 +74,6 @@ internal sealed partial class RoomWindow
             Height = 1,
         };
 
-        Add(_log, _usersFrame, _prompt, _input, _status);
+        Add(_topic, _log, _usersFrame, _bar, _prompt, _input, _status);
     }
 }

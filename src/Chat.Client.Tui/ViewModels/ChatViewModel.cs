@@ -5,28 +5,27 @@ using Chat.Protocol;
 namespace Chat.Client.Tui.ViewModels;
 
 /// <summary>
-/// The room: the message log, who is present, the status line, what typed lines do, and the
-/// connection behind them (reading, reconnecting). Knows nothing of Terminal.Gui; every
-/// change it makes happens on the UI thread through <see cref="IUiDispatcher"/>.
+/// The connection and everything that is not one window's: the <see cref="ChatClient"/> and its
+/// reconnects, the queue of lines going out, alerts (bell, terminal title), the commands typed,
+/// and the open windows (<see cref="Windows"/>: one per room, one per private conversation).
+/// Knows nothing of Terminal.Gui; every change it makes happens on the UI thread through
+/// <see cref="IUiDispatcher"/>.
 /// </summary>
-public sealed partial class RoomViewModel : IAsyncDisposable
+public sealed partial class ChatViewModel : IAsyncDisposable
 {
     private readonly IChatConnector _connector;
     private readonly IUiDispatcher _ui;
     private readonly TimeProvider _time;
     private readonly ReconnectBackoff _backoff;
-    private readonly TimeZoneInfo _timeZone;
     private readonly ClientSettings _settings;
-    private readonly SortedSet<string> _users = new(UserNameRules.Comparer);
+    private readonly LogLineFactory _lines;
     private readonly CancellationTokenSource _stopping = new();
     private volatile ChatClient? _client;
-    private long _lastSeenId;
     private string _connectionStatus = string.Empty;
-    private bool _following = true;
-    private int _unseen;
+    private string _defaultRoom = string.Empty;
     private int _disposed;
 
-    /// <summary>Creates the room for a session that has just joined.</summary>
+    /// <summary>Creates the view model for a session that has just joined.</summary>
     /// <param name="client">The client, just joined; the view model owns it from now on.</param>
     /// <param name="connector">Opens a new session when the connection is lost.</param>
     /// <param name="ui">Runs changes on the UI thread.</param>
@@ -34,7 +33,7 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     /// <param name="backoff">The waits between reconnect attempts; <see cref="ReconnectBackoff.Default"/> when omitted.</param>
     /// <param name="timeZone">The zone times are shown in; the local zone when omitted.</param>
     /// <param name="settings">The user's choices (bell, ignored users); <see cref="ClientSettings.Default"/> when omitted.</param>
-    public RoomViewModel(
+    public ChatViewModel(
         ChatClient client,
         IChatConnector connector,
         IUiDispatcher ui,
@@ -48,17 +47,17 @@ public sealed partial class RoomViewModel : IAsyncDisposable
         _ui = ui ?? throw new ArgumentNullException(nameof(ui));
         _time = time ?? TimeProvider.System;
         _backoff = backoff ?? ReconnectBackoff.Default;
-        _timeZone = timeZone ?? TimeZoneInfo.Local;
         _settings = settings ?? ClientSettings.Default;
+        _lines = new LogLineFactory(_time, timeZone ?? TimeZoneInfo.Local);
         _ignored.UnionWith(_settings.Ignore);
-        Log.Appended += OnLogAppended;
+        Windows.CurrentChanged += OnCurrentWindowChanged;
         Join(client, rejoined: false);
     }
 
     /// <summary>Raised when <see cref="Status"/> changes.</summary>
     public event EventHandler? StatusChanged;
 
-    /// <summary>Raised when <see cref="Users"/>, <see cref="UserName"/> or <see cref="ServerName"/> change.</summary>
+    /// <summary>Raised when the current window's <see cref="Users"/> or topic, <see cref="UserName"/> or <see cref="Title"/> change.</summary>
     public event EventHandler? UsersChanged;
 
     /// <summary>Raised when <see cref="UserListShown"/> changes.</summary>
@@ -70,8 +69,14 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     /// <summary>The input line being typed.</summary>
     public InputLine Input { get; } = new();
 
-    /// <summary>The message log.</summary>
-    public MessageLog Log { get; } = new();
+    /// <summary>The open windows and the one in view.</summary>
+    public WindowList Windows { get; } = new();
+
+    /// <summary>The window in view.</summary>
+    public WindowViewModel Current => Windows.Current;
+
+    /// <summary>The log of the window in view.</summary>
+    public MessageLog Log => Current.Log;
 
     /// <summary>This user's name, as the server accepted it.</summary>
     public string UserName { get; private set; } = string.Empty;
@@ -82,8 +87,11 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     /// <summary>The longest line the server accepts, in Unicode scalar values.</summary>
     public int MaxTextLength { get; private set; } = ProtocolInfo.DefaultMaxTextLength;
 
-    /// <summary>Who is in the room, sorted by name.</summary>
-    public IReadOnlyList<string> Users { get; private set; } = [];
+    /// <summary>Whether the server speaks version 2 of the protocol (rooms, topics, renames, away); a version-1 server has one room.</summary>
+    public bool SupportsRooms { get; private set; }
+
+    /// <summary>Who is in the current window's room, sorted by name; empty in a private conversation.</summary>
+    public IReadOnlyList<string> Users => Current.Users;
 
     /// <summary>Whether the user list is shown (F2 and <c>/users</c> toggle it).</summary>
     public bool UserListShown { get; private set; } = true;
@@ -91,36 +99,24 @@ public sealed partial class RoomViewModel : IAsyncDisposable
     /// <summary>Where the connection stands.</summary>
     public ConnectionState State { get; private set; }
 
-    /// <summary>The status line: connection state, and new lines below when scrolled up.</summary>
+    /// <summary>The status line: connection state, and new lines below when the window in view is scrolled up.</summary>
     /// <remarks>What needs the user comes first (new lines below, a queue being sent), so a narrow terminal still shows it.</remarks>
-    public string Status => (_unseen > 0 ? $"{UnseenText()} (Ctrl+End) · " : string.Empty) + SendingStatus() + _connectionStatus;
+    public string Status => (Current.Unseen > 0 ? $"{Current.UnseenText} (Ctrl+End) · " : string.Empty) + SendingStatus() + _connectionStatus;
 
-    /// <summary>Whether a line below the scrolled-up view mentions this user or is a private message to them.</summary>
-    public bool HasUnseenAlerts => _unseen > 0 && _unseenAlerts > 0;
+    /// <summary>Whether a line below the scrolled-up view of the window in view mentions this user or is a private message to them.</summary>
+    public bool HasUnseenAlerts => Current is { Unseen: > 0, UnseenAlerts: > 0 };
 
     /// <summary>How the log shows each line's time.</summary>
     public TimestampStyle Timestamps => _settings.Timestamps;
 
-    /// <summary>The window's title.</summary>
-    public string Title => $"{ServerName} · {UserName}";
+    /// <summary>The window's title: the server, this user and the window in view (the one room of a version-1 server is not named).</summary>
+    public string Title => Current is RoomWindowViewModel { Room.Length: 0 }
+        ? $"{ServerName} · {UserName}"
+        : $"{ServerName} · {UserName} · {Current.Label}";
 
-    /// <summary>Tells the view model whether the log shows its newest line (the user has not scrolled up).</summary>
+    /// <summary>Tells the window in view whether its log shows its newest line (the user has not scrolled up).</summary>
     /// <param name="following"><see langword="true"/> when the newest line is in view.</param>
-    public void SetFollowing(bool following)
-    {
-        if (_following == following)
-        {
-            return;
-        }
-
-        _following = following;
-        if (following && _unseen > 0)
-        {
-            _unseen = 0;
-            _unseenAlerts = 0;
-            StatusChanged?.Invoke(this, EventArgs.Empty);
-        }
-    }
+    public void SetFollowing(bool following) => Current.SetFollowing(following);
 
     /// <summary>Stops reading and closes the connection without saying goodbye. Safe to call twice.</summary>
     /// <returns>A task that completes when the connection is closed.</returns>
@@ -147,14 +143,22 @@ public sealed partial class RoomViewModel : IAsyncDisposable
         UserName = welcome.UserName;
         ServerName = TextSanitizer.Sanitize(welcome.ServerName);
         MaxTextLength = welcome.MaxTextLength > 0 ? welcome.MaxTextLength : ProtocolInfo.DefaultMaxTextLength;
-        _users.Clear();
-        _users.UnionWith(welcome.Users);
-        _users.Add(UserName);
-        Users = [.. _users];
+        SupportsRooms = client.SupportsRooms;
+        _defaultRoom = client.DefaultRoom;
 
+        var room = Windows.FindRoom(_defaultRoom);
+        if (room is null)
+        {
+            room = new RoomWindowViewModel(_defaultRoom, ServerName);
+            Watch(room);
+            Windows.Add(room, index: 0);
+        }
+
+        var users = (welcome.Users ?? []).Append(UserName);
+        room.Reset(users, welcome.AwayUsers ?? [], TextSanitizer.Sanitize(welcome.Topic ?? string.Empty));
         var lines = new List<LogLine>
         {
-            Local(LogKind.Info, rejoined
+            _lines.Local(LogKind.Info, rejoined
                 ? $"Reconnected to {ServerName} ({_connector.Endpoint}) as {UserName}."
                 : $"Connected to {ServerName} ({_connector.Endpoint}) as {UserName}. Type /help for help."),
         };
@@ -164,40 +168,54 @@ public sealed partial class RoomViewModel : IAsyncDisposable
             {
                 if (!string.IsNullOrWhiteSpace(motd))
                 {
-                    lines.Add(Local(LogKind.Notice, TextSanitizer.Sanitize(motd.TrimEnd('\r'))));
+                    lines.Add(_lines.Local(LogKind.Notice, TextSanitizer.Sanitize(motd.TrimEnd('\r'))));
                 }
             }
         }
 
-        foreach (var posted in welcome.Recent ?? [])
+        lines.AddRange(NewLines(room, welcome.Recent ?? []));
+        room.AddRange(lines);
+        if (rejoined)
         {
-            if (posted.Id > _lastSeenId)
-            {
-                var line = ToLine(posted);
-                if (!IsIgnored(posted.Author))
-                {
-                    lines.Add(line);
-                }
-            }
+            ShowElsewhere(room, lines[0]);
         }
 
-        Log.AddRange(lines);
         State = ConnectionState.Connected;
         UsersChanged?.Invoke(this, EventArgs.Empty);
         TerminalTitleChanged?.Invoke(this, EventArgs.Empty);
         SetConnectionStatus(ConnectedStatus());
         StartSending(welcome);
+        if (rejoined)
+        {
+            RejoinRooms();
+        }
     }
 
-    private string UnseenText() => _unseenAlerts switch
+    /// <summary>The lines of <paramref name="recent"/> the window has not shown yet, without those of ignored users.</summary>
+    private List<LogLine> NewLines(RoomWindowViewModel room, IEnumerable<TextPosted> recent)
     {
-        0 => $"{_unseen} new below",
-        1 => $"{_unseen} new below, 1 for you",
-        _ => $"{_unseen} new below, {_unseenAlerts} for you",
-    };
+        var lines = new List<LogLine>();
+        foreach (var posted in recent)
+        {
+            if (room.See(posted.Id) && !IsIgnored(posted.Author))
+            {
+                lines.Add(ToLine(posted));
+            }
+        }
 
-    private string ConnectedStatus() =>
-        $"{UserName} on {ServerName} ({_connector.Endpoint}) · {Users.Count} {(Users.Count == 1 ? "user" : "users")} · /help";
+        return lines;
+    }
+
+    private string ConnectedStatus()
+    {
+        var where = Current switch
+        {
+            PrivateWindowViewModel conversation => $"private conversation with {conversation.Peer}",
+            _ => $"{Users.Count} {(Users.Count == 1 ? "user" : "users")}",
+        };
+        var away = AwayText.Length > 0 ? " (away)" : string.Empty;
+        return $"{UserName}{away} on {ServerName} ({_connector.Endpoint}) · {where} · /help";
+    }
 
     private void SetConnectionStatus(string text)
     {
@@ -205,26 +223,54 @@ public sealed partial class RoomViewModel : IAsyncDisposable
         StatusChanged?.Invoke(this, EventArgs.Empty);
     }
 
-    private void OnLogAppended(object? sender, int first)
+    /// <summary>Follows a window's changes that the status line, the user list and the title show.</summary>
+    private void Watch(WindowViewModel window)
     {
-        if (_following)
+        window.UnseenChanged += (sender, _) =>
         {
-            return;
-        }
-
-        _unseen += Log.Count - first;
-        StatusChanged?.Invoke(this, EventArgs.Empty);
+            if (ReferenceEquals(sender, Current))
+            {
+                StatusChanged?.Invoke(this, EventArgs.Empty);
+            }
+        };
+        window.Changed += (sender, _) =>
+        {
+            if (ReferenceEquals(sender, Current))
+            {
+                OnCurrentWindowUpdated();
+            }
+        };
     }
 
-    private void SetUsers(IEnumerable<string> joined, IEnumerable<string> left)
+    private void OnCurrentWindowChanged(object? sender, EventArgs e)
     {
-        _users.UnionWith(joined);
-        _users.ExceptWith(left);
-        Users = [.. _users];
+        _completer.Reset();
+        OnCurrentWindowUpdated();
+        TerminalTitleChanged?.Invoke(this, EventArgs.Empty);
+    }
+
+    private void OnCurrentWindowUpdated()
+    {
         UsersChanged?.Invoke(this, EventArgs.Empty);
         if (State == ConnectionState.Connected)
         {
             SetConnectionStatus(ConnectedStatus());
+        }
+        else
+        {
+            StatusChanged?.Invoke(this, EventArgs.Empty);
+        }
+    }
+
+    /// <summary>Shows a line about the connection in every window but <paramref name="except"/>.</summary>
+    private void ShowElsewhere(WindowViewModel? except, LogLine line)
+    {
+        foreach (var window in Windows.All)
+        {
+            if (!ReferenceEquals(window, except))
+            {
+                window.Add(line);
+            }
         }
     }
 

@@ -2,7 +2,8 @@ using Chat.Protocol;
 
 namespace Chat.Client.Tui.ViewModels;
 
-public sealed partial class RoomViewModel
+/// <summary>What a typed line does: said in the window in view (its room, or its conversation), or a command.</summary>
+public sealed partial class ChatViewModel
 {
     private readonly InputHistory _history = new();
     private readonly NickCompleter _completer = new();
@@ -27,10 +28,10 @@ public sealed partial class RoomViewModel
                 await QuitAsync(quit.Message);
                 return true;
             case HelpCommand:
-                Log.AddRange(CommandParser.Help.Select(h => Local(LogKind.Info, h)));
+                Current.AddRange([.. CommandParser.Help.Select(h => _lines.Local(LogKind.Info, h))]);
                 return true;
             case WhoCommand:
-                Log.Add(Local(LogKind.Info, $"In the room ({Users.Count}): {string.Join(", ", Users)}"));
+                Who();
                 return true;
             case ToggleUsersCommand:
                 ToggleUserList();
@@ -39,9 +40,7 @@ public sealed partial class RoomViewModel
                 ReconnectNow();
                 return true;
             case ClearCommand:
-                Log.Clear();
-                _unseen = _unseenAlerts = 0;
-                SetConnectionStatus(_connectionStatus);
+                Current.Clear();
                 return true;
             case IgnoreCommand ignore:
                 Ignore(ignore.Name);
@@ -52,16 +51,35 @@ public sealed partial class RoomViewModel
             case ReplyCommand reply:
                 return await ReplyAsync(reply.Text);
             case InvalidCommand invalid:
-                Log.Add(Local(LogKind.Info, invalid.Hint));
+                Current.Add(_lines.Local(LogKind.Info, invalid.Hint));
                 return true;
+            case WindowCommand window:
+                SelectWindow(window.Number);
+                return true;
+            case CloseCommand:
+                CloseCurrent();
+                return true;
+            case QueryCommand query:
+                return Query(query.Name);
+            case JoinCommand join:
+                return await JoinAsync(join.Room);
+            case PartCommand part:
+                return await PartAsync(part.Room, part.Text);
+            case RoomsCommand:
+                return await ListRoomsAsync();
+            case TopicCommand topic:
+                return await TopicAsync(topic.Topic);
+            case NickCommand nick:
+                return await NickAsync(nick.Name);
+            case AwayCommand away:
+                return await AwayAsync(away.Text);
             case SayCommand say:
-                return await SendAsync(say.Text, (s, ct) => s.SendAsync(say.Text, ct));
+                return CanSayIn(Current) && await SendAsync(say.Text, SayIn(Current, say.Text));
             case ActionCommand action:
-                return await SendAsync(action.Text, (s, ct) => s.SendActionAsync(action.Text, ct));
+                return await ActAsync(action.Text);
             case PrivateCommand direct:
-                if (UserNameRules.Check(direct.To) != UserNameProblem.None)
+                if (!Query(direct.To))
                 {
-                    Log.Add(Local(LogKind.Info, $"\"{direct.To}\" is not a user name. Usage: /msg <name> <text>"));
                     return false;
                 }
 
@@ -87,13 +105,14 @@ public sealed partial class RoomViewModel
     /// <returns>The text to show, or <see langword="null"/> to leave the line as it is.</returns>
     public string? RecallNext() => _history.Next();
 
-    /// <summary>Completes the nickname before the cursor (Tab); each further Tab cycles through the matches.</summary>
+    /// <summary>Completes the word before the cursor (Tab): a name in the window in view, or a command; each further Tab cycles through the matches.</summary>
     /// <param name="line">The input line.</param>
     /// <param name="cursor">The cursor position.</param>
-    /// <returns>The completed line and cursor, or <see langword="null"/> when no name matches.</returns>
-    public Completion? Complete(string line, int cursor) => _completer.Complete(line, cursor, Users, UserName);
+    /// <returns>The completed line and cursor, or <see langword="null"/> when nothing matches.</returns>
+    public Completion? Complete(string line, int cursor) =>
+        _completer.Complete(line, cursor, Current is PrivateWindowViewModel conversation ? [conversation.Peer] : Users, UserName, KnownRooms);
 
-    /// <summary>Leaves the room (the others see <paramref name="message"/>), closes the connection and raises <see cref="QuitRequested"/>.</summary>
+    /// <summary>Leaves (the others see <paramref name="message"/>), closes the connection and raises <see cref="QuitRequested"/>.</summary>
     /// <param name="message">The parting message.</param>
     /// <returns>A task that completes when the connection is closed.</returns>
     public async Task QuitAsync(string message = "")
@@ -125,19 +144,72 @@ public sealed partial class RoomViewModel
 
     private static TimeSpan LeaveTimeout => TimeSpan.FromSeconds(5);
 
+    private async Task<bool> ActAsync(string text)
+    {
+        if (Current is PrivateWindowViewModel)
+        {
+            Current.Add(_lines.Local(LogKind.Info, "/me works in a room's window: a private message carries text only."));
+            return false;
+        }
+
+        return CanSayIn(Current) && await SendAsync(text, ActIn(Current, text));
+    }
+
+    /// <summary>Whether a line can be said in <paramref name="window"/>; if not, says why in it.</summary>
+    private bool CanSayIn(WindowViewModel window)
+    {
+        if (window is RoomWindowViewModel { IsJoined: false } room)
+        {
+            window.Add(_lines.Local(LogKind.Info, $"You are not in {room.Label}: /join {room.Label} goes back in. Nothing was sent."));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>How a line said in <paramref name="window"/> goes out: to the other party of a conversation, or to the room (a version-1 server's one room has no name).</summary>
+    private Func<ChatClient, CancellationToken, ValueTask> SayIn(WindowViewModel window, string text)
+    {
+        if (window is PrivateWindowViewModel conversation)
+        {
+            var peer = conversation.Peer;
+            return (client, ct) => client.SendPrivateAsync(peer, text, ct);
+        }
+
+        var room = RoomOf(window);
+        return room.Length > 0 ? (client, ct) => client.SendToRoomAsync(room, text, ct) : (client, ct) => client.SendAsync(text, ct);
+    }
+
+    /// <summary>How an action (<c>/me</c>) in a room's window goes out.</summary>
+    private Func<ChatClient, CancellationToken, ValueTask> ActIn(WindowViewModel window, string text)
+    {
+        var room = RoomOf(window);
+        return room.Length > 0 ? (client, ct) => client.SendActionToRoomAsync(room, text, ct) : (client, ct) => client.SendActionAsync(text, ct);
+    }
+
+    /// <summary>The room a room's window sends to: its name with a server that has rooms, otherwise none (the one room).</summary>
+    private string RoomOf(WindowViewModel window) => SupportsRooms && window is RoomWindowViewModel room ? room.Room : string.Empty;
+
     private async Task<bool> SendAsync(string text, Func<ChatClient, CancellationToken, ValueTask> send)
     {
         var problem = TextRules.Check(text, MaxTextLength);
         if (problem != TextProblem.None)
         {
-            Log.Add(Local(LogKind.Info, TextRules.Describe(problem, MaxTextLength) + " Nothing was sent."));
+            Current.Add(_lines.Local(LogKind.Info, TextRules.Describe(problem, MaxTextLength) + " Nothing was sent."));
             return false;
         }
 
+        return await DispatchAsync(send);
+    }
+
+    /// <summary>Sends now when the queue is empty and the pacer allows it, otherwise queues behind what waits.</summary>
+    /// <returns><see langword="false"/> when not connected (nothing was sent).</returns>
+    private async Task<bool> DispatchAsync(Func<ChatClient, CancellationToken, ValueTask> send)
+    {
         var client = _client;
         if (client is null || State != ConnectionState.Connected)
         {
-            Log.Add(Local(LogKind.Info, "Not connected: nothing was sent. The line stays in the input until you are back."));
+            Current.Add(_lines.Local(LogKind.Info, "Not connected: nothing was sent. The line stays in the input until you are back."));
             return false;
         }
 
@@ -156,7 +228,7 @@ public sealed partial class RoomViewModel
         }
         catch (Exception ex) when (ex is ChatException or OperationCanceledException or ObjectDisposedException)
         {
-            _ui.Post(() => Log.Add(Local(LogKind.Error, "Not sent: " + ProblemText.Describe(ex))));
+            _ui.Post(() => Current.Add(_lines.Local(LogKind.Error, "Not sent: " + ProblemText.Describe(ex))));
             return false;
         }
     }

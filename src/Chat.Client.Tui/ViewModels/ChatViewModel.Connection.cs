@@ -2,12 +2,12 @@ using Chat.Protocol;
 
 namespace Chat.Client.Tui.ViewModels;
 
-public sealed partial class RoomViewModel
+public sealed partial class ChatViewModel
 {
     private TaskCompletionSource _wake = NewSignal();
 
     /// <summary>
-    /// Reads the room's messages until this user quits. A lost connection is reconnected by
+    /// Reads the server's messages until this user quits. A lost connection is reconnected by
     /// itself with growing back-off, under the same name. After the server shuts down or closes
     /// the session it waits for the user (<see cref="ReconnectNow"/>) instead of hammering a
     /// server that is going away. Never throws.
@@ -70,7 +70,7 @@ public sealed partial class RoomViewModel
         }
         else if (State == ConnectionState.Connected)
         {
-            Log.Add(Local(LogKind.Info, "Already connected."));
+            Current.Add(_lines.Local(LogKind.Info, "Already connected."));
         }
     }
 
@@ -115,7 +115,7 @@ public sealed partial class RoomViewModel
             : new SessionEnd(false, closedBecause);
     }
 
-    /// <summary>Tries again with growing waits until it is back in the room; after a final refusal it waits for the user.</summary>
+    /// <summary>Tries again with growing waits until it is back on the server; after a final refusal it waits for the user.</summary>
     private async Task<ChatClient> ReconnectAsync(string reason, CancellationToken token)
     {
         for (var attempt = 1; ; attempt++)
@@ -201,7 +201,7 @@ public sealed partial class RoomViewModel
 
         if (State != ConnectionState.Reconnecting)
         {
-            Log.Add(Local(LogKind.Error, status.Split(" — ")[0]));
+            ShowElsewhere(null, _lines.Local(LogKind.Error, status.Split(" — ")[0]));
         }
 
         State = ConnectionState.Reconnecting;
@@ -217,11 +217,14 @@ public sealed partial class RoomViewModel
 
         State = ConnectionState.Disconnected;
 
-        // Out of the room (kicked, closed, shut down): nobody is known to be present any more.
-        _users.Clear();
-        Users = [];
+        // Out of every room (kicked, closed, shut down): nobody is known to be present any more.
+        foreach (var room in Windows.All.OfType<RoomWindowViewModel>())
+        {
+            room.Empty(joined: true);
+        }
+
         UsersChanged?.Invoke(this, EventArgs.Empty);
-        Log.Add(Local(LogKind.Error, $"Disconnected: {reason}. Ctrl+R or /reconnect connects again; Ctrl+Q quits."));
+        ShowElsewhere(null, _lines.Local(LogKind.Error, $"Disconnected: {reason}. Ctrl+R or /reconnect connects again; Ctrl+Q quits."));
         SetConnectionStatus($"Disconnected: {reason} · Ctrl+R reconnect · Ctrl+Q quit");
     }
 }

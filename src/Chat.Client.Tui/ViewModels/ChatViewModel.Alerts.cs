@@ -8,10 +8,9 @@ namespace Chat.Client.Tui.ViewModels;
 /// at the keyboard, and while the log is scrolled up the status line says how many of the new
 /// lines below are for them.
 /// </summary>
-public sealed partial class RoomViewModel
+public sealed partial class ChatViewModel
 {
     private readonly HashSet<string> _ignored = new(UserNameRules.Comparer);
-    private int _unseenAlerts;
     private string? _lastPrivateFrom;
 
     /// <summary>Raised when a line for this user arrives and the bell is on: the view rings the terminal's bell.</summary>
@@ -23,7 +22,7 @@ public sealed partial class RoomViewModel
     /// <summary>Mentions and private messages that arrived since the user last pressed a key.</summary>
     public int UnreadAlerts { get; private set; }
 
-    /// <summary>The terminal window's title: the room, with the count of unread mentions and private messages in front.</summary>
+    /// <summary>The terminal window's title: the window in view, with the count of unread mentions and private messages in front.</summary>
     public string TerminalTitle => UnreadAlerts > 0 ? $"({UnreadAlerts}) {Title}" : Title;
 
     /// <summary>Who is ignored, sorted.</summary>
@@ -43,15 +42,11 @@ public sealed partial class RoomViewModel
 
     private bool IsIgnored(string name) => _ignored.Contains(name);
 
-    /// <summary>A line for this user arrived: a mention, or a private message to them.</summary>
-    private void Alert()
+    /// <summary>A line for this user arrived in <paramref name="window"/>: a mention, or a private message to them.</summary>
+    private void Alert(WindowViewModel window)
     {
         UnreadAlerts++;
-        if (!_following)
-        {
-            _unseenAlerts++;
-            StatusChanged?.Invoke(this, EventArgs.Empty);
-        }
+        window.CountAlert();
 
         if (_settings.Bell)
         {
@@ -65,7 +60,7 @@ public sealed partial class RoomViewModel
     {
         if (name is null)
         {
-            Log.Add(Local(LogKind.Info, _ignored.Count == 0
+            Current.Add(_lines.Local(LogKind.Info, _ignored.Count == 0
                 ? "Nobody is ignored. /ignore <name> hides a user's lines and private messages."
                 : $"Ignored ({_ignored.Count}): {string.Join(", ", Ignored)}. /unignore <name> shows them again."));
             return;
@@ -73,24 +68,24 @@ public sealed partial class RoomViewModel
 
         if (UserNameRules.Check(name) != UserNameProblem.None)
         {
-            Log.Add(Local(LogKind.Info, $"\"{TextSanitizer.Sanitize(name)}\" is not a user name. Usage: /ignore <name>"));
+            Current.Add(_lines.Local(LogKind.Info, $"\"{TextSanitizer.Sanitize(name)}\" is not a user name. Usage: /ignore <name>"));
             return;
         }
 
         if (UserNameRules.Comparer.Equals(name, UserName))
         {
-            Log.Add(Local(LogKind.Info, "You cannot ignore yourself."));
+            Current.Add(_lines.Local(LogKind.Info, "You cannot ignore yourself."));
             return;
         }
 
-        Log.Add(Local(LogKind.Info, _ignored.Add(name)
+        Current.Add(_lines.Local(LogKind.Info, _ignored.Add(name)
             ? $"Ignoring {name}: their lines and private messages are not shown here (/unignore {name} to undo). Nobody else is told."
             : $"{name} is already ignored."));
     }
 
     private void Unignore(string name)
     {
-        Log.Add(Local(LogKind.Info, _ignored.Remove(name)
+        Current.Add(_lines.Local(LogKind.Info, _ignored.Remove(name)
             ? $"No longer ignoring {name}."
             : $"{name} is not ignored."));
     }
@@ -99,7 +94,7 @@ public sealed partial class RoomViewModel
     {
         if (_lastPrivateFrom is not { } to)
         {
-            Log.Add(Local(LogKind.Info, "Nobody has sent you a private message yet: /r answers the last one. Use /msg <name> <text>."));
+            Current.Add(_lines.Local(LogKind.Info, "Nobody has sent you a private message yet: /r answers the last one. Use /msg <name> <text>."));
             return false;
         }
 

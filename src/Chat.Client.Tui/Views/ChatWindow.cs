@@ -7,16 +7,26 @@ using Attribute = Terminal.Gui.Drawing.Attribute;
 namespace Chat.Client.Tui.Views;
 
 /// <summary>
-/// The room: message log, user list, input line and status line, bound to a
-/// <see cref="RoomViewModel"/>. Keys: Enter sends, Up/Down recall, Tab completes a name,
-/// PgUp/PgDn scroll, Ctrl+Home/Ctrl+End jump, Ctrl+R reconnects, Ctrl+Q quits; Esc does not quit.
+/// The chat: the window in view (its topic, log and user list), the window bar, the input line
+/// and the status line, bound to a <see cref="ChatViewModel"/>. Keys: Enter sends, Up/Down
+/// recall, Tab completes a name, PgUp/PgDn scroll, Ctrl+Home/Ctrl+End jump, Alt+1..9 and
+/// Ctrl+N/Ctrl+P switch windows, Ctrl+R reconnects, Ctrl+Q quits; Esc does not quit.
 /// </summary>
-internal sealed partial class RoomWindow : Window
+/// <remarks>
+/// Each window keeps its own <see cref="MessageLogSource"/> (wrapped to the log's width) and,
+/// when scrolled up, where its view was: switching back shows it as it was left.
+/// </remarks>
+internal sealed partial class ChatWindow : Window
 {
-    private readonly RoomViewModel _viewModel;
-    private readonly MessageLogSource _logSource;
+    private readonly ChatViewModel _viewModel;
+    private readonly LogPalette _palette;
+    private readonly Dictionary<WindowViewModel, MessageLogSource> _sources = [];
+    private readonly Dictionary<WindowViewModel, int> _tops = [];
     private readonly UserListSource _userSource;
-    private bool _following = true;
+    private readonly WindowLogSource _shownLog = new();
+    private MessageLogSource _logSource = null!;
+    private WindowViewModel? _shown;
+    private bool _switching;
     private bool _statusAlerting;
     private int _longestName;
 
@@ -28,26 +38,27 @@ internal sealed partial class RoomWindow : Window
     private const int MaxUserListWidth = 24;
 
     /// <summary>Creates the window.</summary>
-    /// <param name="viewModel">The room.</param>
+    /// <param name="viewModel">The chat.</param>
     /// <param name="palette">The log's colours; <see cref="LogPalette.Color"/> when omitted.</param>
-    public RoomWindow(RoomViewModel viewModel, LogPalette? palette = null)
+    public ChatWindow(ChatViewModel viewModel, LogPalette? palette = null)
     {
         palette ??= LogPalette.Color;
         _viewModel = viewModel;
+        _palette = palette;
         InitializeComponent();
         Title = viewModel.Title;
 
-        _logSource = new MessageLogSource(viewModel.Log, 80, viewModel.Timestamps, palette);
         if (palette.IsMono)
         {
             SetScheme(LogPalette.MonoScheme);
         }
 
-        _log.Source = _logSource;
-        _log.CollectionChanged += (_, _) => FollowTail();
-        _log.ViewportChanged += (_, _) => OnLogViewportChanged();
         _userSource = new UserListSource(viewModel, palette);
         _users.Source = _userSource;
+        _log.Source = _shownLog;
+        ShowCurrentWindow();
+        _log.CollectionChanged += (_, _) => FollowTail();
+        _log.ViewportChanged += (_, _) => OnLogViewportChanged();
 
         _input.KeyDown += OnInputKeyDown;
         KeyDown += OnWindowKeyDown;
@@ -56,13 +67,15 @@ internal sealed partial class RoomWindow : Window
         viewModel.UsersChanged += (_, _) => ShowUsers();
         viewModel.UserListShownChanged += (_, _) => SetNeedsLayout();
         viewModel.QuitRequested += (_, _) => RequestStop();
+        viewModel.Windows.CurrentChanged += (_, _) => ShowCurrentWindow();
+        viewModel.Windows.Changed += (_, _) => ForgetClosedWindows();
         ShowStatus();
         ShowUsers();
         Initialized += (_, _) => _input.SetFocus();
     }
 
     /// <summary>The view model behind the window.</summary>
-    public RoomViewModel ViewModel => _viewModel;
+    public ChatViewModel ViewModel => _viewModel;
 
     /// <summary>Handles keys that work anywhere in the window; called from the application's key hook too.</summary>
     /// <returns>Whether the key was used.</returns>
@@ -77,6 +90,24 @@ internal sealed partial class RoomWindow : Window
         if (key == Key.R.WithCtrl)
         {
             _viewModel.ReconnectNow();
+            return true;
+        }
+
+        if (WindowNumber(key) is { } number)
+        {
+            _viewModel.SelectWindow(number);
+            return true;
+        }
+
+        if (key == Key.N.WithCtrl)
+        {
+            _viewModel.NextWindow();
+            return true;
+        }
+
+        if (key == Key.P.WithCtrl)
+        {
+            _viewModel.PreviousWindow();
             return true;
         }
 
@@ -102,6 +133,12 @@ internal sealed partial class RoomWindow : Window
         {
             _log.Source = null;
             _users.Source = null;
+            foreach (var source in _sources.Values)
+            {
+                source.Dispose();
+            }
+
+            _sources.Clear();
         }
 
         base.Dispose(disposing);
@@ -214,7 +251,7 @@ internal sealed partial class RoomWindow : Window
     private int UserListColumns()
     {
         var width = Viewport.Width;
-        if (!_viewModel.UserListShown || Frame.Width < NarrowWidth)
+        if (!_viewModel.UserListShown || !_viewModel.Current.HasUserList || Frame.Width < NarrowWidth)
         {
             return 0;
         }
@@ -224,9 +261,12 @@ internal sealed partial class RoomWindow : Window
         return Math.Clamp(Math.Max(_longestName + 2, title), MinUserListWidth, Math.Min(MaxUserListWidth, width / 4));
     }
 
+    /// <summary>The row above the log: the topic, with a server that has rooms.</summary>
+    private int TopicRows() => _viewModel.SupportsRooms ? 1 : 0;
+
     private void FollowTail()
     {
-        if (_following && _logSource.Count > 0)
+        if (_viewModel.Current.Following && _logSource.Count > 0)
         {
             _log.SelectedItem = _logSource.Count - 1;
             _log.EnsureSelectedItemVisible();
@@ -235,24 +275,29 @@ internal sealed partial class RoomWindow : Window
 
     private void OnLogViewportChanged()
     {
+        if (_switching)
+        {
+            return;
+        }
+
         var width = _log.Viewport.Width;
+        var following = _viewModel.Current.Following;
         if (width > 0 && width != _logSource.Width)
         {
             var topLine = _logSource.LineAt(_log.Viewport.Y);
             var selectedLine = _logSource.LineAt(_log.SelectedItem ?? 0);
             _logSource.SetWidth(width);
-            if (!_following)
+            if (!following)
             {
                 _log.SelectedItem = _logSource.FirstRowOf(selectedLine);
                 _log.Viewport = _log.Viewport with { Y = _logSource.FirstRowOf(topLine) };
             }
         }
 
-        var following = _log.Viewport.Y + _log.Viewport.Height >= _logSource.Count;
-        if (following != _following)
+        var atTail = _log.Viewport.Y + _log.Viewport.Height >= _logSource.Count;
+        if (atTail != following)
         {
-            _following = following;
-            _viewModel.SetFollowing(following);
+            _viewModel.SetFollowing(atTail);
         }
     }
 
@@ -276,6 +321,7 @@ internal sealed partial class RoomWindow : Window
     private void ShowUsers()
     {
         Title = _viewModel.Title;
+        _topic.Text = _viewModel.Current.TopicLine;
         _usersFrame.Title = $"Users ({_viewModel.Users.Count})";
         _longestName = _viewModel.Users.Count == 0 ? 0 : _viewModel.Users.Max(TerminalText.Columns);
         _userSource.Refresh();

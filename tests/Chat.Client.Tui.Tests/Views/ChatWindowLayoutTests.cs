@@ -12,14 +12,14 @@ namespace Chat.Client.Tui.Tests.Views;
 /// the user list (F2, /users, its width, narrow terminals, after a kick), wide and combined
 /// characters, and drawing without colour.
 /// </summary>
-public sealed class RoomWindowLayoutTests : IAsyncLifetime
+public sealed class ChatWindowLayoutTests : IAsyncLifetime
 {
     private static readonly DateTime At = new(2026, 3, 4, 21, 15, 0, DateTimeKind.Utc);
     private readonly HeadlessApp _headless = new(80, 24);
     private readonly FakeRoom _server = new();
     private FakeSession _session = null!;
-    private RoomViewModel _viewModel = null!;
-    private RoomWindow _room = null!;
+    private ChatViewModel _viewModel = null!;
+    private ChatWindow _room = null!;
     private Task _reading = Task.CompletedTask;
 
     /// <summary>Set by a test before <see cref="InitializeAsync"/> runs: the palette the window draws with.</summary>
@@ -29,8 +29,8 @@ public sealed class RoomWindowLayoutTests : IAsyncLifetime
     {
         var (client, session) = await _server.JoinAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob", "carol"], maxTextLength: 4000));
         _session = session;
-        _viewModel = new RoomViewModel(client, _server, new AppDispatcher(_headless.App), timeZone: TimeZoneInfo.Utc);
-        _room = new RoomWindow(_viewModel, Palette);
+        _viewModel = new ChatViewModel(client, _server, new AppDispatcher(_headless.App), timeZone: TimeZoneInfo.Utc);
+        _room = new ChatWindow(_viewModel, Palette);
         _headless.Begin(_room);
         _reading = Task.Run(_viewModel.RunAsync);
     }
@@ -69,22 +69,22 @@ public sealed class RoomWindowLayoutTests : IAsyncLifetime
     {
         await ReceiveAsync(Enumerable.Range(1, 60).Select(i => (ChatMessage)new TextPosted(i, "bob", $"msg {i}", At)).ToArray());
 
-        // 63 rows (three welcome lines, then msg 1..60) in a log 20 rows high: msg 41 is on top.
-        Assert.Contains("<bob> msg 41 ", Rows[1]);
+        // 63 rows (three welcome lines, then msg 1..60) in a log 19 rows high (the window bar takes one): msg 42 is on top.
+        Assert.Contains("<bob> msg 42 ", Rows[1]);
         _headless.Press(Key.PageUp);
-        Assert.Contains("<bob> msg 22 ", Rows[1]);
+        Assert.Contains("<bob> msg 24 ", Rows[1]);
         _headless.Press(Key.PageUp);
-        Assert.Contains("<bob> msg 3 ", Rows[1]);
+        Assert.Contains("<bob> msg 6 ", Rows[1]);
 
         // Scrolled up, a new line does not move the page; the status line counts it.
         await ReceiveAsync(new TextPosted(61, "bob", "msg 61", At));
-        Assert.Contains("<bob> msg 3 ", Rows[1]);
+        Assert.Contains("<bob> msg 6 ", Rows[1]);
         Assert.Contains("1 new below", _headless.Screen, StringComparison.Ordinal);
         _headless.Press(Key.PageDown);
-        Assert.Contains("<bob> msg 22 ", Rows[1]);
+        Assert.Contains("<bob> msg 24 ", Rows[1]);
         _headless.Press(Key.PageDown);
         _headless.Press(Key.PageDown);
-        Assert.Contains("<bob> msg 42 ", Rows[1]);
+        Assert.Contains("<bob> msg 43 ", Rows[1]);
     }
 
     [Fact]
@@ -137,15 +137,15 @@ public sealed class RoomWindowLayoutTests : IAsyncLifetime
 
         // At most a quarter of the window: 19 of 78 columns; the name is clipped, the border intact.
         Assert.Equal(80 - 1 - 19, FrameColumn(Rows[2]));
-        Assert.All(Rows.Skip(2).Take(18), r => Assert.EndsWith("││", r));
+        Assert.All(Rows.Skip(2).Take(17), r => Assert.EndsWith("││", r));
     }
 
     [Fact]
     public void ANarrowTerminalHidesTheUserList()
     {
-        _headless.OnUi(() => _headless.App.Driver!.SetScreenSize(RoomWindow.NarrowWidth, 20));
+        _headless.OnUi(() => _headless.App.Driver!.SetScreenSize(ChatWindow.NarrowWidth, 20));
         Assert.Contains("Users (3)", _headless.Screen);
-        _headless.OnUi(() => _headless.App.Driver!.SetScreenSize(RoomWindow.NarrowWidth - 1, 20));
+        _headless.OnUi(() => _headless.App.Driver!.SetScreenSize(ChatWindow.NarrowWidth - 1, 20));
         var screen = _headless.Screen;
         Assert.DoesNotContain("Users (", screen);
         Assert.Contains("Connected to", screen);
@@ -175,7 +175,7 @@ public sealed class RoomWindowLayoutTests : IAsyncLifetime
         _headless.OnUi(() => _viewModel.Input.Insert(line));
 
         var rows = Rows;
-        for (var i = 1; i <= 20; i++)
+        for (var i = 1; i <= 19; i++)
         {
             Assert.Equal(80 - 1 - 13, FrameColumn(rows[i]));
             Assert.Equal(79, TerminalText.Columns(rows[i][..^1]));
@@ -188,22 +188,22 @@ public sealed class RoomWindowLayoutTests : IAsyncLifetime
 }
 
 /// <summary>The room drawn without colour (NO_COLOR, --mono).</summary>
-public sealed class RoomWindowMonoTests : IAsyncLifetime
+public sealed class ChatWindowMonoTests : IAsyncLifetime
 {
     private static readonly DateTime At = new(2026, 3, 4, 21, 15, 0, DateTimeKind.Utc);
     private readonly HeadlessApp _headless = new(80, 24);
     private readonly FakeRoom _server = new();
     private FakeSession _session = null!;
-    private RoomViewModel _viewModel = null!;
-    private RoomWindow _room = null!;
+    private ChatViewModel _viewModel = null!;
+    private ChatWindow _room = null!;
     private Task _reading = Task.CompletedTask;
 
     public async Task InitializeAsync()
     {
         var (client, session) = await _server.JoinAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob"]));
         _session = session;
-        _viewModel = new RoomViewModel(client, _server, new AppDispatcher(_headless.App), timeZone: TimeZoneInfo.Utc);
-        _room = new RoomWindow(_viewModel, LogPalette.Mono);
+        _viewModel = new ChatViewModel(client, _server, new AppDispatcher(_headless.App), timeZone: TimeZoneInfo.Utc);
+        _room = new ChatWindow(_viewModel, LogPalette.Mono);
         _headless.Begin(_room);
         _reading = Task.Run(_viewModel.RunAsync);
     }
@@ -222,7 +222,8 @@ public sealed class RoomWindowMonoTests : IAsyncLifetime
     {
         await _session.SendAsync(new TextPosted(1, "bob", "alice: a mention", At));
         await _session.SendAsync(new PrivateMessage("bob", "alice", "psst", At));
-        await _headless.RunUntilAsync(() => _viewModel.Log.Count >= 5, "the lines");
+        await _headless.RunUntilAsync(() => _viewModel.Log.Count >= 4 && _viewModel.Windows.All.Count == 2, "the lines");
+        Assert.Contains("[1:TestServer] 2:bob!", _headless.Screen, StringComparison.Ordinal);
         _ = _headless.Screen;
         var colours = _headless.OnUi(() =>
         {
