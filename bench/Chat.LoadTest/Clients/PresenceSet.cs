@@ -41,6 +41,12 @@ internal sealed class PresenceSet
         }
     }
 
+    /// <summary>Whether <paramref name="name"/> is in the set.</summary>
+    public bool Contains(string name) =>
+        ClientFleet.TryParseIndex(name, _tag, out var index) && index < _bits.Length * 64
+            ? (_bits[index >> 6] & (1UL << (index & 63))) != 0
+            : _others is not null && _others.Contains(name);
+
     public void Remove(string name)
     {
         if (ClientFleet.TryParseIndex(name, _tag, out var index) && index < _bits.Length * 64)

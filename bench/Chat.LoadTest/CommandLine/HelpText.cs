@@ -79,4 +79,19 @@ internal static class HelpText
         server's own send-queue limits: --server-args "--max-clients 20000 --rate 0 --log-level warning"
         --text-length 3900.
         """;
+
+    public const string Rooms = """
+        Many rooms (issue 14: "1,000 clients in 100 rooms of 10, plus everyone in #lobby"). Needs a
+        server that speaks protocol version 2; the clients use the connection-level API
+        (ChatConnection and the message records) and say hello in version 2. Each client is put in
+        the default room by the server and joins its own room of --room-size (JoinRoom, then waits
+        for RoomJoined); each room then gets --rate lines per second for --duration seconds, posted
+        by its members in turn (the measured phase), and afterwards the default room gets
+        --lobby-lines lines at --lobby-rate, measured apart. Every member must receive every line
+        of its rooms once, in the room's order (ids increasing by one per room, the same id at every
+        member), and nothing of rooms it is not in; the run fails on any loss, misdelivery or
+        disorder. Besides the common figures: the server's CPU per line posted in a room and per
+        line posted in the default room, and per delivery in each: a line to a room of 10 should
+        cost the server the work of 10 deliveries, whoever else is connected.
+        """;
 }

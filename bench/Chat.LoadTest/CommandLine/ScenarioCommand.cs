@@ -13,7 +13,7 @@ internal sealed class ScenarioCommand : Command
     /// <summary>The most clients a run may have: the user names carry five digits of index.</summary>
     public const int MaxClients = 99_999;
 
-    private readonly Option<int> _clients;
+    private readonly Func<ParseResult, long> _clientCount;
     private readonly CommonOptions _common = new();
     private readonly Func<ParseResult, List<string>, IScenario> _create;
 
@@ -24,11 +24,21 @@ internal sealed class ScenarioCommand : Command
     /// <param name="create">Makes the scenario from the parse; adds a description of each bad value to the list.</param>
     public ScenarioCommand(
         string name, string description, Option<int> clients, Option[] options, Func<ParseResult, List<string>, IScenario> create)
+        : this(name, description, [clients, .. options], parse => parse.GetValue(clients), create)
+    {
+    }
+
+    /// <param name="name">The scenario's name on the command line.</param>
+    /// <param name="description">What <c>--help</c> says about it.</param>
+    /// <param name="options">The scenario's options.</param>
+    /// <param name="clientCount">How many clients the options ask for, for the checks every scenario gets.</param>
+    /// <param name="create">Makes the scenario from the parse; adds a description of each bad value to the list.</param>
+    public ScenarioCommand(
+        string name, string description, Option[] options, Func<ParseResult, long> clientCount, Func<ParseResult, List<string>, IScenario> create)
         : base(name, description)
     {
-        _clients = clients;
+        _clientCount = clientCount;
         _create = create;
-        Options.Add(clients);
         foreach (var option in options)
         {
             Options.Add(option);
@@ -44,7 +54,7 @@ internal sealed class ScenarioCommand : Command
         var errors = new List<string>();
         var settings = _common.Read(parse, errors);
         var scenario = _create(parse, errors);
-        CheckClients(errors, parse.GetValue(_clients));
+        CheckClients(errors, _clientCount(parse));
         return (settings, scenario, errors);
     }
 
@@ -64,7 +74,7 @@ internal sealed class ScenarioCommand : Command
         return await LoadTestRunner.RunAsync(scenario, settings, Console.Out, cancellationToken);
     }
 
-    private static void CheckClients(List<string> errors, int clients)
+    private static void CheckClients(List<string> errors, long clients)
     {
         if (clients is < 1 or > MaxClients)
         {

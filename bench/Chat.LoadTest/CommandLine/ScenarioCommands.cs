@@ -14,7 +14,74 @@ internal static class ScenarioCommands
         root.Subcommands.Add(Join());
         root.Subcommands.Add(Idle());
         root.Subcommands.Add(SlowReaders());
+        root.Subcommands.Add(Rooms());
         return root;
+    }
+
+    private static ScenarioCommand Rooms()
+    {
+        var rooms = new Option<int>("--rooms") { Description = "How many rooms the clients are spread over.", DefaultValueFactory = _ => 100 };
+        var roomSize = new Option<int>("--room-size") { Description = "How many clients join each room; clients = rooms x room size.", DefaultValueFactory = _ => 10 };
+        var rate = new Option<double>("--rate") { Description = "Lines per second posted in each room, by its members in turn.", DefaultValueFactory = _ => 10 };
+        var duration = new Option<double>("--duration")
+        {
+            Description = "How long the rooms get lines, in seconds.",
+            DefaultValueFactory = _ => 10,
+            HelpName = "seconds",
+        };
+        var lobbyLines = new Option<int>("--lobby-lines")
+        {
+            Description = "Lines posted to the default room afterwards, where every client is; 0 for none.",
+            DefaultValueFactory = _ => 50,
+        };
+        var lobbyRate = new Option<double>("--lobby-rate") { Description = "Lines per second posted to the default room.", DefaultValueFactory = _ => 10 };
+        var warmup = WarmupOption(5);
+        warmup.Description = "Lines posted in each room and in the default room before the clock starts; 0 for none.";
+        Option[] options = [rooms, roomSize, rate, duration, lobbyLines, lobbyRate, warmup];
+        return new ScenarioCommand(
+            "rooms",
+            HelpText.Rooms,
+            options,
+            // Counts out of range get their own message below; the common checks see one client then.
+            parse => (long)parse.GetValue(rooms) * parse.GetValue(roomSize) is var count and >= 1 and <= ScenarioCommand.MaxClients ? count : 1,
+            (parse, errors) =>
+            {
+                var seconds = parse.GetValue(duration);
+                var scenario = new RoomsScenario(
+                    parse.GetValue(rooms),
+                    parse.GetValue(roomSize),
+                    parse.GetValue(rate),
+                    TimeSpan.FromSeconds(double.IsNaN(seconds) ? 0 : Math.Clamp(seconds, 0, 3600)),
+                    parse.GetValue(lobbyLines),
+                    parse.GetValue(lobbyRate),
+                    parse.GetValue(warmup));
+                if (scenario.Rooms < 1 || scenario.RoomSize < 1 || (long)scenario.Rooms * scenario.RoomSize > ScenarioCommand.MaxClients)
+                {
+                    errors.Add($"--rooms and --room-size must be at least 1, and rooms x room size at most {ScenarioCommand.MaxClients:N0} clients.");
+                }
+
+                if (scenario.Rate is not (> 0 and <= 100_000) || scenario.LobbyRate is not (> 0 and <= 100_000)) // NaN too
+                {
+                    errors.Add("--rate and --lobby-rate must be more than 0 and at most 100000.");
+                }
+
+                if (seconds is not (> 0 and <= 3600))
+                {
+                    errors.Add("--duration must be more than 0 and at most 3600 seconds.");
+                }
+
+                if (scenario.LobbyLines < 0 || scenario.WarmupLines < 0)
+                {
+                    errors.Add("--lobby-lines and --warmup must be 0 or more.");
+                }
+                else if (scenario.Rooms > 0 && ((long)scenario.Rooms * Math.Max(scenario.LinesPerRoom, scenario.WarmupLines))
+                    + Math.Max(scenario.LobbyLines, scenario.WarmupLines) > Measurement.LineText.MaxSequence)
+                {
+                    errors.Add($"rooms x lines per room + lobby lines must be at most {Measurement.LineText.MaxSequence:N0}.");
+                }
+
+                return scenario;
+            });
     }
 
     private static ScenarioCommand SlowReaders()

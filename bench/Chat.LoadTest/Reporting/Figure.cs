@@ -14,4 +14,8 @@ internal enum FigureUnit
     Milliseconds,
     PerSecond,
     Bytes,
+    Microseconds,
+
+    /// <summary>How many times another figure: "65.2×".</summary>
+    Ratio,
 }

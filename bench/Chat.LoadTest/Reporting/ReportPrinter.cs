@@ -49,6 +49,11 @@ internal static class ReportPrinter
             Line(output, "OUT OF ORDER", $"{Count(report.OutOfOrder)} lines arrived after a line the server numbered later");
         }
 
+        if (report.Misdelivered > 0)
+        {
+            Line(output, "MISDELIVERED", $"{Count(report.Misdelivered)} lines or notices reached a client outside the room they belong to");
+        }
+
         if (report.DeliveriesExpected > 0)
         {
             Line(output, "elapsed", $"{Seconds(report.ElapsedSeconds)}   ({report.ElapsedMeaning})");
@@ -59,6 +64,11 @@ internal static class ReportPrinter
         {
             Line(output, "latency", string.Create(Invariant,
                 $"p50 {Millis(latency.Percentile(50))}   p99 {Millis(latency.Percentile(99))}   max {Millis(latency.Max)}   ({Count(latency.Count)} samples)"));
+        }
+
+        foreach (var extra in report.Extra)
+        {
+            Line(output, extra.Name, Format(extra.Value, extra.Unit));
         }
 
         Line(output, "server", ServerLine(report));
@@ -179,7 +189,9 @@ internal static class ReportPrinter
             return "not every client joined";
         }
 
-        return report.Loss > 0 ? "loss is not zero" : "lines arrived out of order";
+        return report.Loss > 0 ? "loss is not zero"
+            : report.Misdelivered > 0 ? "lines reached clients outside their room"
+            : "lines arrived out of order";
     }
 
     private static string Format(double value, FigureUnit unit) => unit switch
@@ -188,6 +200,8 @@ internal static class ReportPrinter
         FigureUnit.Milliseconds => value.ToString("0.00", Invariant) + " ms",
         FigureUnit.PerSecond => Count((long)value),
         FigureUnit.Bytes => Bytes((long)value),
+        FigureUnit.Microseconds => value.ToString("#,0.00", Invariant) + " µs",
+        FigureUnit.Ratio => value.ToString("#,0.0", Invariant) + "×",
         _ => Count((long)value),
     };
 

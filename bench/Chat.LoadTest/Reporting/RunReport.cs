@@ -54,6 +54,12 @@ internal sealed class RunReport
 
     public long OutOfOrder { get; set; }
 
+    /// <summary>Lines (and presence notices) that reached a client outside the room they belong to. Must be 0.</summary>
+    public long Misdelivered { get; set; }
+
+    /// <summary>Figures a scenario adds to the common ones (printed in order, and in the medians of several runs).</summary>
+    public List<Figure> Extra { get; } = [];
+
     /// <summary>Seconds of the measured phase.</summary>
     public double ElapsedSeconds { get; set; }
 
@@ -96,7 +102,7 @@ internal sealed class RunReport
     /// <summary>Why the run did not complete (timeout, a client could not join); <see langword="null"/> when it did.</summary>
     public string? Failure { get; set; }
 
-    public bool Passed => Failure is null && Loss == 0 && ClientsConnected == ClientsRequested && OutOfOrder == 0;
+    public bool Passed => Failure is null && Loss == 0 && ClientsConnected == ClientsRequested && OutOfOrder == 0 && Misdelivered == 0;
 
     public double DeliveriesPerSecond => ElapsedSeconds > 0 ? DeliveriesReceived / ElapsedSeconds : 0;
 
@@ -124,6 +130,11 @@ internal sealed class RunReport
             yield return new Figure("latency p50", latency.Percentile(50) / 1000.0, FigureUnit.Milliseconds);
             yield return new Figure("latency p99", latency.Percentile(99) / 1000.0, FigureUnit.Milliseconds);
             yield return new Figure("latency max", latency.Max / 1000.0, FigureUnit.Milliseconds);
+        }
+
+        foreach (var extra in Extra)
+        {
+            yield return extra;
         }
 
         if (ServerCpuSeconds is { } cpu)

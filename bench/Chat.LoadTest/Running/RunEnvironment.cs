@@ -13,7 +13,7 @@ internal sealed class RunEnvironment : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop;
     private readonly CancellationToken _userCancellation;
-    private readonly List<ClientFleet> _fleets = [];
+    private readonly List<IAsyncDisposable> _fleets = [];
 
     public RunEnvironment(ServerTarget server, CommonSettings settings, int tag, CancellationToken userCancellation, ChatTlsOptions? tls = null)
     {
@@ -61,8 +61,8 @@ internal sealed class RunEnvironment : IAsyncDisposable
     public FleetSettings Fleet(int count) =>
         new(Server.Host, Server.Port, Tag, count, Settings.ConnectConcurrency, ClientOptions, Settings.PresenceSample, Settings.PresenceForAll);
 
-    /// <summary>Closes <paramref name="fleet"/> when the run ends.</summary>
-    public void Own(ClientFleet fleet) => _fleets.Add(fleet);
+    /// <summary>Closes <paramref name="fleet"/> (a <see cref="ClientFleet"/> or another scenario's clients) when the run ends.</summary>
+    public void Own(IAsyncDisposable fleet) => _fleets.Add(fleet);
 
     public async ValueTask DisposeAsync()
     {

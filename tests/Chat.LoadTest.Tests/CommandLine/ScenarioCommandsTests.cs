@@ -24,7 +24,61 @@ public class ScenarioCommandsTests
     {
         var names = ScenarioCommands.Build().Subcommands.Select(c => c.Name);
 
-        Assert.Equal(["fanout", "paced", "join", "idle", "slowreaders"], names);
+        Assert.Equal(["fanout", "paced", "join", "idle", "slowreaders", "rooms"], names);
+    }
+
+    [Fact]
+    public void RoomsDefaultToAThousandClientsInAHundredRoomsOfTenAtTenLinesASecondForTenSeconds()
+    {
+        var rooms = Scenario<RoomsScenario>("rooms");
+
+        Assert.Equal((100, 10, 1000), (rooms.Rooms, rooms.RoomSize, rooms.Clients));
+        Assert.Equal(10, rooms.Rate);
+        Assert.Equal(TimeSpan.FromSeconds(10), rooms.Duration);
+        Assert.Equal(100, rooms.LinesPerRoom);
+        Assert.Equal((50, 10.0, 5), (rooms.LobbyLines, rooms.LobbyRate, rooms.WarmupLines));
+    }
+
+    [Fact]
+    public void RoomsReadTheirOptions()
+    {
+        var rooms = Scenario<RoomsScenario>(
+            "rooms", "--rooms", "3", "--room-size", "4", "--rate", "2", "--duration", "1.5", "--lobby-lines", "0", "--lobby-rate", "7", "--warmup", "0");
+
+        Assert.Equal((3, 4, 12), (rooms.Rooms, rooms.RoomSize, rooms.Clients));
+        Assert.Equal(3, rooms.LinesPerRoom);
+        Assert.Equal((0, 7.0, 0), (rooms.LobbyLines, rooms.LobbyRate, rooms.WarmupLines));
+    }
+
+    [Theory]
+    [InlineData("--rooms", "0")]
+    [InlineData("--room-size", "0")]
+    [InlineData("--room-size", "1000")] // 100 x 1,000 = 100,000 clients: one more than the user names hold
+    public void RoomsRefuseRoomCountsOutOfRange(string option, string value)
+    {
+        Assert.Equal(
+            $"--rooms and --room-size must be at least 1, and rooms x room size at most {ScenarioCommand.MaxClients.ToString("N0", CultureInfo.CurrentCulture)} clients.",
+            Error("rooms", option, value));
+    }
+
+    [Theory]
+    [InlineData("--rate", "0", "--rate and --lobby-rate must be more than 0 and at most 100000.")]
+    [InlineData("--lobby-rate", "-1", "--rate and --lobby-rate must be more than 0 and at most 100000.")]
+    [InlineData("--duration", "0", "--duration must be more than 0 and at most 3600 seconds.")]
+    [InlineData("--lobby-lines", "-1", "--lobby-lines and --warmup must be 0 or more.")]
+    [InlineData("--warmup", "-1", "--lobby-lines and --warmup must be 0 or more.")]
+    public void RoomsRefuseOptionsOutOfRange(string option, string value, string error)
+    {
+        Assert.Equal(error, Error("rooms", option, value));
+    }
+
+    [Fact]
+    public void RoomsSequenceNumbersMustFitTheLinePrefix()
+    {
+        // 100 rooms x 10,000,000 lines = 10^9: one more than nine digits hold.
+        Assert.Equal(
+            $"rooms x lines per room + lobby lines must be at most {999_999_999.ToString("N0", CultureInfo.CurrentCulture)}.",
+            Error("rooms", "--rate", "100000", "--duration", "100"));
     }
 
     [Fact]

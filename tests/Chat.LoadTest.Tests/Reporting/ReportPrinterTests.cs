@@ -81,6 +81,50 @@ public class ReportPrinterTests
     }
 
     [Fact]
+    public void MisdeliveredLinesAreFlaggedAndFailTheRun()
+    {
+        var report = Fanout();
+        report.Misdelivered = 2;
+
+        var lines = Print(report);
+
+        Assert.Contains("  MISDELIVERED          2 lines or notices reached a client outside the room they belong to", lines);
+        Assert.Equal("  result                FAIL: lines reached clients outside their room", lines[^1]);
+    }
+
+    [Fact]
+    public void AScenariosOwnFiguresArePrintedBeforeTheServerLine()
+    {
+        var report = Fanout();
+        report.Extra.Add(new Figure("server/room line", 81.25, FigureUnit.Microseconds));
+        report.Extra.Add(new Figure("server/lobby line", 8123.4, FigureUnit.Microseconds));
+        report.Extra.Add(new Figure("lobby/room line cost", 99.98, FigureUnit.Ratio));
+
+        var lines = Print(report);
+
+        var at = lines.IndexOf("  server/room line      81.25 µs");
+        Assert.True(at > 0);
+        Assert.Equal("  server/lobby line     8,123.40 µs", lines[at + 1]);
+        Assert.Equal("  lobby/room line cost  100.0×", lines[at + 2]);
+        Assert.StartsWith("  server                CPU", lines[at + 3]);
+    }
+
+    [Fact]
+    public void AScenariosOwnFiguresHaveTheirMedians()
+    {
+        RunReport WithCost(double microseconds)
+        {
+            var report = Fanout();
+            report.Extra.Add(new Figure("server/room line", microseconds, FigureUnit.Microseconds));
+            return report;
+        }
+
+        var lines = PrintMedians([WithCost(90), WithCost(70), WithCost(80)]);
+
+        Assert.Contains("  server/room line      80.00 µs         (runs: 90.00 µs, 70.00 µs, 80.00 µs)", lines);
+    }
+
+    [Fact]
     public void ClientsWithTheWrongUsersAreCounted()
     {
         var report = Fanout();

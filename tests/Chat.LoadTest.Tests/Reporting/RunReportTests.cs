@@ -44,6 +44,15 @@ public class RunReportTests
     }
 
     [Fact]
+    public void LinesOutsideTheirRoomFail()
+    {
+        var report = Report();
+        report.Misdelivered = 1;
+
+        Assert.False(report.Passed);
+    }
+
+    [Fact]
     public void AFailureFails()
     {
         var report = Report();
