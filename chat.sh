@@ -53,6 +53,14 @@ if [ "${1:-}" = "--stop" ]; then
   exit 0
 fi
 
+# One chat.sh at a time builds and starts the server: a second one started meanwhile (another
+# terminal, the same moment) waits here, then finds the first one's server listening and joins it.
+exec 9>"artifacts/chat-$port.lock"
+if ! flock -n 9; then
+  echo "Another ./chat.sh is building or starting the server; waiting for it..." >&2
+  flock 9
+fi
+
 echo "Building..." >&2
 dotnet build src/Chat.Server -c Release -o "$out/server" -v quiet -nologo >/dev/null
 dotnet build src/Chat.Client.Tui -c Release -o "$out/client" -v quiet -nologo >/dev/null
@@ -62,7 +70,8 @@ if listening; then
 else
   # setsid and nohup: the server belongs to no terminal, so neither quitting the client nor
   # closing this terminal (SIGHUP) stops it.
-  setsid nohup dotnet "$out/server/Chat.Server.dll" --address "$address" --port "$port" </dev/null >"$log.out" 2>"$log" &
+  # 9>&-: the server must not hold the lock above for as long as it runs.
+  setsid nohup dotnet "$out/server/Chat.Server.dll" --address "$address" --port "$port" </dev/null >"$log.out" 2>"$log" 9>&- &
   server_pid=$!
   echo "$server_pid" >"$pid_file"
   for _ in $(seq 1 100); do
@@ -78,6 +87,8 @@ else
   echo "$(head -n 1 "$log.out"), in the background (pid $server_pid, log: $log)." >&2
   echo "It stays up for everyone when you quit; ./chat.sh --stop stops it." >&2
 fi
+
+exec 9>&- # the next ./chat.sh may go on: the server is listening
 
 set +e
 dotnet "$out/client/Chat.Client.Tui.dll" --host "$address" --port "$port" "$@"
