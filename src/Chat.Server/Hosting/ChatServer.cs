@@ -37,6 +37,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
     private Task? _accepting;
     private SessionMonitor? _monitor;
     private Task? _stopTask;
+    private readonly IRoomLogStore _logStore;
     private long _lastSessionId;
 
     /// <summary>Creates a server; nothing listens until <see cref="Start"/>.</summary>
@@ -53,7 +54,10 @@ internal sealed partial class ChatServer : IAsyncDisposable
         _sessionLogger = loggerFactory.CreateLogger<ClientSession>();
         Metrics = new ServerMetrics();
         Users = new UserDirectory(options.MaxClients, options.TimeProvider);
-        Rooms = new RoomRegistry(options, new InMemoryRoomLogStore(options.HistoryLength, options.TimeProvider));
+        _logStore = options.HistoryStore == HistoryStoreKind.Sqlite
+            ? new SqliteRoomLogStore(options.DataFolder, options.HistoryLength, options.TimeProvider)
+            : new InMemoryRoomLogStore(options.HistoryLength, options.TimeProvider);
+        Rooms = new RoomRegistry(options, _logStore);
         Admission = new ConnectionAdmission(options, new AccessSummary(options, _logger));
     }
 
@@ -251,6 +255,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
         {
             // Never started (or failed to): nothing to tell anyone.
             await Rooms.DisposeAsync();
+            await CloseLogStoreAsync();
             _stopped.TrySetResult();
             return;
         }
@@ -281,8 +286,18 @@ internal sealed partial class ChatServer : IAsyncDisposable
         StopAccessTimer();
 
         await Rooms.DisposeAsync();
+        await CloseLogStoreAsync();
         LogStopped(_logger);
         _stopped.TrySetResult();
+    }
+
+    /// <summary>Closes the history file, once every room's pending lines are stored.</summary>
+    private async Task CloseLogStoreAsync()
+    {
+        if (_logStore is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
     }
 
     private async Task WaitForSessionsAsync()

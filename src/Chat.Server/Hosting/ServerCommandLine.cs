@@ -114,6 +114,7 @@ internal sealed partial class ServerCommandLine
 
         AddAccessOptions();
         AddRoomOptions();
+        AddHistoryOptions();
         Command.Subcommands.Add(MakeCertCommand.Create());
     }
 
@@ -187,7 +188,7 @@ internal sealed partial class ServerCommandLine
             throw new ArgumentException("--tls-key needs --tls-cert: give the certificate too.");
         }
 
-        var options = WithRooms(result, WithAccess(result, s_defaults with
+        var options = WithHistory(result, WithRooms(result, WithAccess(result, s_defaults with
         {
             Tls = string.IsNullOrEmpty(tlsCert) ? null : new TlsFiles(tlsCert, string.IsNullOrEmpty(tlsKey) ? null : tlsKey),
             Address = result.GetValue(_address)!,
@@ -204,7 +205,7 @@ internal sealed partial class ServerCommandLine
             HistoryLength = result.GetValue(_history),
             MessageOfTheDay = result.GetValue(_motd) ?? string.Empty,
             ServerName = string.IsNullOrWhiteSpace(result.GetValue(_serverName)) ? s_defaults.ServerName : result.GetValue(_serverName)!,
-        }));
+        })));
         options.ValidateRelayedTexts();
         return options;
     }

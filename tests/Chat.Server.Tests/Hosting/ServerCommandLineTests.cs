@@ -22,6 +22,7 @@ public class ServerCommandLineTests
     [InlineData("--room", "#a b", "--room \"#a b\" is not a room name: A room name is '#' followed by letters (A-Z, a-z), digits, '_', '-' and '.'.")]
     [InlineData("--max-rooms", "0", "--max-rooms must be a whole number from 1 to 1000000, not \"0\".")]
     [InlineData("--max-rooms-per-user", "0", "--max-rooms-per-user must be a whole number from 1 to 100000, not \"0\".")]
+    [InlineData("--history-store", "disk", "--history-store must be memory or sqlite, not \"disk\".")]
     [InlineData("--max-room-members", "many", "--max-room-members must be a whole number from 1 to 400000, not \"many\".")]
     public async Task ABadValueIsOneLineOnStandardErrorAndExitCodeOne(string option, string value, string message)
     {
@@ -155,7 +156,7 @@ public class ServerCommandLineTests
         var (exitCode, output, _) = await RunAsync("--help");
 
         Assert.Equal(0, exitCode);
-        foreach (var option in new[] { "--address", "--port", "--max-clients", "--max-frame-bytes", "--max-text-length", "--rate", "--burst", "--handshake-timeout", "--idle-timeout", "--send-queue", "--send-queue-bytes", "--history", "--motd", "--server-name", "--log-level", "--tls-cert", "--tls-key", "--version" })
+        foreach (var option in new[] { "--address", "--port", "--max-clients", "--max-frame-bytes", "--max-text-length", "--rate", "--burst", "--handshake-timeout", "--idle-timeout", "--send-queue", "--send-queue-bytes", "--history", "--motd", "--server-name", "--log-level", "--tls-cert", "--tls-key", "--history-store", "--data", "--version" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
