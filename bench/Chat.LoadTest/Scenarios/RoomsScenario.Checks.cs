@@ -111,29 +111,7 @@ internal sealed partial class RoomsScenario
             report.Notes.Add($"{rooms.ForeignPresence:N0} presence notices of rooms the client is not in reached it; the first: {rooms.FirstForeignPresence}");
         }
 
-        var problems = fleet.Problems;
-        if (problems.ConnectionsLost > 0)
-        {
-            report.Notes.Add($"{problems.ConnectionsLost:N0} connections were lost; the first: {problems.FirstConnectionLost}");
-            report.Failure ??= "connections were lost";
-        }
-
-        if (problems.ServerErrors > 0)
-        {
-            report.Notes.Add($"the server sent {problems.ServerErrors:N0} errors; the first: {problems.FirstServerError}");
-        }
-
-        if (problems.UnwantedPresence > 0)
-        {
-            report.Notes.Add($"{problems.UnwantedPresence:N0} presence notices reached clients that had declined presence");
-            report.Failure ??= "presence reached clients that declined it";
-        }
-
-        if (problems.UnknownLines > 0)
-        {
-            report.Notes.Add($"{problems.UnknownLines:N0} lines carried this run's tag but a sequence number nobody sent");
-            report.Failure ??= "lines nobody sent arrived";
-        }
+        RunSteps.ReportProblems(report, fleet.Problems);
     }
 
     private static void Describe(RunReport report, RoomProblems problems, LineVerdict verdict, string what)

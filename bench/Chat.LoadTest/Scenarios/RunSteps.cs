@@ -165,7 +165,12 @@ internal static class RunSteps
         }
 
         report.GeneratorPeakRssBytes = Server.ProcessStats.TryRead(Environment.ProcessId)?.PeakRssBytes;
-        var problems = fleet.Problems;
+        ReportProblems(report, fleet.Problems);
+    }
+
+    /// <summary>What went wrong along the way, in every scenario: lost connections, server errors, presence nobody asked for, lines nobody sent.</summary>
+    public static void ReportProblems(RunReport report, RunProblems problems)
+    {
         if (problems.ConnectionsLost > 0)
         {
             report.Notes.Add($"{problems.ConnectionsLost:N0} connections were lost; the first: {problems.FirstConnectionLost}");
