@@ -141,7 +141,7 @@ internal static class FastPathDecoder
 
     private static PrivateMessage? ReadPrivateMessage(ref MessagePackReader reader)
     {
-        var fields = ReadFields(ref reader, required: 4, all: 6);
+        var fields = ReadFields(ref reader, required: 4, all: 7);
         if (fields < 0
             || !TryReadName(ref reader, out var from)
             || !TryReadName(ref reader, out var to)
@@ -152,13 +152,15 @@ internal static class FastPathDecoder
         }
 
         var recipientAway = string.Empty;
+        var id = 0L;
         if (!TryReadKind(ref reader, present: fields >= 5, out var kind)
-            || (fields >= 6 && !TryReadString(ref reader, out recipientAway)))
+            || (fields >= 6 && !TryReadString(ref reader, out recipientAway))
+            || (fields >= 7 && !TryReadLong(ref reader, out id)))
         {
             return null;
         }
 
-        return new PrivateMessage(from, to, text, timestamp) { Kind = kind, RecipientAway = recipientAway };
+        return new PrivateMessage(from, to, text, timestamp) { Kind = kind, RecipientAway = recipientAway, Id = id };
     }
 
     private static UsersJoined? ReadUsersJoined(ref MessagePackReader reader)
@@ -204,7 +206,7 @@ internal static class FastPathDecoder
 
     private static Welcome? ReadWelcome(ref MessagePackReader reader)
     {
-        var welcomeFields = ReadFields(ref reader, required: 8, all: 15);
+        var welcomeFields = ReadFields(ref reader, required: 8, all: 17);
         if (welcomeFields < 0
             || !TryReadInt(ref reader, out var version)
             || !TryReadName(ref reader, out var userName)
@@ -241,6 +243,8 @@ internal static class FastPathDecoder
         var room = string.Empty;
         var topic = string.Empty;
         string[] awayUsers = [];
+        var historyLimit = 0;
+        var historyEpoch = string.Empty;
         return (welcomeFields < 9 || TryReadInt(ref reader, out userCount))
             && (welcomeFields < 10 || TryReadDouble(ref reader, out rate))
             && (welcomeFields < 11 || TryReadInt(ref reader, out burst))
@@ -248,6 +252,8 @@ internal static class FastPathDecoder
             && (welcomeFields < 13 || TryReadName(ref reader, out room))
             && (welcomeFields < 14 || TryReadString(ref reader, out topic))
             && (welcomeFields < 15 || TryReadNames(ref reader, out awayUsers))
+            && (welcomeFields < 16 || TryReadInt(ref reader, out historyLimit))
+            && (welcomeFields < 17 || TryReadString(ref reader, out historyEpoch))
             ? new Welcome(version, userName, serverName, users, messageOfTheDay, recent, maxText, maxFrame)
             {
                 UserCount = userCount,
@@ -257,6 +263,8 @@ internal static class FastPathDecoder
                 Room = room,
                 Topic = topic,
                 AwayUsers = awayUsers,
+                HistoryLimit = historyLimit,
+                HistoryEpoch = historyEpoch,
             }
             : null;
     }

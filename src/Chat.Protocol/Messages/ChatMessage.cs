@@ -42,6 +42,10 @@ namespace Chat.Protocol;
 [Union(MessageIds.UserRenamed, typeof(UserRenamed))]
 [Union(MessageIds.SetAway, typeof(SetAway))]
 [Union(MessageIds.UserAway, typeof(UserAway))]
+[Union(MessageIds.HistoryRequest, typeof(HistoryRequest))]
+[Union(MessageIds.HistoryBatch, typeof(HistoryBatch))]
+[Union(MessageIds.SearchRequest, typeof(SearchRequest))]
+[Union(MessageIds.SearchResults, typeof(SearchResults))]
 public abstract record ChatMessage
 {
     private protected ChatMessage()

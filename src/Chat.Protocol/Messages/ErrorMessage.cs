@@ -38,4 +38,8 @@ public sealed record ErrorMessage : ChatMessage
     /// <summary>Optional (version 2), empty when omitted: the room the refused request was about, if any.</summary>
     [Key(3)]
     public string Room { get; init; } = string.Empty;
+
+    /// <summary>Optional (version 2), 0 when omitted: the <see cref="HistoryRequest.RequestId"/> or <see cref="SearchRequest.RequestId"/> of the request refused.</summary>
+    [Key(4)]
+    public int RequestId { get; init; }
 }

@@ -90,8 +90,20 @@ public static class MessageIds
     /// <summary>Server → client (version 2): a user went away or came back. See <see cref="Protocol.UserAway"/>.</summary>
     public const int UserAway = 27;
 
+    /// <summary>Client → server (version 2): which lines did a room hold? See <see cref="Protocol.HistoryRequest"/>.</summary>
+    public const int HistoryRequest = 28;
+
+    /// <summary>Server → client (version 2): lines from a room's history. See <see cref="Protocol.HistoryBatch"/>.</summary>
+    public const int HistoryBatch = 29;
+
+    /// <summary>Client → server (version 2): which lines of a room hold these words? See <see cref="Protocol.SearchRequest"/>.</summary>
+    public const int SearchRequest = 30;
+
+    /// <summary>Server → client (version 2): the lines found. See <see cref="Protocol.SearchResults"/>.</summary>
+    public const int SearchResults = 31;
+
     /// <summary>Whether <paramref name="id"/> names a message type this version of the library knows.</summary>
     /// <param name="id">A union tag read from the wire.</param>
-    /// <returns><see langword="true"/> for ids 1 to 27.</returns>
-    public static bool IsKnown(int id) => id is >= Hello and <= UserAway;
+    /// <returns><see langword="true"/> for ids 1 to 31.</returns>
+    public static bool IsKnown(int id) => id is >= Hello and <= SearchResults;
 }

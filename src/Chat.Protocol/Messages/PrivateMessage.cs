@@ -52,4 +52,12 @@ public sealed record PrivateMessage : ChatMessage
     /// </summary>
     [Key(5)]
     public string RecipientAway { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Optional (version 2), 0 when omitted: the server's id for this private message, one sequence
+    /// for all of them, increasing (ask for the ones after it with a private <see cref="HistoryRequest"/>);
+    /// 0 from a server that does not keep private messages.
+    /// </summary>
+    [Key(6)]
+    public long Id { get; init; }
 }

@@ -111,4 +111,21 @@ public sealed record Welcome : ChatMessage
     /// <summary>Optional (version 2), empty when omitted: the users of <see cref="Users"/> who are away.</summary>
     [Key(14)]
     public IReadOnlyList<string> AwayUsers { get; init; } = [];
+
+    /// <summary>
+    /// Optional (version 2), 0 when omitted: the most lines the server puts in one
+    /// <see cref="HistoryBatch"/> or <see cref="SearchResults"/>; 0 means the server answers no
+    /// <see cref="HistoryRequest"/> or <see cref="SearchRequest"/>.
+    /// </summary>
+    [Key(15)]
+    public int HistoryLimit { get; init; }
+
+    /// <summary>
+    /// Optional (version 2), empty when omitted: names the history the line ids count in. While it
+    /// stays the same across reconnects, ids go on increasing and a client may ask for the lines after
+    /// the last id it saw; when it changes (a server whose history lives in memory restarted) ids began
+    /// again and old ones mean nothing.
+    /// </summary>
+    [Key(16)]
+    public string HistoryEpoch { get; init; } = string.Empty;
 }
