@@ -120,5 +120,20 @@ public sealed class SearchTests : IDisposable
         Assert.Equal((ErrorCode.InvalidText, "#lobby", 5), (refused.Code, refused.Room, refused.RequestId));
     }
 
+    [Fact]
+    [Trait("ProtocolRule", "R7.56")]
+    public async Task AQueryOfMoreThan32WordsIsRefusedAsInvalidText()
+    {
+        await using var server = TestServer.Start();
+        await using var alice = await server.ConnectRawAsync();
+        await alice.JoinAsync("alice");
+
+        var refused = await alice.RefusedAsync(new SearchRequest(6, string.Empty, string.Join(' ', Enumerable.Range(0, 33).Select(i => $"w{i}")), 0, 0));
+        Assert.Equal((ErrorCode.InvalidText, 6), (refused.Code, refused.RequestId));
+
+        var answered = await alice.SearchAsync(string.Empty, string.Join(' ', Enumerable.Range(0, 32).Select(i => $"w{i}")), requestId: 7);
+        Assert.Empty(answered.Lines);
+    }
+
     public void Dispose() => _folder.Dispose();
 }
