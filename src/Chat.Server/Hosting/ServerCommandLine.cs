@@ -115,6 +115,7 @@ internal sealed partial class ServerCommandLine
         AddAccessOptions();
         AddRoomOptions();
         AddHistoryOptions();
+        AddRetentionOptions();
         Command.Subcommands.Add(MakeCertCommand.Create());
     }
 
@@ -188,7 +189,7 @@ internal sealed partial class ServerCommandLine
             throw new ArgumentException("--tls-key needs --tls-cert: give the certificate too.");
         }
 
-        var options = WithHistory(result, WithRooms(result, WithAccess(result, s_defaults with
+        var options = WithRetention(result, WithHistory(result, WithRooms(result, WithAccess(result, s_defaults with
         {
             Tls = string.IsNullOrEmpty(tlsCert) ? null : new TlsFiles(tlsCert, string.IsNullOrEmpty(tlsKey) ? null : tlsKey),
             Address = result.GetValue(_address)!,
@@ -205,7 +206,7 @@ internal sealed partial class ServerCommandLine
             HistoryLength = result.GetValue(_history),
             MessageOfTheDay = result.GetValue(_motd) ?? string.Empty,
             ServerName = string.IsNullOrWhiteSpace(result.GetValue(_serverName)) ? s_defaults.ServerName : result.GetValue(_serverName)!,
-        })));
+        }))));
         options.ValidateRelayedTexts();
         return options;
     }

@@ -22,6 +22,7 @@ internal sealed class SqliteRoomLog : IRoomLog
     private long _coveredAfter;
     private Task _lastAppend = Task.CompletedTask;
     private bool _disposed;
+    private long _prunedThrough;
 
     /// <summary>Creates the log of a room from what the store read.</summary>
     /// <param name="store">The store that writes and reads the lines.</param>
@@ -31,8 +32,10 @@ internal sealed class SqliteRoomLog : IRoomLog
     /// <param name="time">The clock for timestamps.</param>
     /// <param name="lastId">The highest id the room ever had.</param>
     /// <param name="newest">The newest stored lines, newest first, at most <paramref name="capacity"/>.</param>
-    public SqliteRoomLog(SqliteRoomLogStore store, string room, string key, int capacity, TimeProvider time, long lastId, IReadOnlyList<TextPosted> newest)
+    /// <param name="prunedThrough">The highest id retention removed.</param>
+    public SqliteRoomLog(SqliteRoomLogStore store, string room, string key, int capacity, TimeProvider time, long lastId, IReadOnlyList<TextPosted> newest, long prunedThrough = 0)
     {
+        _prunedThrough = prunedThrough;
         _store = store;
         _room = room;
         Key = key;
@@ -51,6 +54,9 @@ internal sealed class SqliteRoomLog : IRoomLog
     /// <summary>The room's key in the store.</summary>
     public string Key { get; }
 
+    /// <summary>The highest id retention removed (every line up to it is gone); 0 when none was.</summary>
+    public long PrunedThroughId => Interlocked.Read(ref _prunedThrough);
+
     public ValueTask<TextPosted> AppendAsync(LineDraft draft, CancellationToken cancellationToken = default)
     {
         lock (_lock)
@@ -68,6 +74,8 @@ internal sealed class SqliteRoomLog : IRoomLog
         ArgumentOutOfRangeException.ThrowIfNegative(range.Limit);
         lock (_lock)
         {
+            // The ring may still hold lines retention removed from the file.
+            range = range with { AfterId = Math.Max(range.AfterId, _prunedThrough) };
             var kept = new List<TextPosted>(Math.Min(range.Limit, _count));
             if (range.Limit == 0)
             {
@@ -112,6 +120,8 @@ internal sealed class SqliteRoomLog : IRoomLog
             last = _lastAppend;
         }
 
+        _store.Closed(this);
+
         try
         {
             await last.ConfigureAwait(false);
@@ -129,6 +139,16 @@ internal sealed class SqliteRoomLog : IRoomLog
         lock (_lock)
         {
             AddToRing(line);
+        }
+    }
+
+    /// <summary>Told by the store's pruner that every line up to <paramref name="through"/> is gone.</summary>
+    /// <param name="through">The highest id removed.</param>
+    internal void Pruned(long through)
+    {
+        lock (_lock)
+        {
+            _prunedThrough = Math.Max(_prunedThrough, through);
         }
     }
 
