@@ -9,6 +9,21 @@ internal sealed partial record ChatServerOptions
     /// <summary>Where the rooms' lines are kept; in memory unless asked.</summary>
     public HistoryStoreKind HistoryStore { get; init; } = HistoryStoreKind.Memory;
 
+    /// <summary>
+    /// The most lines a history batch or search result carries (<see cref="Chat.Protocol.Welcome.HistoryLimit"/>,
+    /// <c>--history-limit</c>); 0 answers no history or search request.
+    /// </summary>
+    public int HistoryLimit { get; init; } = 200;
+
+    /// <summary>
+    /// How many lines the memory store keeps per room (and how many private messages in all): at
+    /// most <see cref="RetainLinesPerRoom"/> (<see cref="MinimumMemoryLines"/> when that sets no limit), but never fewer than a newcomer sees (<see cref="HistoryLength"/>).
+    /// </summary>
+    public int MemoryLinesPerRoom => Math.Max(HistoryLength, RetainLinesPerRoom > 0 ? RetainLinesPerRoom : MinimumMemoryLines);
+
+    /// <summary>The fewest lines the memory store keeps per room.</summary>
+    public const int MinimumMemoryLines = 1000;
+
     /// <summary>The folder of the history file (<see cref="SqliteRoomLogStore.FileName"/>) when <see cref="HistoryStore"/> is <see cref="HistoryStoreKind.Sqlite"/>.</summary>
     public string DataFolder { get; init; } = DefaultDataFolder;
 }

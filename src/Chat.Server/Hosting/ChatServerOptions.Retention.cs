@@ -3,9 +3,6 @@ namespace Chat.Server;
 /// <summary>How long the history keeps lines (issue 15, helper "store").</summary>
 internal sealed partial record ChatServerOptions
 {
-    /// <summary>How many lines a memory store keeps per room when <see cref="RetainLinesPerRoom"/> sets no limit.</summary>
-    public const int DefaultMemoryLinesPerRoom = 1000;
-
     /// <summary>Lines (room and private) older than this many days are removed; 0 (the default) keeps them forever.</summary>
     public int RetainDays { get; init; }
 

@@ -15,7 +15,7 @@ internal sealed partial class ServerCommandLine
 
     private readonly Option<int> _retainLines = IntOption(
         "--retain-lines",
-        $"Keep at most this many lines per room, removing the oldest in the background; 0 sets no limit (the default; with --history memory a room keeps {ChatServerOptions.DefaultMemoryLinesPerRoom}).",
+        $"Keep at most this many lines per room, removing the oldest in the background; 0 sets no limit (the default; with --history memory a room keeps {ChatServerOptions.MinimumMemoryLines}).",
         "count",
         s_defaults.RetainLinesPerRoom,
         0,

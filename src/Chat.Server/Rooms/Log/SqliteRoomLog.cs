@@ -31,11 +31,11 @@ internal sealed class SqliteRoomLog : IRoomLog
     /// <param name="capacity">How many of the newest lines to keep in memory.</param>
     /// <param name="time">The clock for timestamps.</param>
     /// <param name="lastId">The highest id the room ever had.</param>
+    /// <param name="prunedThroughId">The highest id of a line no longer stored (retention removed it, or the room's lines were deleted); 0 when none is missing.</param>
     /// <param name="newest">The newest stored lines, newest first, at most <paramref name="capacity"/>.</param>
-    /// <param name="prunedThrough">The highest id retention removed.</param>
-    public SqliteRoomLog(SqliteRoomLogStore store, string room, string key, int capacity, TimeProvider time, long lastId, IReadOnlyList<TextPosted> newest, long prunedThrough = 0)
+    public SqliteRoomLog(SqliteRoomLogStore store, string room, string key, int capacity, TimeProvider time, long lastId, long prunedThroughId, IReadOnlyList<TextPosted> newest)
     {
-        _prunedThrough = prunedThrough;
+        _prunedThrough = prunedThroughId;
         _store = store;
         _room = room;
         Key = key;
@@ -107,6 +107,13 @@ internal sealed class SqliteRoomLog : IRoomLog
         }
 
         return new ValueTask<IReadOnlyList<TextPosted>>(_store.ReadAsync(Key, _room, range, cancellationToken));
+    }
+
+    public ValueTask<IReadOnlyList<TextPosted>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+        return new ValueTask<IReadOnlyList<TextPosted>>(_store.SearchAsync(Key, _room, query, cancellationToken));
     }
 
     /// <summary>Stops taking lines and waits until those already taken are committed (or failed).</summary>
