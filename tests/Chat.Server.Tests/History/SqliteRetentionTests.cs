@@ -7,7 +7,7 @@ namespace Chat.Server.Tests.History;
 /// <summary>Retention in the SQLite store (<c>--retain-days</c>, <c>--retain-lines</c>), on a real file, with a fake clock.</summary>
 public sealed class SqliteRetentionTests : IDisposable
 {
-    private static readonly TimeSpan Never = TimeSpan.FromDays(100_000);
+    private static readonly TimeSpan Never = Timeout.InfiniteTimeSpan;
     private readonly SqliteStoreFolder _folder = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
 

@@ -86,7 +86,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         Private = new InMemoryPrivateLog(Math.Max(ringCapacity, ChatServerOptions.MinimumMemoryLines), time);
 
         _writing = Task.Run(WriteLoopAsync);
-        _pruning = retention.Prunes ? Task.Run(PruneLoopAsync) : Task.CompletedTask;
+        _pruning = retention.Prunes && retention.Interval != Timeout.InfiniteTimeSpan ? Task.Run(PruneLoopAsync) : Task.CompletedTask;
     }
 
     /// <summary>The full path of the database file.</summary>
