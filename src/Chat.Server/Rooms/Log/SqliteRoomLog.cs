@@ -113,7 +113,7 @@ internal sealed class SqliteRoomLog : IRoomLog
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
-        return new ValueTask<IReadOnlyList<TextPosted>>(_store.SearchAsync(Key, _room, query, cancellationToken));
+        return new ValueTask<IReadOnlyList<TextPosted>>(_store.SearchAsync(Key, _room, query, PrunedThroughId, cancellationToken));
     }
 
     /// <summary>Stops taking lines and waits until those already taken are committed (or failed).</summary>

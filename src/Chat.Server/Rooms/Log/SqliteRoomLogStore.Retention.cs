@@ -54,6 +54,7 @@ internal sealed partial class SqliteRoomLogStore
             }
         }
 
+        removed += await PrunePrivateAsync(cancellationToken).ConfigureAwait(false);
         return removed;
     }
 

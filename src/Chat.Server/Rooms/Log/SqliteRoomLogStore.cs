@@ -81,9 +81,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
             Epoch = (string)command.ExecuteScalar()!;
         }
 
-        // For now the private messages live in memory (their ids start again at 1 each start, while
-        // the epoch persists): the SQLite private_lines table replaces this log (issue 15, store helper).
-        Private = new InMemoryPrivateLog(Math.Max(ringCapacity, ChatServerOptions.MinimumMemoryLines), time);
+        _private = OpenPrivate();
 
         _writing = Task.Run(WriteLoopAsync);
         _pruning = retention.Prunes && retention.Interval != Timeout.InfiniteTimeSpan ? Task.Run(PruneLoopAsync) : Task.CompletedTask;
@@ -99,7 +97,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
 
     public string Epoch { get; }
 
-    public IPrivateLog Private { get; }
+    public IPrivateLog Private => _private;
 
     public ValueTask<IRoomLog> OpenAsync(string room, CancellationToken cancellationToken = default)
     {
@@ -144,11 +142,11 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
     public async ValueTask DisposeAsync()
     {
         await StopPruningAsync().ConfigureAwait(false);
+        await _private.DisposeAsync().ConfigureAwait(false);
         _writes.Writer.TryComplete();
         await _writing.ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         SqliteConnection.ClearPool(_writer);
-        await Private.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Queues a line for the next transaction.</summary>
@@ -182,41 +180,6 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
             {
                 using var connection = OpenReader();
                 return Read(connection, key, room, range);
-            },
-            cancellationToken);
-
-    /// <summary>Finds a room's lines holding every word of a query, newest first, by reading the room's lines from the newest down.</summary>
-    /// <param name="key">The room's key.</param>
-    /// <param name="room">The room's name, carried by every line.</param>
-    /// <param name="query">The words, the bound and the limit.</param>
-    /// <param name="cancellationToken">Gives up on the search.</param>
-    /// <returns>The lines found, newest first.</returns>
-    internal Task<IReadOnlyList<TextPosted>> SearchAsync(string key, string room, SearchQuery query, CancellationToken cancellationToken) =>
-        Task.Run<IReadOnlyList<TextPosted>>(
-            () =>
-            {
-                using var connection = OpenReader();
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT id, author, text, kind, at FROM lines WHERE room = $key AND id < $before ORDER BY id DESC";
-                command.Parameters.AddWithValue("$key", key);
-                command.Parameters.AddWithValue("$before", query.UpperBound);
-                var found = new List<TextPosted>();
-                using var reader = command.ExecuteReader();
-                while (found.Count < query.Limit && reader.Read())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var text = reader.GetString(2);
-                    if (SearchWords.Matches(text, query.Words))
-                    {
-                        found.Add(new TextPosted(reader.GetInt64(0), reader.GetString(1), text, new DateTime(reader.GetInt64(4), DateTimeKind.Utc))
-                        {
-                            Kind = (TextKind)reader.GetInt32(3),
-                            Room = room,
-                        });
-                    }
-                }
-
-                return found;
             },
             cancellationToken);
 
