@@ -100,7 +100,7 @@ internal sealed partial class ServerCommandLine
     {
         Command = new RootCommand(
             "ChatRoom server: rooms that many people join over TCP, everyone first in the default room. " +
-            "Operator commands on standard input: rooms, users [#room], say [#room] <text>, topic #room <text>, kick <name> [reason], close, help.");
+            "Operator commands on standard input: rooms, users [#room], say [#room] <text>, topic #room <text>, kick <name> [reason], backup <path>, close, help.");
         foreach (var option in new Option[]
         {
             _address, _port, _maxClients, _maxFrameBytes, _maxTextLength, _rate, _burst, _handshakeTimeout,
