@@ -52,6 +52,7 @@ public class MessageIdsTests
                 ["JoinRoom"] = 16, ["RoomJoined"] = 17, ["LeaveRoom"] = 18, ["RoomLeft"] = 19, ["ListRooms"] = 20,
                 ["RoomList"] = 21, ["SetTopic"] = 22, ["TopicChanged"] = 23, ["ChangeName"] = 24,
                 ["UserRenamed"] = 25, ["SetAway"] = 26, ["UserAway"] = 27,
+                ["HistoryRequest"] = 28, ["HistoryBatch"] = 29, ["SearchRequest"] = 30, ["SearchResults"] = 31,
             },
             Constants);
     }
