@@ -152,6 +152,17 @@ public sealed class SqliteRetentionTests : IDisposable
         Assert.Equal(4, (await log.AppendAsync(new LineDraft("bob", "four", TextKind.Plain)).WithTimeout()).Id);
     }
 
+    [Fact]
+    public async Task DisposingTwiceStopsThePrunerOnce()
+    {
+        var store = NewStore(new SqliteRetention(1, 1, TimeSpan.FromMinutes(1)));
+
+        await store.DisposeAsync().AsTask().WithTimeout();
+        await store.DisposeAsync().AsTask().WithTimeout();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.PruneNowAsync()).WithTimeout();
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static LogRange All(LogOrder order) => new(0, long.MaxValue, int.MaxValue, order);

@@ -34,6 +34,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
     private readonly TimeSpan _maxDelay;
     private readonly ILogger _logger;
     private readonly Task _writing;
+    private int _disposed;
 
     /// <summary>Opens (or creates) the database in a data folder and starts its writer (and its pruner, when <paramref name="retention"/> removes anything).</summary>
     /// <param name="dataFolder">The folder of the database file; created if missing.</param>
@@ -141,6 +142,11 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
     /// <returns>A task that completes when the file is closed.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopPruningAsync().ConfigureAwait(false);
         await _private.DisposeAsync().ConfigureAwait(false);
         _writes.Writer.TryComplete();
