@@ -34,6 +34,10 @@ internal sealed record KickCommand(string UserName, string Reason) : OperatorCom
 /// <param name="Room">The room; empty for everyone on the server.</param>
 internal sealed record SayCommand(string Text, string Room = "") : OperatorCommand;
 
+/// <summary><c>backup &lt;path&gt;</c>: copy the history file to a new file while the server runs.</summary>
+/// <param name="Path">The backup file to make.</param>
+internal sealed record BackupCommand(string Path) : OperatorCommand;
+
 /// <summary><c>help</c>: list the commands.</summary>
 internal sealed record HelpCommand : OperatorCommand;
 

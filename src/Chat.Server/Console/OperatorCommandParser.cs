@@ -14,6 +14,7 @@ internal static class OperatorCommandParser
           say [#room] <text>     send a notice from Server to everyone on the server, or to a room
           topic #room <text>     set a room's topic (creates the room, to stay, when there is none)
           kick <name> [reason]   remove a user from the server and every room
+          backup <path>          copy the history to a new file, safely, while the server runs
           close [reason]         tell everyone the server is shutting down, close every connection, exit
           help                   show this list
         """;
@@ -55,6 +56,9 @@ internal static class OperatorCommandParser
 
                 var (name, reason) = SplitWord(rest);
                 return new KickCommand(name, reason);
+            case "BACKUP":
+                var path = rest.Length >= 2 && rest[0] == '"' && rest[^1] == '"' ? rest[1..^1] : rest;
+                return path.Length == 0 ? new InvalidCommand("Usage: backup <path> (a new file; the history is copied while the server runs)") : new BackupCommand(path);
             case "CLOSE":
                 return new CloseCommand(rest.Length == 0 ? ChatServer.DefaultShutdownText : rest);
             case "QUIT" or "EXIT" or "STOP" or "SHUTDOWN":

@@ -7,7 +7,7 @@ namespace Chat.Server;
 /// </summary>
 /// <param name="server">The server to act on.</param>
 /// <param name="output">Where answers go (the server's standard output).</param>
-internal sealed class OperatorConsole(ChatServer server, TextWriter output)
+internal sealed partial class OperatorConsole(ChatServer server, TextWriter output)
 {
     /// <summary>Parses and carries out one line.</summary>
     /// <param name="line">The line as typed.</param>
@@ -38,6 +38,9 @@ internal sealed class OperatorConsole(ChatServer server, TextWriter output)
                 return false;
             case KickCommand kick:
                 Kick(kick.UserName, kick.Reason);
+                return false;
+            case BackupCommand backup:
+                await BackupAsync(backup.Path);
                 return false;
             case CloseCommand close:
                 if (close.Reason != ChatServer.DefaultShutdownText && !CheckText(close.Reason))

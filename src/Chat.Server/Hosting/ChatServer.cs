@@ -55,7 +55,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
         Metrics = new ServerMetrics();
         Users = new UserDirectory(options.MaxClients, options.TimeProvider);
         _logStore = options.HistoryStore == HistoryStoreKind.Sqlite
-            ? new SqliteRoomLogStore(options.DataFolder, options.HistoryLength, options.TimeProvider)
+            ? new SqliteRoomLogStore(options.DataFolder, options.HistoryLength, options.TimeProvider, retention: options.SqliteRetention, logger: loggerFactory.CreateLogger<SqliteRoomLogStore>())
             : new InMemoryRoomLogStore(options.MemoryLinesPerRoom, options.TimeProvider);
         Rooms = new RoomRegistry(options, _logStore);
         Admission = new ConnectionAdmission(options, new AccessSummary(options, _logger));

@@ -23,9 +23,9 @@ internal sealed partial record ChatServerOptions
 
     /// <summary>
     /// How many lines the memory store keeps per room (and how many private messages in all): at
-    /// least <see cref="MinimumMemoryLines"/>, and never fewer than a newcomer sees (<see cref="HistoryLength"/>).
+    /// most <see cref="RetainLinesPerRoom"/> (<see cref="MinimumMemoryLines"/> when that sets no limit), but never fewer than a newcomer sees (<see cref="HistoryLength"/>).
     /// </summary>
-    public int MemoryLinesPerRoom => Math.Max(HistoryLength, MinimumMemoryLines);
+    public int MemoryLinesPerRoom => Math.Max(HistoryLength, RetainLinesPerRoom > 0 ? RetainLinesPerRoom : MinimumMemoryLines);
 
     /// <summary>The fewest lines the memory store keeps per room.</summary>
     public const int MinimumMemoryLines = 1000;

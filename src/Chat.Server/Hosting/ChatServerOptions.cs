@@ -181,6 +181,7 @@ internal sealed partial record ChatServerOptions
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ValidateAccess();
         ValidateRooms();
+        ValidateRetention();
         ValidateRelayedTexts();
     }
 

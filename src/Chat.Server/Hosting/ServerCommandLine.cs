@@ -97,7 +97,7 @@ internal sealed partial class ServerCommandLine
     {
         Command = new RootCommand(
             "ChatRoom server: rooms that many people join over TCP, everyone first in the default room. " +
-            "Operator commands on standard input: rooms, users [#room], say [#room] <text>, topic #room <text>, kick <name> [reason], close, help.");
+            "Operator commands on standard input: rooms, users [#room], say [#room] <text>, topic #room <text>, kick <name> [reason], backup <path>, close, help.");
         foreach (var option in new Option[]
         {
             _address, _port, _maxClients, _maxFrameBytes, _maxTextLength, _rate, _burst, _handshakeTimeout,
@@ -112,6 +112,7 @@ internal sealed partial class ServerCommandLine
         AddAccessOptions();
         AddRoomOptions();
         AddHistoryOptions();
+        AddRetentionOptions();
         Command.Subcommands.Add(MakeCertCommand.Create());
     }
 
@@ -185,7 +186,7 @@ internal sealed partial class ServerCommandLine
             throw new ArgumentException("--tls-key needs --tls-cert: give the certificate too.");
         }
 
-        var options = WithHistory(result, WithRooms(result, WithAccess(result, s_defaults with
+        var options = WithRetention(result, WithHistory(result, WithRooms(result, WithAccess(result, s_defaults with
         {
             Tls = string.IsNullOrEmpty(tlsCert) ? null : new TlsFiles(tlsCert, string.IsNullOrEmpty(tlsKey) ? null : tlsKey),
             Address = result.GetValue(_address)!,
@@ -201,7 +202,7 @@ internal sealed partial class ServerCommandLine
             SendQueueBytes = result.GetValue(_sendQueueBytes),
             MessageOfTheDay = result.GetValue(_motd) ?? string.Empty,
             ServerName = string.IsNullOrWhiteSpace(result.GetValue(_serverName)) ? s_defaults.ServerName : result.GetValue(_serverName)!,
-        })));
+        }))));
         options.ValidateRelayedTexts();
         return options;
     }

@@ -22,6 +22,7 @@ internal sealed class SqliteRoomLog : IRoomLog
     private long _coveredAfter;
     private Task _lastAppend = Task.CompletedTask;
     private bool _disposed;
+    private long _prunedThrough;
 
     /// <summary>Creates the log of a room from what the store read.</summary>
     /// <param name="store">The store that writes and reads the lines.</param>
@@ -30,17 +31,17 @@ internal sealed class SqliteRoomLog : IRoomLog
     /// <param name="capacity">How many of the newest lines to keep in memory.</param>
     /// <param name="time">The clock for timestamps.</param>
     /// <param name="lastId">The highest id the room ever had.</param>
-    /// <param name="prunedThroughId">The highest id of a line no longer stored; 0 when none is missing.</param>
+    /// <param name="prunedThroughId">The highest id of a line no longer stored (retention removed it, or the room's lines were deleted); 0 when none is missing.</param>
     /// <param name="newest">The newest stored lines, newest first, at most <paramref name="capacity"/>.</param>
     public SqliteRoomLog(SqliteRoomLogStore store, string room, string key, int capacity, TimeProvider time, long lastId, long prunedThroughId, IReadOnlyList<TextPosted> newest)
     {
+        _prunedThrough = prunedThroughId;
         _store = store;
         _room = room;
         Key = key;
         _time = time;
         _ring = new TextPosted[capacity];
         _lastId = lastId;
-        PrunedThroughId = prunedThroughId;
 
         // Every stored line after _coveredAfter is in the ring.
         _coveredAfter = newest.Count < capacity ? 0 : newest.Count == 0 ? lastId : newest[^1].Id - 1;
@@ -53,7 +54,8 @@ internal sealed class SqliteRoomLog : IRoomLog
     /// <summary>The room's key in the store.</summary>
     public string Key { get; }
 
-    public long PrunedThroughId { get; }
+    /// <summary>The highest id retention removed (every line up to it is gone); 0 when none was.</summary>
+    public long PrunedThroughId => Interlocked.Read(ref _prunedThrough);
 
     public ValueTask<TextPosted> AppendAsync(LineDraft draft, CancellationToken cancellationToken = default)
     {
@@ -72,6 +74,8 @@ internal sealed class SqliteRoomLog : IRoomLog
         ArgumentOutOfRangeException.ThrowIfNegative(range.Limit);
         lock (_lock)
         {
+            // The ring may still hold lines retention removed from the file.
+            range = range with { AfterId = Math.Max(range.AfterId, _prunedThrough) };
             var kept = new List<TextPosted>(Math.Min(range.Limit, _count));
             if (range.Limit == 0)
             {
@@ -109,7 +113,7 @@ internal sealed class SqliteRoomLog : IRoomLog
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
-        return new ValueTask<IReadOnlyList<TextPosted>>(_store.SearchAsync(Key, _room, query, cancellationToken));
+        return new ValueTask<IReadOnlyList<TextPosted>>(_store.SearchAsync(Key, _room, query, PrunedThroughId, cancellationToken));
     }
 
     /// <summary>Stops taking lines and waits until those already taken are committed (or failed).</summary>
@@ -122,6 +126,8 @@ internal sealed class SqliteRoomLog : IRoomLog
             _disposed = true;
             last = _lastAppend;
         }
+
+        _store.Closed(this);
 
         try
         {
@@ -140,6 +146,16 @@ internal sealed class SqliteRoomLog : IRoomLog
         lock (_lock)
         {
             AddToRing(line);
+        }
+    }
+
+    /// <summary>Told by the store's pruner that every line up to <paramref name="through"/> is gone.</summary>
+    /// <param name="through">The highest id removed.</param>
+    internal void Pruned(long through)
+    {
+        lock (_lock)
+        {
+            _prunedThrough = Math.Max(_prunedThrough, through);
         }
     }
 

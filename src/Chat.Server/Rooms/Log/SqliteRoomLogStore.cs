@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Chat.Protocol;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Chat.Server;
 
@@ -13,65 +16,61 @@ namespace Chat.Server;
 /// <remarks>
 /// A room's ids go on after the highest id it ever stored, across reopenings of the file and after
 /// its lines were deleted (a table of rooms keeps each room's highest id), so they are never reused.
+/// Retention (<see cref="SqliteRetention"/>) removes old lines in small transactions through the
+/// same writer, between groups of appends (SqliteRoomLogStore.Retention.cs).
 /// </remarks>
-internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
+internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
 {
     /// <summary>The name of the database file in the data folder.</summary>
     public const string FileName = "history.db";
 
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS rooms (
-            key TEXT NOT NULL PRIMARY KEY,
-            last_id INTEGER NOT NULL
-        ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS lines (
-            seq INTEGER PRIMARY KEY,
-            room TEXT NOT NULL,
-            id INTEGER NOT NULL,
-            author TEXT NOT NULL,
-            text TEXT NOT NULL,
-            kind INTEGER NOT NULL,
-            at INTEGER NOT NULL,
-            UNIQUE (room, id)
-        );
-        CREATE TABLE IF NOT EXISTS meta (
-            key TEXT NOT NULL PRIMARY KEY,
-            value TEXT NOT NULL
-        ) WITHOUT ROWID;
-        """;
-
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
-    private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>();
+    private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<string, SqliteRoomLog> _open = new(StringComparer.Ordinal);
     private readonly int _ringCapacity;
     private readonly TimeProvider _time;
     private readonly int _maxBatch;
     private readonly TimeSpan _maxDelay;
+    private readonly ILogger _logger;
     private readonly Task _writing;
+    private int _disposed;
 
-    /// <summary>Opens (or creates) the database in a data folder and starts its writer.</summary>
+    /// <summary>Opens (or creates) the database in a data folder and starts its writer (and its pruner, when <paramref name="retention"/> removes anything).</summary>
     /// <param name="dataFolder">The folder of the database file; created if missing.</param>
     /// <param name="ringCapacity">How many of each room's newest lines are kept in memory (<see cref="ChatServerOptions.HistoryLength"/>).</param>
-    /// <param name="time">The clock for timestamps.</param>
+    /// <param name="time">The clock for timestamps and retention.</param>
     /// <param name="maxBatch">The most lines one transaction takes.</param>
     /// <param name="maxDelay">How long a transaction waits for more lines after its first; zero commits whatever is there.</param>
-    public SqliteRoomLogStore(string dataFolder, int ringCapacity, TimeProvider time, int maxBatch = 1000, TimeSpan? maxDelay = null)
+    /// <param name="retention">What to remove in the background; nothing by default.</param>
+    /// <param name="logger">Where the pruner reports; nowhere when omitted.</param>
+    public SqliteRoomLogStore(
+        string dataFolder,
+        int ringCapacity,
+        TimeProvider time,
+        int maxBatch = 1000,
+        TimeSpan? maxDelay = null,
+        SqliteRetention retention = default,
+        ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(dataFolder);
         ArgumentOutOfRangeException.ThrowIfNegative(ringCapacity);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         Directory.CreateDirectory(dataFolder);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataFolder, FileName) }.ToString();
+        DatabasePath = Path.GetFullPath(Path.Combine(dataFolder, FileName));
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
         _ringCapacity = ringCapacity;
         _time = time;
         _maxBatch = maxBatch;
         _maxDelay = maxDelay ?? TimeSpan.FromMilliseconds(2);
+        _logger = logger ?? NullLogger.Instance;
+        Retention = retention;
         _writer = new SqliteConnection(_connectionString);
         _writer.Open();
+        SqliteSchema.Apply(_writer);
         using (var command = _writer.CreateCommand())
         {
-            command.CommandText = Schema + "PRAGMA synchronous = FULL;";
+            command.CommandText = "PRAGMA synchronous = FULL;";
             command.ExecuteNonQuery();
         }
 
@@ -83,12 +82,14 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
             Epoch = (string)command.ExecuteScalar()!;
         }
 
-        // For now the private messages live in memory (their ids start again at 1 each start, while
-        // the epoch persists): the SQLite private_lines table replaces this log (issue 15, store helper).
-        Private = new InMemoryPrivateLog(Math.Max(ringCapacity, ChatServerOptions.MinimumMemoryLines), time);
+        _private = OpenPrivate();
 
         _writing = Task.Run(WriteLoopAsync);
+        _pruning = retention.Prunes && retention.Interval != Timeout.InfiniteTimeSpan ? Task.Run(PruneLoopAsync) : Task.CompletedTask;
     }
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabasePath { get; }
 
     /// <summary>The key a room's lines are stored under: its name as <see cref="RoomNameRules.Comparer"/> compares it.</summary>
     /// <param name="room">The room's name.</param>
@@ -97,7 +98,7 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
 
     public string Epoch { get; }
 
-    public IPrivateLog Private { get; }
+    public IPrivateLog Private => _private;
 
     public ValueTask<IRoomLog> OpenAsync(string room, CancellationToken cancellationToken = default)
     {
@@ -105,12 +106,13 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
         var key = KeyOf(room);
         using var connection = OpenReader();
         long lastId;
-        long prunedThroughId;
+        long prunedThrough;
         using (var command = connection.CreateCommand())
         {
             command.CommandText = """
                 SELECT max(coalesce((SELECT last_id FROM rooms WHERE key = $key), 0),
                            coalesce((SELECT max(id) FROM lines WHERE room = $key), 0)),
+                       coalesce((SELECT pruned_through FROM rooms WHERE key = $key), 0),
                        (SELECT min(id) FROM lines WHERE room = $key)
                 """;
             command.Parameters.AddWithValue("$key", key);
@@ -118,31 +120,39 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
             reader.Read();
             lastId = reader.GetInt64(0);
 
-            // Every id below the lowest stored one is gone (the room's earlier lines were deleted).
-            prunedThroughId = (reader.IsDBNull(1) ? lastId + 1 : reader.GetInt64(1)) - 1;
+            // Every id below the lowest stored one is gone too (a file from before pruned_through).
+            prunedThrough = Math.Max(reader.GetInt64(1), (reader.IsDBNull(2) ? lastId + 1 : reader.GetInt64(2)) - 1);
         }
 
-        var newest = _ringCapacity == 0 ? [] : Read(connection, key, room, LogRange.Newest(_ringCapacity));
-        return new ValueTask<IRoomLog>(new SqliteRoomLog(this, room, key, _ringCapacity, _time, lastId, prunedThroughId, newest));
+        var newest = _ringCapacity == 0 ? [] : Read(connection, key, room, LogRange.Newest(_ringCapacity) with { AfterId = prunedThrough });
+        var log = new SqliteRoomLog(this, room, key, _ringCapacity, _time, lastId, prunedThrough, newest);
+        _open[key] = log;
+        return new ValueTask<IRoomLog>(log);
     }
 
     public async ValueTask DeleteAsync(string room, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(room);
-        var write = new Write(KeyOf(room), null);
+        var write = new DeleteRoom(KeyOf(room));
         ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(write), this);
         await write.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Stops taking writes, commits those already taken, and closes the file.</summary>
+    /// <summary>Stops the pruner and takes no more writes, commits those already taken, and closes the file.</summary>
     /// <returns>A task that completes when the file is closed.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await StopPruningAsync().ConfigureAwait(false);
+        await _private.DisposeAsync().ConfigureAwait(false);
         _writes.Writer.TryComplete();
         await _writing.ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         SqliteConnection.ClearPool(_writer);
-        await Private.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Queues a line for the next transaction.</summary>
@@ -151,7 +161,7 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
     /// <returns>The line, once committed.</returns>
     internal Task<TextPosted> Enqueue(SqliteRoomLog log, TextPosted line)
     {
-        var write = new Write(log.Key, line, log);
+        var write = new AppendLine(log, line);
         if (!_writes.Writer.TryWrite(write))
         {
             return Task.FromException<TextPosted>(new ObjectDisposedException(nameof(SqliteRoomLogStore)));
@@ -159,6 +169,10 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
 
         return write.Done.Task;
     }
+
+    /// <summary>Told by a log when it was disposed: the store stops telling it what was pruned.</summary>
+    /// <param name="log">The log.</param>
+    internal void Closed(SqliteRoomLog log) => _open.TryRemove(new KeyValuePair<string, SqliteRoomLog>(log.Key, log));
 
     /// <summary>Reads a room's lines from the file.</summary>
     /// <param name="key">The room's key.</param>
@@ -175,42 +189,6 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
             },
             cancellationToken);
 
-    /// <summary>Finds a room's lines holding every word of a query, newest first, by reading the room's lines from the newest down.</summary>
-    /// <param name="key">The room's key.</param>
-    /// <param name="room">The room's name, carried by every line.</param>
-    /// <param name="query">The words, the bound and the limit.</param>
-    /// <param name="cancellationToken">Gives up on the search.</param>
-    /// <returns>The lines found, newest first.</returns>
-    internal Task<IReadOnlyList<TextPosted>> SearchAsync(string key, string room, SearchQuery query, CancellationToken cancellationToken) =>
-        Task.Run<IReadOnlyList<TextPosted>>(
-            () =>
-            {
-                using var connection = OpenReader();
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT id, author, text, kind, at FROM lines WHERE room = $key AND id < $before ORDER BY id DESC";
-                command.Parameters.AddWithValue("$key", key);
-                command.Parameters.AddWithValue("$before", query.UpperBound);
-                var found = new List<TextPosted>();
-                var pattern = SearchWords.Compile(query.Words);
-                using var reader = command.ExecuteReader();
-                while (found.Count < query.Limit && reader.Read())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var text = reader.GetString(2);
-                    if (pattern.Matches(text))
-                    {
-                        found.Add(new TextPosted(reader.GetInt64(0), reader.GetString(1), text, new DateTime(reader.GetInt64(4), DateTimeKind.Utc))
-                        {
-                            Kind = (TextKind)reader.GetInt32(3),
-                            Room = room,
-                        });
-                    }
-                }
-
-                return found;
-            },
-            cancellationToken);
-
     private static List<TextPosted> Read(SqliteConnection connection, string key, string room, LogRange range)
     {
         using var command = connection.CreateCommand();
@@ -221,6 +199,12 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
         command.Parameters.AddWithValue("$after", range.AfterId);
         command.Parameters.AddWithValue("$before", range.BeforeId);
         command.Parameters.AddWithValue("$limit", range.Limit);
+        return ReadLines(command, room);
+    }
+
+    /// <summary>Reads the rows of a query of <c>id, author, text, kind, at</c> as lines of a room.</summary>
+    private static List<TextPosted> ReadLines(SqliteCommand command, string room)
+    {
         var lines = new List<TextPosted>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -277,64 +261,64 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
         }
     }
 
+    /// <summary>Commits the lines and deletions of a batch in one transaction, then runs its jobs (pruning, backups) each in its own.</summary>
     private void Commit(List<Write> batch)
+    {
+        var jobs = batch.OfType<Job>().ToList();
+        var changes = jobs.Count == 0 ? batch : batch.Where(static write => write is not Job).ToList();
+        if (changes.Count > 0)
+        {
+            CommitChanges(changes);
+        }
+
+        foreach (var job in jobs)
+        {
+            job.Run(_writer);
+        }
+    }
+
+    private void CommitChanges(List<Write> batch)
     {
         try
         {
             using var transaction = _writer.BeginTransaction();
-            using var insert = _writer.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO lines (room, id, author, text, kind, at) VALUES ($room, $id, $author, $text, $kind, $at)";
-            var room = insert.Parameters.Add("$room", SqliteType.Text);
-            var id = insert.Parameters.Add("$id", SqliteType.Integer);
-            var author = insert.Parameters.Add("$author", SqliteType.Text);
-            var text = insert.Parameters.Add("$text", SqliteType.Text);
-            var kind = insert.Parameters.Add("$kind", SqliteType.Integer);
-            var at = insert.Parameters.Add("$at", SqliteType.Integer);
+            using var insert = new LineInsert(_writer, transaction);
             using var delete = _writer.CreateCommand();
             delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM lines WHERE room = $room";
+            delete.CommandText = """
+                UPDATE rooms SET pruned_through = max(pruned_through, last_id) WHERE key = $room;
+                DELETE FROM lines WHERE room = $room;
+                """;
             var deleted = delete.Parameters.Add("$room", SqliteType.Text);
             var highest = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var write in batch)
             {
-                if (write.Line is { } line)
+                switch (write)
                 {
-                    room.Value = write.Key;
-                    id.Value = line.Id;
-                    author.Value = line.Author;
-                    text.Value = line.Text;
-                    kind.Value = (int)line.Kind;
-                    at.Value = line.Timestamp.Ticks;
-                    insert.ExecuteNonQuery();
-                    highest[write.Key] = Math.Max(line.Id, highest.GetValueOrDefault(write.Key));
-                }
-                else
-                {
-                    deleted.Value = write.Key;
-                    delete.ExecuteNonQuery();
+                    case AppendLine append:
+                        insert.Execute(append.Log.Key, append.Line);
+                        highest[append.Log.Key] = Math.Max(append.Line.Id, highest.GetValueOrDefault(append.Log.Key));
+                        break;
+                    case DeleteRoom room:
+                        // Lines of this batch are in the file already, and so go too.
+                        FlushHighest(transaction, highest);
+                        deleted.Value = room.Key;
+                        delete.ExecuteNonQuery();
+                        break;
+                    default:
+                        CommitOther(transaction, write);
+                        break;
                 }
             }
 
-            using var upsert = _writer.CreateCommand();
-            upsert.Transaction = transaction;
-            upsert.CommandText = "INSERT INTO rooms (key, last_id) VALUES ($key, $id) ON CONFLICT (key) DO UPDATE SET last_id = max(last_id, excluded.last_id)";
-            var upsertKey = upsert.Parameters.Add("$key", SqliteType.Text);
-            var upsertId = upsert.Parameters.Add("$id", SqliteType.Integer);
-            foreach (var (key, last) in highest)
-            {
-                upsertKey.Value = key;
-                upsertId.Value = last;
-                upsert.ExecuteNonQuery();
-            }
-
+            FlushHighest(transaction, highest);
             transaction.Commit();
         }
         catch (SqliteException exception)
         {
             foreach (var write in batch)
             {
-                write.Done.TrySetException(exception);
+                write.Fail(exception);
             }
 
             return;
@@ -342,24 +326,142 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
 
         foreach (var write in batch)
         {
-            if (write.Line is { } line)
-            {
-                write.Log!.Committed(line);
-            }
-
-            write.Done.TrySetResult(write.Line!);
+            write.Succeed();
         }
     }
 
-    /// <summary>A line to insert, or (with no line) a room whose lines to delete.</summary>
-    private sealed class Write(string key, TextPosted? line, SqliteRoomLog? log = null)
+    /// <summary>Records each room's highest id written so far in the batch, and forgets them.</summary>
+    private void FlushHighest(SqliteTransaction transaction, Dictionary<string, long> highest)
+    {
+        if (highest.Count == 0)
+        {
+            return;
+        }
+
+        using var upsert = _writer.CreateCommand();
+        upsert.Transaction = transaction;
+        upsert.CommandText = "INSERT INTO rooms (key, last_id) VALUES ($key, $id) ON CONFLICT (key) DO UPDATE SET last_id = max(last_id, excluded.last_id)";
+        var upsertKey = upsert.Parameters.Add("$key", SqliteType.Text);
+        var upsertId = upsert.Parameters.Add("$id", SqliteType.Integer);
+        foreach (var (key, last) in highest)
+        {
+            upsertKey.Value = key;
+            upsertId.Value = last;
+            upsert.ExecuteNonQuery();
+        }
+
+        highest.Clear();
+    }
+
+    /// <summary>Writes a change that is neither a room's line nor a deleted room (a private message); in its partial file.</summary>
+    partial void CommitOther(SqliteTransaction transaction, Write write);
+
+    /// <summary>Something for the writer to do.</summary>
+    private abstract class Write
+    {
+        /// <summary>Tells the waiting caller the transaction failed.</summary>
+        public abstract void Fail(Exception exception);
+
+        /// <summary>Tells the waiting caller the transaction committed.</summary>
+        public abstract void Succeed();
+    }
+
+    /// <summary>A line to insert.</summary>
+    private sealed class AppendLine(SqliteRoomLog log, TextPosted line) : Write
+    {
+        public SqliteRoomLog Log { get; } = log;
+
+        public TextPosted Line { get; } = line;
+
+        public TaskCompletionSource<TextPosted> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Fail(Exception exception) => Done.TrySetException(exception);
+
+        public override void Succeed()
+        {
+            Log.Committed(Line);
+            Done.TrySetResult(Line);
+        }
+    }
+
+    /// <summary>A room whose lines to delete.</summary>
+    private sealed class DeleteRoom(string key) : Write
     {
         public string Key { get; } = key;
 
-        public TextPosted? Line { get; } = line;
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public SqliteRoomLog? Log { get; } = log;
+        public override void Fail(Exception exception) => Done.TrySetException(exception);
 
-        public TaskCompletionSource<TextPosted> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public override void Succeed() => Done.TrySetResult();
+    }
+
+    /// <summary>Work on the writer's connection in a transaction of its own, after the batch it came with.</summary>
+    private abstract class Job : Write
+    {
+        /// <summary>Does the work; reports its outcome itself.</summary>
+        public abstract void Run(SqliteConnection connection);
+
+        public override void Succeed()
+        {
+        }
+    }
+
+    /// <summary>A job with a result.</summary>
+    private sealed class Job<T>(Func<SqliteConnection, T> work) : Job
+    {
+        public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Run(SqliteConnection connection)
+        {
+            try
+            {
+                Done.TrySetResult(work(connection));
+            }
+            catch (SqliteException exception)
+            {
+                Done.TrySetException(exception);
+            }
+        }
+
+        public override void Fail(Exception exception) => Done.TrySetException(exception);
+    }
+
+    /// <summary>The prepared insert of a room's line.</summary>
+    private sealed class LineInsert : IDisposable
+    {
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter _room;
+        private readonly SqliteParameter _id;
+        private readonly SqliteParameter _author;
+        private readonly SqliteParameter _text;
+        private readonly SqliteParameter _kind;
+        private readonly SqliteParameter _at;
+
+        public LineInsert(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            _command = connection.CreateCommand();
+            _command.Transaction = transaction;
+            _command.CommandText = "INSERT INTO lines (room, id, author, text, kind, at) VALUES ($room, $id, $author, $text, $kind, $at)";
+            _room = _command.Parameters.Add("$room", SqliteType.Text);
+            _id = _command.Parameters.Add("$id", SqliteType.Integer);
+            _author = _command.Parameters.Add("$author", SqliteType.Text);
+            _text = _command.Parameters.Add("$text", SqliteType.Text);
+            _kind = _command.Parameters.Add("$kind", SqliteType.Integer);
+            _at = _command.Parameters.Add("$at", SqliteType.Integer);
+        }
+
+        public void Execute(string key, TextPosted line)
+        {
+            _room.Value = key;
+            _id.Value = line.Id;
+            _author.Value = line.Author;
+            _text.Value = line.Text;
+            _kind.Value = (int)line.Kind;
+            _at.Value = line.Timestamp.Ticks;
+            _command.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _command.Dispose();
     }
 }

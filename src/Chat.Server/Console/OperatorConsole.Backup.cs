@@ -1,0 +1,29 @@
+using Microsoft.Data.Sqlite;
+
+namespace Chat.Server;
+
+/// <summary>The console's <c>backup &lt;path&gt;</c>.</summary>
+internal sealed partial class OperatorConsole
+{
+    private async Task BackupAsync(string path)
+    {
+        if (!server.CanBackUp)
+        {
+            Write("The history is kept in memory (--history memory): there is no file to back up. Start the server with --history sqlite to keep it in a file.");
+            return;
+        }
+
+        try
+        {
+            Write(SqliteRoomLogStore.Describe(await server.BackupAsync(path)));
+        }
+        catch (ArgumentException ex)
+        {
+            Write($"No backup: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            Write($"The backup failed: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace Chat.Server;
+
+internal sealed partial class SqliteRoomLogStore
+{
+    [LoggerMessage(EventId = 150, Level = LogLevel.Information, Message = "Retention removed {Count} old lines from the history")]
+    private static partial void LogPruned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 151, Level = LogLevel.Warning, Message = "Removing old lines from the history failed; trying again at the next pass")]
+    private static partial void LogPruneFailed(ILogger logger, Exception exception);
+}
