@@ -10,7 +10,7 @@ namespace Chat.Server;
 /// <summary>
 /// Keeps every room's lines in one SQLite file (<see cref="FileName"/>) in a data folder, in WAL
 /// mode. Appends from every room go to one writer, which gathers them into one transaction closed
-/// by size (<c>maxBatch</c>) or a short time (<c>maxDelay</c>): group commit. Each append
+/// by size (<c>maxBatch</c>) or by the writer being free: group commit. Each append
 /// completes only after its transaction committed, so a line is durable before anyone sees it.
 /// </summary>
 /// <remarks>
@@ -31,7 +31,6 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
     private readonly int _ringCapacity;
     private readonly TimeProvider _time;
     private readonly int _maxBatch;
-    private readonly TimeSpan _maxDelay;
     private readonly ILogger _logger;
     private readonly Task _writing;
     private int _disposed;
@@ -41,7 +40,6 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
     /// <param name="ringCapacity">How many of each room's newest lines are kept in memory (<see cref="ChatServerOptions.HistoryLength"/>).</param>
     /// <param name="time">The clock for timestamps and retention.</param>
     /// <param name="maxBatch">The most lines one transaction takes.</param>
-    /// <param name="maxDelay">How long a transaction waits for more lines after its first; zero commits whatever is there.</param>
     /// <param name="retention">What to remove in the background; nothing by default.</param>
     /// <param name="logger">Where the pruner reports; nowhere when omitted.</param>
     public SqliteRoomLogStore(
@@ -49,7 +47,6 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         int ringCapacity,
         TimeProvider time,
         int maxBatch = 1000,
-        TimeSpan? maxDelay = null,
         SqliteRetention retention = default,
         ILogger? logger = null)
     {
@@ -62,7 +59,6 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         _ringCapacity = ringCapacity;
         _time = time;
         _maxBatch = maxBatch;
-        _maxDelay = maxDelay ?? TimeSpan.FromMilliseconds(2);
         _logger = logger ?? NullLogger.Instance;
         Retention = retention;
         _writer = new SqliteConnection(_connectionString);
@@ -226,6 +222,11 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         return connection;
     }
 
+    /// <summary>
+    /// Group commit without a wait: whenever the writer is free it commits everything queued (up to
+    /// <c>maxBatch</c>) in one transaction, so a lone line is committed at once, and the lines that
+    /// arrive while a commit (its fsync) runs form the next batch.
+    /// </summary>
     private async Task WriteLoopAsync()
     {
         var reader = _writes.Reader;
@@ -233,21 +234,6 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             Drain(reader, batch);
-            if (batch.Count < _maxBatch && _maxDelay > TimeSpan.Zero)
-            {
-                var deadline = Task.Delay(_maxDelay);
-                while (batch.Count < _maxBatch)
-                {
-                    var more = reader.WaitToReadAsync().AsTask();
-                    if (await Task.WhenAny(more, deadline).ConfigureAwait(false) == deadline || !await more.ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
-                    Drain(reader, batch);
-                }
-            }
-
             Commit(batch);
             batch.Clear();
         }
