@@ -41,18 +41,23 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
     /// <param name="time">The clock for timestamps and retention.</param>
     /// <param name="maxBatch">The most lines one transaction takes.</param>
     /// <param name="retention">What to remove in the background; nothing by default.</param>
-    /// <param name="logger">Where the pruner reports; nowhere when omitted.</param>
+    /// <param name="logger">Where the pruner and the indexer report; nowhere when omitted.</param>
+    /// <param name="indexBatch">How many committed lines may wait for the search index before the writer indexes them between commits (<see cref="DefaultIndexBatch"/> when omitted).</param>
+    /// <param name="indexIdle">How long the writer waits with nothing to do before it indexes the lines waiting (50 ms when omitted; <see cref="Timeout.InfiniteTimeSpan"/> never).</param>
     public SqliteRoomLogStore(
         string dataFolder,
         int ringCapacity,
         TimeProvider time,
         int maxBatch = 1000,
         SqliteRetention retention = default,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        int indexBatch = DefaultIndexBatch,
+        TimeSpan? indexIdle = null)
     {
         ArgumentNullException.ThrowIfNull(dataFolder);
         ArgumentOutOfRangeException.ThrowIfNegative(ringCapacity);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(indexBatch, 1);
         Directory.CreateDirectory(dataFolder);
         DatabasePath = Path.GetFullPath(Path.Combine(dataFolder, FileName));
         _connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
@@ -61,6 +66,8 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         _maxBatch = maxBatch;
         _logger = logger ?? NullLogger.Instance;
         Retention = retention;
+        IndexBatch = indexBatch;
+        IndexIdle = indexIdle ?? TimeSpan.FromMilliseconds(50);
         _writer = new SqliteConnection(_connectionString);
         _writer.Open();
         SqliteSchema.Apply(_writer);
@@ -79,6 +86,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         }
 
         _private = OpenPrivate();
+        OpenIndex();
 
         _writing = Task.Run(WriteLoopAsync);
         _pruning = retention.Prunes && retention.Interval != Timeout.InfiniteTimeSpan ? Task.Run(PruneLoopAsync) : Task.CompletedTask;
@@ -231,11 +239,33 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
     {
         var reader = _writes.Reader;
         var batch = new List<Write>(_maxBatch);
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
+            if (IndexHasWork && IndexIdle != Timeout.InfiniteTimeSpan && !reader.TryPeek(out _))
+            {
+                // Nothing to commit: index what waits once nothing came for a while.
+                var more = reader.WaitToReadAsync().AsTask();
+                if (await Task.WhenAny(more, Task.Delay(IndexIdle)).ConfigureAwait(false) != more)
+                {
+                    IndexInBackground();
+                    continue;
+                }
+            }
+
+            if (!await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                // Closing: leave the index complete, so the next start has nothing to catch up.
+                IndexInBackground();
+                return;
+            }
+
             Drain(reader, batch);
             Commit(batch);
             batch.Clear();
+            if (IndexIsBehind)
+            {
+                IndexInBackground();
+            }
         }
     }
 
@@ -282,7 +312,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
                 switch (write)
                 {
                     case AppendLine append:
-                        insert.Execute(append.Log.Key, append.Line);
+                        insert.Execute(NextSeq(), append.Log.Key, append.Line);
                         highest[append.Log.Key] = Math.Max(append.Line.Id, highest.GetValueOrDefault(append.Log.Key));
                         break;
                     case DeleteRoom room:
@@ -417,6 +447,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
     private sealed class LineInsert : IDisposable
     {
         private readonly SqliteCommand _command;
+        private readonly SqliteParameter _seq;
         private readonly SqliteParameter _room;
         private readonly SqliteParameter _id;
         private readonly SqliteParameter _author;
@@ -428,7 +459,8 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         {
             _command = connection.CreateCommand();
             _command.Transaction = transaction;
-            _command.CommandText = "INSERT INTO lines (room, id, author, text, kind, at) VALUES ($room, $id, $author, $text, $kind, $at)";
+            _command.CommandText = "INSERT INTO lines (seq, room, id, author, text, kind, at) VALUES ($seq, $room, $id, $author, $text, $kind, $at)";
+            _seq = _command.Parameters.Add("$seq", SqliteType.Integer);
             _room = _command.Parameters.Add("$room", SqliteType.Text);
             _id = _command.Parameters.Add("$id", SqliteType.Integer);
             _author = _command.Parameters.Add("$author", SqliteType.Text);
@@ -437,8 +469,9 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
             _at = _command.Parameters.Add("$at", SqliteType.Integer);
         }
 
-        public void Execute(string key, TextPosted line)
+        public void Execute(long seq, string key, TextPosted line)
         {
+            _seq.Value = seq;
             _room.Value = key;
             _id.Value = line.Id;
             _author.Value = line.Author;
