@@ -33,6 +33,8 @@ public sealed partial class ChatViewModel
             case WhoCommand:
                 Who();
                 return true;
+            case SearchCommand search:
+                return await SearchAsync(search.Words);
             case ToggleUsersCommand:
                 ToggleUserList();
                 return true;
