@@ -6,8 +6,9 @@
 //   !help          the commands
 //
 // Commands said in the room are answered in the room; commands sent privately are answered
-// privately. It ignores everything else, its own lines included. When the connection is lost or
-// the server shuts down, it joins again with back-off, so it comes back when the server does.
+// privately. It ignores everything else, its own lines included, and the lines replayed to it
+// after a reconnect. When the connection is lost or the server shuts down, its ChatClient joins
+// again with back-off (ChatClientOptions.Reconnect), so it comes back when the server does.
 // Ctrl+C or SIGTERM makes it say goodbye and exit. Its answers are paced well below the server's
 // rate limit, so that a room full of people typing commands cannot get it kicked for flooding.
 using System.Globalization;
@@ -28,8 +29,9 @@ const string Usage = """
       -h, --help               this help
 
     Logs go to standard error. Exit codes: 0 stopped by Ctrl+C or SIGTERM; 2 bad usage;
-    3 the server refuses the name for good (invalid or reserved) or speaks another protocol
-    version; 4 the operator kicked the bot out.
+    1 the server refused it for good on the way back (a password, TLS); 3 the server refuses
+    the name for good (invalid or reserved) or speaks another protocol version; 4 the operator
+    kicked the bot out.
     """;
 
 // --- The command line ------------------------------------------------------------------------
@@ -71,63 +73,40 @@ using var stopping = new CancellationTokenSource();
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-// --- Join, answer, and join again after a loss, until stopped --------------------------------
-var clientOptions = ChatClientOptions.Default with { ClientName = "EchoBot" };
-// The package's back-off: 0.5 s, 1 s, 2 s, ... up to --max-backoff, each ±20 %, so that many bots do not all return at once.
+// --- Join, then answer until stopped; the client itself joins again after a loss ---------------
+// The package's back-off: 0.5 s, 1 s, 2 s, ... up to --max-backoff, each ±20 %, so that many bots do
+// not all return at once. With Reconnect set, the client comes back by itself after the connection
+// is lost or the server restarts, rejoins, and hands over what was said meanwhile as history
+// batches, which a bot must not answer: they are old lines, not commands said now.
 var backoff = ReconnectBackoff.Default with { InitialDelay = TimeSpan.FromSeconds(0.5), MaxDelay = maxBackoff };
-var attempt = 0;
+var clientOptions = ChatClientOptions.Default with { ClientName = "EchoBot", Reconnect = backoff };
 var pacer = new Pacer(perSecond: 2, burst: 5);
-while (!stopping.IsCancellationRequested)
+try
 {
-    try
+    await using var client = await JoinFirstAsync(host, port, name, clientOptions, backoff, stopping.Token);
+    Log($"Joined {client.Welcome.ServerName} at {host}:{port} as {client.UserName}; {client.Users.Count} in the room.");
+    var end = await ServeAsync(client, pacer, stopping.Token);
+    if (end is ErrorMessage { Code: ErrorCode.Kicked } kick)
     {
-        await using var client = await ChatClient.ConnectAsync(host, port, name, clientOptions, stopping.Token);
-        Log($"Joined {client.Welcome.ServerName} at {host}:{port} as {client.UserName}; {client.Users.Count} in the room.");
-        var joined = TimeProvider.System.GetTimestamp();
-        var end = await ServeAsync(client, pacer, stopping.Token);
-        if (end is ErrorMessage { Code: ErrorCode.Kicked } kick)
-        {
-            Log($"Kicked out: {kick.Text} Not coming back.");
-            return 4;
-        }
-
-        Log(end switch
-        {
-            ServerShutdown shutdown => $"Server shutdown: {shutdown.Text}",
-            ErrorMessage error => $"The server ended the session: {error.Text}",
-            _ => "The session ended.",
-        });
-        if (TimeProvider.System.GetElapsedTime(joined) > TimeSpan.FromSeconds(30))
-        {
-            attempt = 0; // A session that lasted was a success: the next hiccup is retried quickly.
-        }
-    }
-    catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-    {
-        break;
-    }
-    catch (ChatRejectedException ex) when (ex.Reason is RejectReason.NameInvalid or RejectReason.NameReserved or RejectReason.VersionUnsupported)
-    {
-        Log(ex.Message);
-        return 3;
-    }
-    catch (ChatException ex)
-    {
-        // Refused, not found, lost, timed out, the room full, or the name taken (often by this
-        // bot's own previous session, which the server has not noticed is gone): all pass.
-        Log(ex.Message);
+        Log($"Kicked out: {kick.Text} Not coming back.");
+        return 4;
     }
 
-    var delay = backoff.DelayBefore(++attempt);
-    Log($"Joining again in {delay.TotalSeconds:0.#} s.");
-    try
-    {
-        await Task.Delay(delay, stopping.Token);
-    }
-    catch (OperationCanceledException)
-    {
-        break;
-    }
+    Log("The session ended.");
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+}
+catch (ChatRejectedException ex) when (ex.Reason is RejectReason.NameInvalid or RejectReason.NameReserved or RejectReason.VersionUnsupported)
+{
+    Log(ex.Message);
+    return 3;
+}
+catch (ChatException ex)
+{
+    // Refused for good on the way back (a password, TLS): trying again would not help.
+    Log(ex.Message);
+    return 1;
 }
 
 Log("Stopped.");
@@ -135,15 +114,40 @@ return 0;
 
 void Stop(PosixSignalContext context)
 {
-    context.Cancel = true; // Not the default hard exit: the loop above leaves the room first.
+    context.Cancel = true; // Not the default hard exit: ServeAsync leaves the room first.
     stopping.Cancel();
 }
 
 static void Log(string text) =>
     Console.Error.WriteLine($"{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} {text}");
 
-// Reads the room until the session ends; returns the message that ended it (ServerShutdown or a
-// fatal ErrorMessage), or null. Throws ChatException when the connection is lost, and
+// The first join, tried again with the same back-off until the server is there: ChatClient
+// reconnects only once it has been in. A refusal that trying again cannot change is thrown.
+static async Task<ChatClient> JoinFirstAsync(
+    string host, int port, string name, ChatClientOptions options, ReconnectBackoff backoff, CancellationToken stopping)
+{
+    for (var attempt = 1; ; attempt++)
+    {
+        try
+        {
+            return await ChatClient.ConnectAsync(host, port, name, options, stopping);
+        }
+        catch (ChatRejectedException ex) when (ex.Reason is not (RejectReason.NameTaken or RejectReason.ServerFull))
+        {
+            throw;
+        }
+        catch (ChatException ex)
+        {
+            // Not found, refused, timed out, full, or the name taken by someone else for now: all pass.
+            var delay = backoff.DelayBefore(attempt);
+            Log($"{ex.Message} Joining again in {delay.TotalSeconds:0.#} s.");
+            await Task.Delay(delay, stopping);
+        }
+    }
+}
+
+// Reads the room until the client stops for good; returns the message that ended it (a fatal
+// ErrorMessage such as a kick), or null. Throws ChatException when the client gives up, and
 // OperationCanceledException after leaving the room when stopped.
 static async Task<ChatMessage?> ServeAsync(ChatClient client, Pacer pacer, CancellationToken stopping)
 {
@@ -185,8 +189,23 @@ static async Task<ChatMessage?> ServeAsync(ChatClient client, Pacer pacer, Cance
                 case ErrorMessage { Fatal: false } error:
                     Log($"The server says: {error.Text}");
                     break;
-                case ServerShutdown or ErrorMessage { Fatal: true }:
-                    end = message; // The server closes the connection next; the loop ends then.
+                case HistoryBatch { Lines.Count: > 0 } replayed:
+                    // Lines said while the bot was away, replayed after a reconnect: not commands said now.
+                    Log($"{replayed.Lines.Count} line(s) said while away in {replayed.Target}, replayed: not answered.");
+                    break;
+                case ServerShutdown shutdown:
+                    Log($"Server shutdown: {shutdown.Text}");
+                    break;
+                case ErrorMessage { Fatal: true } error:
+                    Log($"The server ended the session: {error.Text}");
+                    end = message; // When it is the last (a kick), the stream ends next.
+                    break;
+                case Reconnecting reconnecting:
+                    Log($"{reconnecting.Reason} Joining again in {reconnecting.Delay.TotalSeconds:0.#} s (attempt {reconnecting.Attempt}).");
+                    break;
+                case Reconnected reconnected:
+                    end = null;
+                    Log($"Joined {reconnected.Welcome.ServerName} again as {client.UserName}; {client.Users.Count} in the room.");
                     break;
             }
         }
@@ -244,7 +263,7 @@ static string WhoIsHere(IReadOnlyList<string> users, int maxLength)
 
 static bool IsMe(ChatClient client, string userName) => UserNameRules.Comparer.Equals(userName, client.UserName);
 
-// Sends the queued answers one at a time, no faster than the pacer allows, until the session is over.
+// Sends the queued answers one at a time, no faster than the pacer allows, until the bot stops.
 static async Task SendAnswersAsync(ChatClient client, ChannelReader<Answer> answers, Pacer pacer, CancellationToken sessionOver)
 {
     try
@@ -252,19 +271,26 @@ static async Task SendAnswersAsync(ChatClient client, ChannelReader<Answer> answ
         await foreach (var answer in answers.ReadAllAsync(sessionOver))
         {
             await pacer.WaitAsync(sessionOver);
-            if (answer.To is null)
+            try
             {
-                await client.SendAsync(answer.Text, sessionOver);
+                if (answer.To is null)
+                {
+                    await client.SendAsync(answer.Text, sessionOver);
+                }
+                else
+                {
+                    await client.SendPrivateAsync(answer.To, answer.Text, sessionOver);
+                }
             }
-            else
+            catch (ChatException ex)
             {
-                await client.SendPrivateAsync(answer.To, answer.Text, sessionOver);
+                Log($"Not answering: {ex.Message}"); // Reconnecting: the client says so at once rather than wait.
             }
         }
     }
-    catch (Exception ex) when (ex is OperationCanceledException or ChatException)
+    catch (OperationCanceledException)
     {
-        // The session is over: answers still queued are for a room this bot is no longer in.
+        // The bot is stopping.
     }
 }
 

@@ -108,6 +108,31 @@ public sealed partial class EchoBotTests
         await AssertBotAnswersAsync(restarted);
     }
 
+    [Fact]
+    public async Task ComesBackAfterARestartWithoutAnsweringTheLinesReplayedToIt()
+    {
+        await using var server = await BuiltPrograms.StartServerAsync();
+        await using var relay = TcpRelay.Start(server.Port);
+        await using var bot = await StartBotAsync(relay.Port);
+
+        // The server restarts while the bot cannot reach it, and its room is told a command meanwhile.
+        relay.Refuse(true);
+        await server.CommandAsync("close");
+        await bot.WaitForErrorAsync("Server shutdown");
+        await using var restarted = await BuiltPrograms.StartServerAsync();
+        relay.RelayTo(restarted.Port);
+        await using var alice = await restarted.JoinAsync("alice");
+        await alice.SendAsync("!echo said while you were away").WithTimeout();
+        await alice.NextAsync<TextPosted>(p => p.Text == "!echo said while you were away");
+        relay.Refuse(false);
+
+        // Back, the bot is handed that line in a history batch: an old line, not a command said now.
+        await bot.WaitForErrorAsync("1 line(s) said while away");
+        await alice.WaitForUserAsync(Bot);
+        await alice.SendAsync("!echo I am back").WithTimeout();
+        Assert.Equal("I am back", (await NextFromBotAsync(alice)).Text);
+    }
+
     [Theory]
     [InlineData(2)] // SIGINT: Ctrl+C
     [InlineData(15)] // SIGTERM: a service manager stopping it

@@ -7,9 +7,9 @@ namespace Chat.LoadTest.CommandLine;
 /// <summary>The options every scenario command has, and their conversion to <see cref="CommonSettings"/>.</summary>
 internal sealed class CommonOptions
 {
-    /// <summary>Arguments a started server gets: no rate limit, room for every client and a deep send queue.</summary>
+    /// <summary>Arguments a started server gets: no rate limit, room for every client, a deep send queue, and the history in memory (no data folder written).</summary>
     public const string DefaultServerArguments =
-        "--max-clients 20000 --rate 0 --send-queue 100000 --log-level warning";
+        "--max-clients 20000 --rate 0 --send-queue 100000 --history memory --log-level warning";
 
     private readonly Option<string> _serverDll = new("--server-dll")
     {

@@ -76,7 +76,7 @@ internal static class HelpText
         connections join that never read; client 0 posts long lines at --rate for --duration. The
         report gives the ordinary clients' loss and latency and the server's peak memory; then each
         slow reader reads what it was sent, to show whether it learns why it was dropped. Use the
-        server's own send-queue limits: --server-args "--max-clients 20000 --rate 0 --log-level warning"
+        server's own send-queue limits: --server-args "--max-clients 20000 --rate 0 --history memory --log-level warning"
         --text-length 3900.
         """;
 

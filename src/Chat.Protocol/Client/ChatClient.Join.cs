@@ -28,10 +28,12 @@ public sealed partial class ChatClient
         var connection = await ChatConnection.ConnectAsync(host, port, options.Connection, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await JoinAsync(connection, userName, options, cancellationToken).ConfigureAwait(false);
+            var welcome = await GreetAsync(connection, userName, options, cancellationToken).ConfigureAwait(false);
+            return new ChatClient(connection, welcome, options, new ServerAddress(host, port));
         }
         catch
         {
+            connection.Abort("Joining the room failed.");
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
@@ -42,6 +44,10 @@ public sealed partial class ChatClient
     /// <see cref="ChatConnection.CreatePair"/>. The client owns the connection from now on: if
     /// joining fails, the connection is closed.
     /// </summary>
+    /// <remarks>
+    /// A client joined this way cannot reconnect (<see cref="ChatClientOptions.Reconnect"/> is
+    /// ignored): it does not know where the connection leads. Its session's end is its end.
+    /// </remarks>
     /// <param name="connection">An open connection to a server.</param>
     /// <param name="userName">The name to appear under.</param>
     /// <param name="options">Settings; <see cref="ChatClientOptions.Default"/> when omitted.</param>
@@ -62,7 +68,8 @@ public sealed partial class ChatClient
         {
             options.Validate();
             CheckName(userName);
-            return await HandshakeAsync(connection, userName, options, cancellationToken).ConfigureAwait(false);
+            var welcome = await GreetAsync(connection, userName, options, cancellationToken).ConfigureAwait(false);
+            return new ChatClient(connection, welcome, options, address: null);
         }
         catch
         {
@@ -74,7 +81,8 @@ public sealed partial class ChatClient
         }
     }
 
-    private static async Task<ChatClient> HandshakeAsync(
+    /// <summary>Says hello and waits for the welcome; throws what the server's refusal means.</summary>
+    private static async Task<Welcome> GreetAsync(
         IChatConnection connection, string userName, ChatClientOptions options, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(options.HandshakeTimeout, options.TimeProvider);
@@ -95,7 +103,7 @@ public sealed partial class ChatClient
                     $"The server answered in protocol version {welcome.ProtocolVersion}, but this client speaks version {ProtocolInfo.Version}.");
             }
 
-            return new ChatClient(connection, welcome, options);
+            return welcome;
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

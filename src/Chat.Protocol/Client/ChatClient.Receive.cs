@@ -2,8 +2,24 @@ namespace Chat.Protocol;
 
 public sealed partial class ChatClient
 {
+    /// <summary>Starts a session over a connection the server welcomed: its receive loop and keep-alive.</summary>
+    private Session StartSession(IChatConnection connection, Welcome welcome, bool catchingUp)
+    {
+        var session = new Session(connection, welcome, _options.TimeProvider.GetTimestamp(), catchingUp, _stopping.Token);
+        _welcome = welcome;
+        _lastSession = session;
+        _session = session;
+        session.Receiving = ReceiveLoopAsync(session);
+        session.KeepingAlive = KeepAliveLoopAsync(session);
+        return session;
+    }
 
-    private async Task ReceiveLoopAsync()
+    /// <summary>
+    /// Reads the session's messages until it ends, then closes its connection (a reset after a
+    /// failure, a graceful close after an expected end) and stops its keep-alive.
+    /// </summary>
+    /// <returns>Why the session ended: null when it ended as expected.</returns>
+    private async Task<Exception?> ReceiveLoopAsync(Session session)
     {
         await Task.Yield();
         Exception? failure = null;
@@ -11,12 +27,12 @@ public sealed partial class ChatClient
         {
             while (true)
             {
-                var message = await _connection.ReceiveAsync(_stopping.Token).ConfigureAwait(false);
-                Volatile.Write(ref _lastHeard, _options.TimeProvider.GetTimestamp());
+                var message = await session.Connection.ReceiveAsync(session.Stopping.Token).ConfigureAwait(false);
+                Volatile.Write(ref session.LastHeard, _options.TimeProvider.GetTimestamp());
 
                 if (message is null)
                 {
-                    if (!_endExpected)
+                    if (!session.EndExpected)
                     {
                         failure = new ChatConnectionLostException("The server closed the connection.");
                     }
@@ -26,68 +42,62 @@ public sealed partial class ChatClient
 
                 if (message is Ping ping)
                 {
-                    await TrySendAsync(new Pong(ping.Token)).ConfigureAwait(false);
+                    await TrySendAsync(session, new Pong(ping.Token)).ConfigureAwait(false);
                     continue;
                 }
 
-                if (!Track(message) || _incoming.Writer.TryWrite(message))
+                if (!Track(session, message) || session.TryHold(message))
+                {
+                    continue;
+                }
+
+                Note(message);
+                if (_incoming.Writer.TryWrite(message))
                 {
                     continue;
                 }
 
                 // The application is a whole queue behind: wait for it to catch up.
-                _waitingForApplication = true;
+                session.WaitingForApplication = true;
                 try
                 {
-                    await _incoming.Writer.WriteAsync(message, _stopping.Token).ConfigureAwait(false);
+                    await _incoming.Writer.WriteAsync(message, session.Stopping.Token).ConfigureAwait(false);
                 }
                 finally
                 {
-                    _waitingForApplication = false;
+                    session.WaitingForApplication = false;
                 }
             }
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (session.Stopping.IsCancellationRequested)
         {
             // This client is leaving.
         }
         catch (ChatException ex)
         {
-            failure = _endExpected ? null : ex;
+            failure = session.EndExpected ? null : ex;
         }
         catch (Exception ex)
         {
             failure = new ChatException("The chat client failed: " + ex.Message, ex);
         }
-        finally
-        {
-            await EndSessionAsync(failure).ConfigureAwait(false);
-        }
-    }
 
-    /// <summary>
-    /// Closes the connection (a reset after a failure, a graceful close after an expected end),
-    /// stops the keep-alive, and completes the message stream, the pending pings and <see cref="Completion"/>.
-    /// </summary>
-    private async Task EndSessionAsync(Exception? failure)
-    {
-        _endReason = failure ?? new ChatConnectionLostException("The session has ended.");
-        Interlocked.Exchange(ref _ended, 1);
+        session.EndReason = failure ?? new ChatConnectionLostException("The session has ended.");
         if (failure is not null)
         {
-            _connection.Abort(failure.Message);
+            session.Connection.Abort(failure.Message);
         }
         else
         {
-            await _connection.DisposeAsync().ConfigureAwait(false);
+            await session.Connection.DisposeAsync().ConfigureAwait(false);
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        Finish(failure);
+        await session.Stopping.CancelAsync().ConfigureAwait(false);
+        return failure;
     }
 
     /// <summary>Updates the client's state for one message (other than a ping); returns whether the application should see it.</summary>
-    private bool Track(ChatMessage message)
+    private bool Track(Session session, ChatMessage message)
     {
         switch (message)
         {
@@ -101,28 +111,81 @@ public sealed partial class ChatClient
 
                 return false;
             case Hello or SendText or SendPrivate or Goodbye or Chat.Protocol.Welcome or Rejected
-                or JoinRoom or LeaveRoom or ListRooms or SetTopic or ChangeName or SetAway:
+                or JoinRoom or LeaveRoom or ListRooms or SetTopic or ChangeName or SetAway or HistoryRequest or SearchRequest:
                 throw new ChatProtocolException(
                     $"The server sent {message.GetType().Name} during the session, which breaks the protocol.");
             case ServerShutdown:
             case ErrorMessage { Fatal: true }:
                 // The server closes the connection next; that end is expected, not a loss.
-                _endExpected = true;
+                session.EndMessage = message;
+                session.EndExpected = true;
                 return true;
             default:
                 // Presence, rooms, topics, renames, away: the state first, so that a request this
-                // message answers, and the application reading it, find the state it brings.
+                // message answers, and the application reading it, find the state it brings. The
+                // answer to a request of the client's own (history, search, catch-up) is that request's alone.
                 _rooms.Apply(message);
-                _requests.Offer(message);
-                return true;
+                return !_requests.Offer(message);
         }
     }
 
-    private async ValueTask TrySendAsync(ChatMessage message)
+    /// <summary>Remembers the ids of the lines a message hands the application, for a catch-up after a reconnect.</summary>
+    private void Note(ChatMessage message)
+    {
+        if (_seen is null)
+        {
+            return;
+        }
+
+        switch (message)
+        {
+            case TextPosted posted:
+                _seen.See(RoomOf(posted.Room), posted.Id);
+                break;
+            case PrivateMessage { Id: > 0 } whisper:
+                _seen.SeePrivate(whisper.Id);
+                break;
+            case RoomJoined joined:
+                _seen.SeeAll(joined.Room, joined.Recent);
+                break;
+            case HistoryBatch { Private: true } batch:
+                foreach (var line in batch.PrivateLines)
+                {
+                    _seen.SeePrivate(line.Id);
+                }
+
+                break;
+            case HistoryBatch batch:
+                _seen.SeeAll(RoomOf(batch.Target), batch.Lines);
+                break;
+        }
+    }
+
+    /// <summary>Whether a live message held during a catch-up was handed over already (in a history batch).</summary>
+    private bool WasGiven(ChatMessage message) => _seen is not null && message switch
+    {
+        TextPosted posted => posted.Id <= _seen.Of(RoomOf(posted.Room)),
+        PrivateMessage { Id: > 0 } whisper => whisper.Id <= _seen.Private,
+        _ => false,
+    };
+
+    private string RoomOf(string room) => room.Length == 0 ? DefaultRoom : room;
+
+    /// <summary>Hands the application a message made or held by the client (not read just now by the receive loop).</summary>
+    private async ValueTask DeliverAsync(ChatMessage message)
+    {
+        Note(message);
+        if (!_incoming.Writer.TryWrite(message))
+        {
+            await _incoming.Writer.WriteAsync(message, _stopping.Token).ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask TrySendAsync(Session session, ChatMessage message)
     {
         try
         {
-            await _connection.SendAsync(message, _stopping.Token).ConfigureAwait(false);
+            await session.Connection.SendAsync(message, session.Stopping.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ChatException or OperationCanceledException)
         {
@@ -130,28 +193,7 @@ public sealed partial class ChatClient
         }
     }
 
-    private void Finish(Exception? failure)
-    {
-        _incoming.Writer.TryComplete(failure);
-        var lost = failure ?? new ChatConnectionLostException("The session has ended.");
-        foreach (var ping in _pings.Values)
-        {
-            ping.Answer.TrySetException(lost);
-        }
-
-        _requests.End(lost as ChatConnectionLostException ?? new ChatConnectionLostException(lost.Message, lost));
-
-        if (failure is null)
-        {
-            _completion.TrySetResult();
-        }
-        else
-        {
-            _completion.TrySetException(failure);
-        }
-    }
-
-    private async Task KeepAliveLoopAsync()
+    private async Task KeepAliveLoopAsync(Session session)
     {
         var time = _options.TimeProvider;
         var tick = TimeSpan.FromTicks(Math.Max(_options.KeepAliveInterval.Ticks / 3, TimeSpan.TicksPerMillisecond));
@@ -159,35 +201,35 @@ public sealed partial class ChatClient
         Task? pinging = null;
         try
         {
-            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            while (await timer.WaitForNextTickAsync(session.Stopping.Token).ConfigureAwait(false))
             {
-                if (_waitingForApplication)
+                if (session.WaitingForApplication)
                 {
                     // The application is behind; silence from the network says nothing now.
-                    Volatile.Write(ref _lastHeard, time.GetTimestamp());
+                    Volatile.Write(ref session.LastHeard, time.GetTimestamp());
                     continue;
                 }
 
-                var silence = time.GetElapsedTime(Volatile.Read(ref _lastHeard));
+                var silence = time.GetElapsedTime(Volatile.Read(ref session.LastHeard));
                 if (silence >= _options.ServerTimeout)
                 {
-                    _connection.Abort($"The server has not answered for {_options.ServerTimeout.TotalSeconds:0} s; the connection is lost.");
+                    session.Connection.Abort($"The server has not answered for {_options.ServerTimeout.TotalSeconds:0} s; the connection is lost.");
                     return;
                 }
 
                 if (silence >= _options.KeepAliveInterval
-                    && time.GetElapsedTime(_lastPinged) >= _options.KeepAliveInterval
+                    && time.GetElapsedTime(session.LastPinged) >= _options.KeepAliveInterval
                     && pinging is not { IsCompleted: false })
                 {
                     // Not awaited: a ping stuck behind a server that stopped reading must not stop the timeout above.
-                    _lastPinged = time.GetTimestamp();
-                    pinging = TrySendAsync(new Ping(Interlocked.Increment(ref _nextPingToken))).AsTask();
+                    session.LastPinged = time.GetTimestamp();
+                    pinging = TrySendAsync(session, new Ping(Interlocked.Increment(ref _nextPingToken))).AsTask();
                 }
             }
         }
         catch (OperationCanceledException)
         {
-            // This client is leaving.
+            // The session is over, or this client is leaving.
         }
     }
 }

@@ -240,7 +240,7 @@ public sealed partial class ChatClient
             throw new NotSupportedException(NoRooms($"Saying something in {room}"));
         }
 
-        return _connection.SendAsync(new SendText(text) { Kind = kind, Room = room }, cancellationToken);
+        return CurrentConnection().SendAsync(new SendText(text) { Kind = kind, Room = room }, cancellationToken);
     }
 
     /// <summary>Sends a request and waits for the message that answers it, or the error that refuses it.</summary>
@@ -249,15 +249,32 @@ public sealed partial class ChatClient
         Func<ChatMessage, bool> answers,
         Func<ErrorMessage, bool> refusedBy,
         string what,
+        CancellationToken cancellationToken,
+        int requestId = 0,
+        bool consumes = false)
+    {
+        return await RequestOnAsync(CurrentConnection(), request, answers, refusedBy, what, requestId, consumes, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a request over one session's connection and waits for its answer or refusal.</summary>
+    private async Task<ChatMessage> RequestOnAsync(
+        IChatConnection connection,
+        ChatMessage request,
+        Func<ChatMessage, bool> answers,
+        Func<ErrorMessage, bool> refusedBy,
+        string what,
+        int requestId,
+        bool consumes,
         CancellationToken cancellationToken)
     {
         // The clock starts before the request leaves, as the handshake's does.
         using var timeout = new CancellationTokenSource(_options.HandshakeTimeout, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var pending = _requests.Add(answers, refusedBy);
+        var pending = _requests.Add(answers, refusedBy, requestId, consumes);
         try
         {
-            await _connection.SendAsync(request, linked.Token).ConfigureAwait(false);
+            await connection.SendAsync(request, linked.Token).ConfigureAwait(false);
             return await pending.Answer.Task.WaitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -29,44 +29,53 @@ namespace Chat.Protocol;
 /// </example>
 public sealed partial class ChatClient : IAsyncDisposable
 {
-    private readonly IChatConnection _connection;
     private readonly ChatClientOptions _options;
+    private readonly ServerAddress? _address;
     private readonly Channel<ChatMessage> _incoming;
     private readonly ClientRooms _rooms;
+    private readonly SeenIds? _seen;
     private readonly PendingRequests _requests = new();
     private readonly ConcurrentDictionary<long, PendingPing> _pings = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Task _receiving;
-    private readonly Task _keepingAlive;
-    private long _lastHeard;
-    private long _lastPinged;
+    private readonly Task _running;
+    private volatile Session? _session;
+    private volatile Welcome _welcome;
+    private volatile string _reconnectingBecause = string.Empty;
     private long _nextPingToken;
-    private volatile bool _endExpected;
-    private volatile bool _waitingForApplication;
-    private int _ended;
-    private Exception? _endReason;
+    private volatile bool _leaveRequested;
     private TaskCompletionSource? _leaving;
 
-    private ChatClient(IChatConnection connection, Welcome welcome, ChatClientOptions options)
+    private ChatClient(IChatConnection connection, Welcome welcome, ChatClientOptions options, ServerAddress? address)
     {
-        _connection = connection;
         _options = options;
-        Welcome = welcome;
+        _address = address;
+        _welcome = welcome;
         _rooms = new ClientRooms(welcome, options.TrackUsers && options.ReceivePresence);
         _incoming = Channel.CreateBounded<ChatMessage>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
         {
-            SingleWriter = true,
+            // The receive loop writes; while a new session catches up, so does the catch-up, never at the same time.
+            SingleWriter = false,
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _lastHeard = options.TimeProvider.GetTimestamp();
-        _receiving = ReceiveLoopAsync();
-        _keepingAlive = KeepAliveLoopAsync();
+
+        // The ids given to the application matter only to a client that may catch up after reconnecting.
+        if (CanReconnect)
+        {
+            _seen = new SeenIds();
+            _seen.SeeAll(welcome.Room, welcome.Recent);
+        }
+
+        var session = StartSession(connection, welcome, catchingUp: false);
+        _running = RunAsync(session);
     }
 
-    /// <summary>The server's welcome: the accepted name, the server's name, who was present, recent lines, limits.</summary>
-    public Welcome Welcome { get; }
+    /// <summary>
+    /// The server's welcome: the accepted name, the server's name, who was present, recent lines,
+    /// limits. After a reconnect (<see cref="ChatClientOptions.Reconnect"/>), the newest session's.
+    /// </summary>
+    public Welcome Welcome => _welcome;
 
     /// <summary>
     /// How many users were in the room when this client joined, this user included (from
@@ -78,8 +87,8 @@ public sealed partial class ChatClient : IAsyncDisposable
     /// <summary>This user's name: the one the server accepted, then the one each rename (<see cref="ChangeNameAsync"/>) gave it.</summary>
     public string UserName => _rooms.UserName;
 
-    /// <summary>The server's address, when the transport has one.</summary>
-    public EndPoint? RemoteEndPoint => _connection.RemoteEndPoint;
+    /// <summary>The server's address, when the transport has one (the last session's while reconnecting).</summary>
+    public EndPoint? RemoteEndPoint => _lastSession.Connection.RemoteEndPoint;
 
     /// <summary>
     /// Who is in the default room (<see cref="DefaultRoom"/>) now, this user included, sorted by
@@ -107,7 +116,9 @@ public sealed partial class ChatClient : IAsyncDisposable
     /// <summary>
     /// Completes when the session is over: successfully when it ended as expected (this client
     /// left, the server shut down, or the server closed the session with a fatal
-    /// <see cref="ErrorMessage"/>), or with a <see cref="ChatException"/> when it was lost.
+    /// <see cref="ErrorMessage"/>), or with a <see cref="ChatException"/> when it was lost. A client
+    /// that reconnects (<see cref="ChatClientOptions.Reconnect"/>) completes only when it stops for
+    /// good: it left, was kicked, or was refused in a way that trying again cannot change.
     /// </summary>
     public Task Completion => _completion.Task;
 
@@ -117,12 +128,21 @@ public sealed partial class ChatClient : IAsyncDisposable
     /// <see cref="ErrorMessage"/> and <see cref="ServerShutdown"/>; from a server with rooms also
     /// <see cref="RoomJoined"/>, <see cref="RoomLeft"/>, <see cref="RoomList"/>, <see cref="TopicChanged"/>,
     /// <see cref="UserRenamed"/> and <see cref="UserAway"/> (also the answers to this client's own
-    /// requests). Pings are answered for you.
+    /// requests). Pings are answered for you. The answers to <see cref="GetHistoryAsync"/>,
+    /// <see cref="GetPrivateHistoryAsync"/> and <see cref="SearchAsync"/> are not here: those calls return them.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// Read with one reader at a time. The sequence ends when the session ends as expected, and
     /// throws a <see cref="ChatConnectionLostException"/> or <see cref="ChatProtocolException"/>
     /// when the connection is lost.
+    /// </para>
+    /// <para>
+    /// A client that reconnects (<see cref="ChatClientOptions.Reconnect"/>) goes on across sessions
+    /// instead: <see cref="Reconnecting"/> before each wait, <see cref="Reconnected"/> once in again,
+    /// then each room rejoined with what it said meanwhile as <see cref="HistoryBatch"/>es (replayed
+    /// lines, not new ones), then live messages again; the sequence ends only when the client stops for good.
+    /// </para>
     /// </remarks>
     /// <param name="cancellationToken">Stops reading; the session goes on.</param>
     /// <returns>The messages, in the order the server sent them.</returns>
@@ -133,22 +153,22 @@ public sealed partial class ChatClient : IAsyncDisposable
     /// <param name="text">One line of text.</param>
     /// <param name="cancellationToken">Stops waiting for the network.</param>
     /// <returns>A task that completes when the line is sent.</returns>
-    /// <exception cref="ChatConnectionLostException">The connection is gone.</exception>
+    /// <exception cref="ChatConnectionLostException">The connection is gone, or the client is reconnecting.</exception>
     public ValueTask SendAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _connection.SendAsync(new SendText(text), cancellationToken);
+        return CurrentConnection().SendAsync(new SendText(text), cancellationToken);
     }
 
     /// <summary>Performs an action in the default room (<see cref="DefaultRoom"/>), shown as "* alice waves".</summary>
     /// <param name="text">The action, without the user's name ("waves").</param>
     /// <param name="cancellationToken">Stops waiting for the network.</param>
     /// <returns>A task that completes when the action is sent.</returns>
-    /// <exception cref="ChatConnectionLostException">The connection is gone.</exception>
+    /// <exception cref="ChatConnectionLostException">The connection is gone, or the client is reconnecting.</exception>
     public ValueTask SendActionAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _connection.SendAsync(new SendText(text) { Kind = TextKind.Action }, cancellationToken);
+        return CurrentConnection().SendAsync(new SendText(text) { Kind = TextKind.Action }, cancellationToken);
     }
 
     /// <summary>
@@ -160,12 +180,12 @@ public sealed partial class ChatClient : IAsyncDisposable
     /// <param name="text">One line of text.</param>
     /// <param name="cancellationToken">Stops waiting for the network.</param>
     /// <returns>A task that completes when the message is sent.</returns>
-    /// <exception cref="ChatConnectionLostException">The connection is gone.</exception>
+    /// <exception cref="ChatConnectionLostException">The connection is gone, or the client is reconnecting.</exception>
     public ValueTask SendPrivateAsync(string to, string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(text);
-        return _connection.SendAsync(new SendPrivate(to, text), cancellationToken);
+        return CurrentConnection().SendAsync(new SendPrivate(to, text), cancellationToken);
     }
 
     /// <summary>Measures the round trip to the server.</summary>
@@ -174,6 +194,7 @@ public sealed partial class ChatClient : IAsyncDisposable
     /// <exception cref="ChatConnectionLostException">The connection was lost before the answer came.</exception>
     public async Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default)
     {
+        var session = CurrentSession();
         var token = Interlocked.Increment(ref _nextPingToken);
         var pending = new PendingPing(_options.TimeProvider.GetTimestamp());
         _pings[token] = pending;
@@ -181,12 +202,12 @@ public sealed partial class ChatClient : IAsyncDisposable
         {
             // The session's end fails every registered ping; one registered after that must fail here.
             Interlocked.MemoryBarrier();
-            if (Volatile.Read(ref _ended) == 1)
+            if (session.EndReason is { } ended)
             {
-                throw new ChatConnectionLostException(_endReason!.Message, _endReason);
+                throw new ChatConnectionLostException(ended.Message, ended);
             }
 
-            await _connection.SendAsync(new Ping(token), cancellationToken).ConfigureAwait(false);
+            await session.Connection.SendAsync(new Ping(token), cancellationToken).ConfigureAwait(false);
             var answered = await pending.Answer.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             return _options.TimeProvider.GetElapsedTime(pending.SentAt, answered);
         }
@@ -232,17 +253,18 @@ public sealed partial class ChatClient : IAsyncDisposable
 
     private async Task SayGoodbyeAsync(string text, CancellationToken cancellationToken)
     {
-        _endExpected = true;
-        if (Volatile.Read(ref _ended) == 1)
+        _leaveRequested = true;
+        if (_session is not { EndReason: null } session)
         {
-            return; // Gone already: there is nobody to say goodbye to.
+            return; // Gone already, or reconnecting: there is nobody to say goodbye to.
         }
 
+        session.EndExpected = true;
         using var timeout = new CancellationTokenSource(_options.Connection.CloseTimeout, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await _connection.SendAsync(new Goodbye(text), linked.Token).ConfigureAwait(false);
+            await session.Connection.SendAsync(new Goodbye(text), linked.Token).ConfigureAwait(false);
         }
         catch (ChatException)
         {
@@ -256,10 +278,13 @@ public sealed partial class ChatClient : IAsyncDisposable
 
     private async Task ShutdownAsync()
     {
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        if (_session is { } session)
+        {
+            await session.Connection.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _receiving.ConfigureAwait(false);
-        await _keepingAlive.ConfigureAwait(false);
+        await _running.ConfigureAwait(false);
     }
 
     private sealed class PendingPing(long sentAt)

@@ -31,6 +31,7 @@ public sealed partial record ChatClientOptions
             .Append(", ReceiveQueueCapacity = ").Append(ReceiveQueueCapacity)
             .Append(", ReceivePresence = ").Append(ReceivePresence)
             .Append(", Connection = ").Append(Connection)
+            .Append(", Reconnect = ").Append(Reconnect?.ToString() ?? "(off)")
             .Append(", TimeProvider = ").Append(TimeProvider)
             .Append(", Password = ").Append(Password.Length == 0 ? "(none)" : "(given)");
         return true;

@@ -56,6 +56,33 @@ public sealed partial record ChatClientOptions
     /// <summary>Settings of the underlying connection (frame size limit, timeouts).</summary>
     public ChatConnectionOptions Connection { get; init; } = ChatConnectionOptions.Default;
 
+    /// <summary>
+    /// Whether, and how fast, the client joins again by itself after losing its session:
+    /// <see langword="null"/> (the default) for never, so that the session's end ends the client;
+    /// a <see cref="ReconnectBackoff"/> (such as <see cref="ReconnectBackoff.Default"/>) for waits
+    /// that grow with each failed attempt, with jitter.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Only a client made by <see cref="ChatClient.ConnectAsync"/> reconnects: it knows the server's
+    /// address. One made by <see cref="ChatClient.JoinAsync"/> over a connection it was handed cannot,
+    /// and ends with its session as without this setting.
+    /// </para>
+    /// <para>
+    /// The client reconnects after the connection was lost, the server shut down or restarted, or
+    /// dropped it as idle or as a slow consumer; it keeps trying, under the same name, until it is
+    /// in again (a refusal with <see cref="RejectReason.NameTaken"/>, often by its own previous session
+    /// that the server has not yet seen go, is tried again too). It stops for good when this client
+    /// leaves or is disposed, when the operator kicked it (<see cref="ErrorCode.Kicked"/>), and when the
+    /// server refuses it in a way that trying again cannot change (its password, its name, the
+    /// protocol version, TLS). Each wait is announced in the stream with <see cref="Reconnecting"/>,
+    /// each success with <see cref="Reconnected"/>, followed by the rooms rejoined and what they said
+    /// meanwhile (see <see cref="Reconnected"/>). <see cref="ChatClient.Completion"/> completes only
+    /// when the client gives up for good.
+    /// </para>
+    /// </remarks>
+    public ReconnectBackoff? Reconnect { get; init; }
+
     /// <summary>The clock for keep-alive and timeouts; tests replace it.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

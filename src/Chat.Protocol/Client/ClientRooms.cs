@@ -22,6 +22,7 @@ internal sealed class ClientRooms
     private readonly List<RoomState> _rooms = [];
     private readonly HashSet<string> _away = new(UserNameRules.Comparer);
     private string _userName;
+    private string _defaultRoom;
 
     /// <summary>Starts from the welcome: the client is in its default room.</summary>
     /// <param name="welcome">The server's welcome.</param>
@@ -30,13 +31,45 @@ internal sealed class ClientRooms
     {
         _trackUsers = trackUsers;
         _userName = welcome.UserName;
-        DefaultRoom = welcome.Room;
+        _defaultRoom = welcome.Room;
         _rooms.Add(new RoomState(welcome.Room, welcome.Topic, Users(welcome.Users)));
         _away.UnionWith(welcome.AwayUsers);
     }
 
     /// <summary>The room the server put the client in at the handshake; empty from a version-1 server.</summary>
-    public string DefaultRoom { get; }
+    public string DefaultRoom
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _defaultRoom;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts over from a new session's welcome (after a reconnect): the client is in its default
+    /// room only, with the users, topic and away users the welcome gives.
+    /// </summary>
+    /// <returns>The other rooms the client was in, in the order it joined them: the ones to join again.</returns>
+    public IReadOnlyList<string> Restart(Welcome welcome)
+    {
+        lock (_lock)
+        {
+            var others = _rooms
+                .Select(r => r.Name)
+                .Where(name => name.Length > 0 && !RoomNameRules.Comparer.Equals(name, welcome.Room))
+                .ToList();
+            _userName = welcome.UserName;
+            _defaultRoom = welcome.Room;
+            _rooms.Clear();
+            _rooms.Add(new RoomState(welcome.Room, welcome.Topic, Users(welcome.Users)));
+            _away.Clear();
+            _away.UnionWith(welcome.AwayUsers);
+            return others;
+        }
+    }
 
     /// <summary>The client's own name, as the last rename left it.</summary>
     public string UserName
@@ -205,7 +238,7 @@ internal sealed class ClientRooms
 
     private HashSet<string>? Users(IEnumerable<string> users) => _trackUsers ? new HashSet<string>(users, UserNameRules.Comparer) : null;
 
-    private string OrDefault(string room) => room.Length == 0 ? DefaultRoom : room;
+    private string OrDefault(string room) => room.Length == 0 ? _defaultRoom : room;
 
     private RoomState? Find(string room)
     {

@@ -17,15 +17,18 @@ internal sealed class PendingRequests
     private readonly Lock _lock = new();
     private readonly List<Request> _waiting = [];
     private Exception? _ended;
+    private int _lastRequestId;
 
     /// <summary>Registers a request before it is sent.</summary>
     /// <param name="answers">Whether a message from the server is the answer.</param>
     /// <param name="refusedBy">Whether an error from the server refuses this request.</param>
+    /// <param name="requestId">The request's <see cref="HistoryRequest.RequestId"/>, for a request that carries one; 0 otherwise.</param>
+    /// <param name="consumes">Whether the answer and the refusal are the request's alone, kept out of the application's stream.</param>
     /// <returns>The request, whose <see cref="Request.Answer"/> completes with the answer.</returns>
-    /// <exception cref="ChatConnectionLostException">The session has ended.</exception>
-    public Request Add(Func<ChatMessage, bool> answers, Func<ErrorMessage, bool> refusedBy)
+    /// <exception cref="ChatConnectionLostException">The client has ended.</exception>
+    public Request Add(Func<ChatMessage, bool> answers, Func<ErrorMessage, bool> refusedBy, int requestId = 0, bool consumes = false)
     {
-        var request = new Request(answers, refusedBy);
+        var request = new Request(answers, refusedBy, requestId, consumes);
         lock (_lock)
         {
             if (_ended is not null)
@@ -39,6 +42,27 @@ internal sealed class PendingRequests
         return request;
     }
 
+    /// <summary>A new request id: above 0, different from every id still waiting.</summary>
+    public int NextRequestId()
+    {
+        while (true)
+        {
+            var id = Interlocked.Increment(ref _lastRequestId) & int.MaxValue;
+            if (id == 0)
+            {
+                continue;
+            }
+
+            lock (_lock)
+            {
+                if (!_waiting.Exists(r => r.RequestId == id))
+                {
+                    return id;
+                }
+            }
+        }
+    }
+
     /// <summary>Stops waiting for a request (answered, timed out or cancelled).</summary>
     public void Remove(Request request)
     {
@@ -49,13 +73,15 @@ internal sealed class PendingRequests
     }
 
     /// <summary>Completes the oldest request <paramref name="message"/> answers or, for an error, refuses.</summary>
-    public void Offer(ChatMessage message)
+    /// <returns>Whether the message belongs to the request alone (<see cref="Request.Consumes"/>) and stays out of the application's stream.</returns>
+    public bool Offer(ChatMessage message)
     {
         Request? matched;
         lock (_lock)
         {
             matched = message switch
             {
+                ErrorMessage { RequestId: > 0 } error => _waiting.Find(r => r.RequestId == error.RequestId),
                 ErrorMessage { Code: ErrorCode.RateLimited, Room.Length: 0 } when _waiting.Count > 0 => _waiting[0],
                 ErrorMessage error => _waiting.Find(r => r.RefusedBy(error)),
                 _ => _waiting.Find(r => r.Answers(message)),
@@ -68,7 +94,7 @@ internal sealed class PendingRequests
 
         if (matched is null)
         {
-            return;
+            return false;
         }
 
         if (message is ErrorMessage refusal)
@@ -78,6 +104,24 @@ internal sealed class PendingRequests
         else
         {
             matched.Answer.TrySetResult(message);
+        }
+
+        return matched.Consumes;
+    }
+
+    /// <summary>Fails every waiting request with <paramref name="lost"/>: they were sent over a session that is gone. Later ones may follow on a new session.</summary>
+    public void FailWaiting(ChatConnectionLostException lost)
+    {
+        Request[] waiting;
+        lock (_lock)
+        {
+            waiting = [.. _waiting];
+            _waiting.Clear();
+        }
+
+        foreach (var request in waiting)
+        {
+            request.Answer.TrySetException(lost);
         }
     }
 
@@ -99,8 +143,14 @@ internal sealed class PendingRequests
     }
 
     /// <summary>One request waiting for its answer.</summary>
-    internal sealed class Request(Func<ChatMessage, bool> answers, Func<ErrorMessage, bool> refusedBy)
+    internal sealed class Request(Func<ChatMessage, bool> answers, Func<ErrorMessage, bool> refusedBy, int requestId, bool consumes)
     {
+        /// <summary>The id the request carries (history, search), or 0.</summary>
+        public int RequestId { get; } = requestId;
+
+        /// <summary>Whether its answer and refusal stay out of the application's stream.</summary>
+        public bool Consumes { get; } = consumes;
+
         public Func<ChatMessage, bool> Answers { get; } = answers;
 
         public Func<ErrorMessage, bool> RefusedBy { get; } = refusedBy;

@@ -56,7 +56,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
         Users = new UserDirectory(options.MaxClients, options.TimeProvider);
         _logStore = options.HistoryStore == HistoryStoreKind.Sqlite
             ? new SqliteRoomLogStore(options.DataFolder, options.HistoryLength, options.TimeProvider)
-            : new InMemoryRoomLogStore(options.HistoryLength, options.TimeProvider);
+            : new InMemoryRoomLogStore(options.MemoryLinesPerRoom, options.TimeProvider);
         Rooms = new RoomRegistry(options, _logStore);
         Admission = new ConnectionAdmission(options, new AccessSummary(options, _logger));
     }

@@ -154,6 +154,7 @@ internal sealed partial record ChatServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(SendQueueLength, 1, nameof(SendQueueLength));
         ArgumentOutOfRangeException.ThrowIfLessThan(SendQueueBytes, MinimumSendQueueBytes, nameof(SendQueueBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(HistoryLength, 0, nameof(HistoryLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(HistoryLimit, 0, nameof(HistoryLimit));
         ArgumentNullException.ThrowIfNull(MessageOfTheDay, nameof(MessageOfTheDay));
         ArgumentException.ThrowIfNullOrWhiteSpace(ServerName, nameof(ServerName));
         ArgumentOutOfRangeException.ThrowIfLessThan(PresenceInterval, TimeSpan.Zero, nameof(PresenceInterval));

@@ -1,6 +1,6 @@
 namespace Chat.Server;
 
-/// <summary>Where the rooms' lines are kept (<c>--history-store</c>).</summary>
+/// <summary>Where the rooms' lines are kept (<c>--history</c>).</summary>
 internal enum HistoryStoreKind
 {
     /// <summary>In memory: the last lines of each room, gone when the server stops.</summary>

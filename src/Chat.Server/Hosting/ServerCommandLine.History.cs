@@ -2,45 +2,53 @@ using System.CommandLine;
 
 namespace Chat.Server;
 
-/// <summary>The command line's options of history: where the lines are kept.</summary>
+/// <summary>The command line's options of history: where the lines are kept, and how much of them clients read.</summary>
 internal sealed partial class ServerCommandLine
 {
-    private readonly Option<HistoryStoreKind> _historyStore = new("--history-store")
+    private readonly Option<HistoryStoreKind> _historyStore = new("--history")
     {
-        Description = "Where the rooms' lines are kept: memory (the default for now: the last --history lines, gone at a restart) or sqlite (every line, in a file in --data; ids go on after a restart).",
-        HelpName = "memory|sqlite",
-        DefaultValueFactory = _ => s_defaults.HistoryStore,
+        Description = "Where the rooms' lines and the private messages are kept: sqlite (the default: every line, in a file in --data; ids go on after a restart) or memory (the last lines of each room, gone at a restart).",
+        HelpName = "sqlite|memory",
+        DefaultValueFactory = _ => HistoryStoreKind.Sqlite,
         CustomParser = ParseHistoryStore,
     };
 
     private readonly Option<string> _data = new("--data")
     {
-        Description = $"The folder of the history file with --history-store sqlite (created if missing). Default: {ChatServerOptions.DefaultDataFolder} in the working directory.",
+        Description = $"The folder of the history file with --history sqlite (created if missing). Default: {ChatServerOptions.DefaultDataFolder} in the working directory.",
         HelpName = "dir",
         DefaultValueFactory = _ => s_defaults.DataFolder,
     };
+
+    private readonly Option<int> _historyOnJoin = IntOption(
+        "--history-on-join", "How many recent lines a newcomer sees when it joins a room.", "count", s_defaults.HistoryLength, 0, 100_000);
+
+    private readonly Option<int> _historyLimit = IntOption(
+        "--history-limit", "The most lines one history or search answer carries; 0 answers no history or search requests.", "count", s_defaults.HistoryLimit, 0, 100_000);
 
     private void AddHistoryOptions()
     {
         Command.Options.Add(_historyStore);
         Command.Options.Add(_data);
+        Command.Options.Add(_historyOnJoin);
+        Command.Options.Add(_historyLimit);
     }
 
     private static HistoryStoreKind ParseHistoryStore(System.CommandLine.Parsing.ArgumentResult result)
     {
         var token = SingleToken(result);
-        if (string.Equals(token, "memory", StringComparison.OrdinalIgnoreCase))
-        {
-            return HistoryStoreKind.Memory;
-        }
-
         if (string.Equals(token, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
             return HistoryStoreKind.Sqlite;
         }
 
-        result.AddError($"--history-store must be memory or sqlite, not \"{token}\".");
-        return HistoryStoreKind.Memory;
+        if (string.Equals(token, "memory", StringComparison.OrdinalIgnoreCase))
+        {
+            return HistoryStoreKind.Memory;
+        }
+
+        result.AddError($"--history must be sqlite or memory, not \"{token}\".");
+        return HistoryStoreKind.Sqlite;
     }
 
     /// <summary>Adds the history options to the settings.</summary>
@@ -48,5 +56,7 @@ internal sealed partial class ServerCommandLine
     {
         HistoryStore = result.GetValue(_historyStore),
         DataFolder = result.GetValue(_data)!,
+        HistoryLength = result.GetValue(_historyOnJoin),
+        HistoryLimit = result.GetValue(_historyLimit),
     };
 }

@@ -48,9 +48,6 @@ internal sealed partial class ServerCommandLine
     private readonly Option<int> _sendQueue = IntOption(
         "--send-queue", "How many messages may wait for one client before it is dropped as too slow.", "count", s_defaults.SendQueueLength, 1, 10_000_000);
 
-    private readonly Option<int> _history = IntOption(
-        "--history", "How many recent lines a newcomer sees.", "count", s_defaults.HistoryLength, 0, 100_000);
-
     private readonly Option<string> _motd = new("--motd")
     {
         Description = "A message of the day shown to everyone who joins.",
@@ -104,7 +101,7 @@ internal sealed partial class ServerCommandLine
         foreach (var option in new Option[]
         {
             _address, _port, _maxClients, _maxFrameBytes, _maxTextLength, _rate, _burst, _handshakeTimeout,
-            _idleTimeout, _sendQueue, _history, _motd, _serverName, _logLevel,
+            _idleTimeout, _sendQueue, _motd, _serverName, _logLevel,
             _sendQueueBytes,
             _tlsCert, _tlsKey,
         })
@@ -202,7 +199,6 @@ internal sealed partial class ServerCommandLine
             IdleTimeout = TimeSpan.FromSeconds(result.GetValue(_idleTimeout)),
             SendQueueLength = result.GetValue(_sendQueue),
             SendQueueBytes = result.GetValue(_sendQueueBytes),
-            HistoryLength = result.GetValue(_history),
             MessageOfTheDay = result.GetValue(_motd) ?? string.Empty,
             ServerName = string.IsNullOrWhiteSpace(result.GetValue(_serverName)) ? s_defaults.ServerName : result.GetValue(_serverName)!,
         })));

@@ -32,6 +32,12 @@ internal static class FrameBudget
     /// <summary>The most one recent line takes inside a welcome.</summary>
     public static int Of(TextPosted line) => 32 + Of(line.Author) + Of(line.Text);
 
+    /// <summary>The most one line takes inside a <see cref="HistoryBatch"/> or <see cref="SearchResults"/>: its author, text and room, an id, a timestamp and a kind.</summary>
+    public static int InHistory(TextPosted line) => 40 + Of(line.Author) + Of(line.Text) + Of(line.Room);
+
+    /// <summary>The most one private message takes inside a <see cref="HistoryBatch"/>: its names, text and away text, a timestamp, a kind and an id.</summary>
+    public static int InHistory(PrivateMessage message) => 48 + Of(message.From) + Of(message.To) + Of(message.Text) + Of(message.RecipientAway);
+
     /// <summary>The most one departure takes inside a <see cref="UsersLeft"/>.</summary>
     public static int Of(Departure departure) => 16 + Of(departure.UserName) + Of(departure.Text);
 

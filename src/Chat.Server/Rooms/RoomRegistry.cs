@@ -50,6 +50,12 @@ internal sealed class RoomRegistry : IAsyncDisposable
     /// <summary>The room every connection is put in at its handshake (<see cref="ChatServerOptions.DefaultRoom"/>).</summary>
     public Room Default { get; }
 
+    /// <summary>The private messages, kept by the same store as the rooms' lines.</summary>
+    public IPrivateLog Private => _store.Private;
+
+    /// <summary>Names the store's id space (<see cref="IRoomLogStore.Epoch"/>), sent in every version-2 welcome.</summary>
+    public string Epoch => _store.Epoch;
+
     /// <summary>How many rooms there are.</summary>
     public int Count
     {

@@ -120,14 +120,15 @@ internal sealed partial class ClientSession
 
     /// <summary>
     /// The welcome into the default room: its users and recent lines (the newest that fit beside
-    /// everything else it carries) and, for version 2, its name, topic and who is away.
+    /// everything else it carries) and, for version 2, its name, topic and who is away, and the history limit and epoch.
     /// </summary>
     private Welcome Welcome(int version, Room room, JoinResult joined)
     {
         var rooms = version >= 2;
         var roomName = rooms ? room.Name : string.Empty;
         var topic = rooms ? joined.Topic : string.Empty;
-        var budget = _options.MaxSentFrameLength - FrameBudget.WelcomeWithoutLines(_options, Name, roomName, topic, joined.Users);
+        var epoch = rooms ? _registry.Epoch : string.Empty;
+        var budget = _options.MaxSentFrameLength - FrameBudget.WelcomeWithoutLines(_options, Name, roomName, topic, joined.Users) - FrameBudget.Of(epoch);
         var (away, recent) = FrameBudget.Fit(budget, rooms ? joined.AwayUsers : [], joined.Recent);
         return new Welcome(
             version,
@@ -146,6 +147,10 @@ internal sealed partial class ClientSession
             Room = roomName,
             Topic = topic,
             AwayUsers = away,
+
+            // A version-1 client has no history requests: its welcome leaves both at their defaults, as it does Room and Topic.
+            HistoryLimit = rooms ? _options.HistoryLimit : 0,
+            HistoryEpoch = epoch,
         };
     }
 

@@ -40,12 +40,7 @@ internal sealed partial class ClientSession
 
                 return new(End is null);
             case SendPrivate send:
-                if (Admit())
-                {
-                    SendPrivateText(send);
-                }
-
-                return new(End is null);
+                return Admit() ? SendPrivateTextAsync(send) : new(End is null);
             case Ping ping:
                 if (Admit())
                 {
@@ -65,16 +60,23 @@ internal sealed partial class ClientSession
             case JoinRoom or LeaveRoom or Chat.Protocol.ListRooms or Chat.Protocol.SetTopic or Chat.Protocol.ChangeName or Chat.Protocol.SetAway or RoomJoined or RoomLeft or RoomList
                 or TopicChanged or UserRenamed or UserAway when !SpeaksRooms:
                 return new(true); // Version 1 has no such message: an unknown id, skipped (docs/protocol.md, R7.17).
+            case HistoryRequest or SearchRequest or HistoryBatch or SearchResults when !SpeaksRooms:
+                return new(true); // The same for the history messages (docs/protocol.md, R7.50).
             case JoinRoom or LeaveRoom or Chat.Protocol.ListRooms or Chat.Protocol.SetTopic or Chat.Protocol.ChangeName or Chat.Protocol.SetAway:
                 return Admit() ? HandleRoomRequestAsync(message) : new(End is null);
+            case HistoryRequest request:
+                return Admit(request.RequestId) ? HandleHistoryRequestAsync(request) : new(End is null);
+            case SearchRequest search:
+                return Admit(search.RequestId) ? HandleSearchRequestAsync(search) : new(End is null);
             default:
                 throw new ChatProtocolException($"A client may not send {message.GetType().Name}; only the server does.");
         }
     }
 
     /// <summary>Applies the rate limit to one message.</summary>
+    /// <param name="requestId">The request's id, carried by a refusal; 0 for a message that has none.</param>
     /// <returns>Whether the message may be acted on.</returns>
-    private bool Admit()
+    private bool Admit(int requestId = 0)
     {
         switch (_rate.Take())
         {
@@ -83,7 +85,8 @@ internal sealed partial class ClientSession
             case RateDecision.Refused:
                 Reply(
                     ErrorCode.RateLimited,
-                    $"You are sending too fast (at most {_options.MessageRate:0.##} messages a second after a burst of {_options.MessageBurst}); this message was not posted.");
+                    $"You are sending too fast (at most {_options.MessageRate:0.##} messages a second after a burst of {_options.MessageBurst}); this message was not posted.",
+                    requestId: requestId);
                 return false;
             default:
                 Disconnect(SessionEnd.ExcessFlood());
@@ -117,11 +120,17 @@ internal sealed partial class ClientSession
         }
     }
 
-    private void SendPrivateText(SendPrivate message)
+    /// <summary>
+    /// Stores a private message in the private log, then delivers it to its recipient and echoes
+    /// it to the sender, with its id. The read loop waits for the store, so one sender's private
+    /// messages keep their order.
+    /// </summary>
+    /// <returns>Whether to go on reading.</returns>
+    private async ValueTask<bool> SendPrivateTextAsync(SendPrivate message)
     {
         if (!CheckText(message.Text))
         {
-            return;
+            return End is null;
         }
 
         // Each recipient who shares a room with the sender must know the sender is there before it hears from them.
@@ -130,16 +139,32 @@ internal sealed partial class ClientSession
             room.FlushPendingPresence();
         }
 
-        if (_users.SendPrivate(this, message.To, message.Text, KnownKind(message.Kind), out var recipient) == PrivateResult.UnknownUser)
+        if (_users.Find(message.To) is not { } recipient)
         {
             var to = LogText.Clean(UserNameRules.Normalize(message.To), UserNameRules.MaxLength);
             Reply(ErrorCode.UnknownUser, $"There is nobody called \"{to}\" on the server; the message was not sent.");
+            return End is null;
         }
-        else if (!SpeaksRooms && recipient is { AwayText: { Length: > 0 } away } && !ReferenceEquals(recipient, this))
+
+        PrivateMessage stored;
+        try
+        {
+            stored = await _registry.Private.AppendAsync(new PrivateDraft(Name, recipient.Name, message.Text, KnownKind(message.Kind)), _stopping.Token);
+        }
+        catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException or IOException)
+        {
+            Reply(ErrorCode.InternalError, "The server could not store your message; it was not sent.");
+            return End is null;
+        }
+
+        UserDirectory.DeliverPrivate(this, recipient, stored);
+        if (!SpeaksRooms && recipient is { AwayText: { Length: > 0 } away } && !ReferenceEquals(recipient, this))
         {
             // A version-1 client cannot read PrivateMessage.RecipientAway: it is told in words.
             Deliver(EncodedMessage.Encode(new ServerNotice($"{recipient.Name} is away: {away}", _time.GetUtcNow().UtcDateTime)));
         }
+
+        return End is null;
     }
 
     /// <summary>
@@ -167,6 +192,7 @@ internal sealed partial class ClientSession
     /// <param name="code">Why.</param>
     /// <param name="text">Why, in words.</param>
     /// <param name="room">The room the refused request was about; empty for none.</param>
-    private void Reply(ErrorCode code, string text, string room = "") =>
-        Deliver(EncodedMessage.Encode(new ErrorMessage(code, text) { Fatal = false, Room = room }));
+    /// <param name="requestId">The id of the history or search request refused; 0 for any other.</param>
+    private void Reply(ErrorCode code, string text, string room = "", int requestId = 0) =>
+        Deliver(EncodedMessage.Encode(new ErrorMessage(code, text) { Fatal = false, Room = room, RequestId = requestId }));
 }

@@ -164,25 +164,17 @@ internal sealed class UserDirectory
     }
 
     /// <summary>
-    /// Delivers a private message to a user and echoes it to the sender; the echo says when the
-    /// recipient is away (<see cref="PrivateMessage.RecipientAway"/>).
+    /// Delivers a private message already stored (<see cref="IPrivateLog"/>) to its recipient, and
+    /// echoes it to its sender (with the recipient's away text, if any), unless they are the same.
     /// </summary>
-    /// <param name="sender">Who sends it.</param>
-    /// <param name="recipientName">The recipient's name, in any letter case.</param>
-    /// <param name="text">The text, already checked against <see cref="TextRules"/>.</param>
-    /// <param name="kind">A plain line or an action.</param>
-    /// <param name="recipient">The recipient, when delivered.</param>
-    /// <returns>Whether it was delivered.</returns>
-    public PrivateResult SendPrivate(IRoomMember sender, string recipientName, string text, TextKind kind, out IRoomMember? recipient)
+    /// <param name="sender">Who sent it.</param>
+    /// <param name="recipient">Who receives it.</param>
+    /// <param name="message">The message as stored, with its id.</param>
+    public static void DeliverPrivate(IRoomMember sender, IRoomMember recipient, PrivateMessage message)
     {
         ArgumentNullException.ThrowIfNull(sender);
-        recipient = Find(recipientName);
-        if (recipient is null)
-        {
-            return PrivateResult.UnknownUser;
-        }
-
-        var message = new PrivateMessage(sender.Name, recipient.Name, text, _time.GetUtcNow().UtcDateTime) { Kind = kind };
+        ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentNullException.ThrowIfNull(message);
         var delivered = EncodedMessage.Encode(message);
         recipient.Deliver(delivered);
         if (!ReferenceEquals(recipient, sender))
@@ -190,8 +182,6 @@ internal sealed class UserDirectory
             var away = recipient.AwayText;
             sender.Deliver(away.Length == 0 ? delivered : EncodedMessage.Encode(message with { RecipientAway = away }));
         }
-
-        return PrivateResult.Delivered;
     }
 
     /// <summary>Sends a notice from the operator to everyone on the server (<see cref="ServerNotice.Room"/> empty).</summary>

@@ -143,7 +143,7 @@ public class FastPathDecoderTests
         "92059701A161A161D6FF0000000000A0 01", // TextPosted: a seventh field from a newer peer
         "92059601A161A161D6FF0000000000 01", // TextPosted: a Room that is not a string
         "9206929190 C0",                     // UsersJoined: a nil Room
-        "920997A161A161A161D6FF0000000000 A0 01", // PrivateMessage: a seventh field from a newer peer
+        "920998A161A161A161D6FF0000000000 A0 01 01", // PrivateMessage: an eighth field from a newer peer
         "92069192A161C0",                    // UsersJoined: a nil name
         "920691A161",                        // UsersJoined: not an array
         "9207919191A161",                    // UsersLeft: a departure without its reason

@@ -15,16 +15,16 @@ public class MessageGoldenBytesTests
     public static TheoryData<string, string> Goldens => new()
     {
         { "Hello", "0000002292019601A5616C696365AF436861742E436C69656E742E547569A5312E302E30C2A0" },
-        { "Welcome", "0000006692029F02A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919607A3626F62A26869D6FF695735A501A6236C6F626279CD0FA0CD800002CB40040000000000001ECD7530A6236C6F626279A653617920686991A3626F62" },
+        { "Welcome", "0000006D9202DC001102A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919607A3626F62A26869D6FF695735A501A6236C6F626279CD0FA0CD800002CB40040000000000001ECD7530A6236C6F626279A653617920686991A3626F62CCC8A26531" },
         { "Rejected", "0000001F92039201BA546865206E616D652022616C696365222069732074616B656E2E" },
         { "SendText", "0000000F920493A568656C6C6F00A423646576" },
         { "TextPosted", "000000209205962AA5616C696365A568656C6C6FD7FF3B9ACA00695735A500A423646576" },
         { "UsersJoined", "0000001492069292A56361726F6CA464617665A423646576" },
         { "UsersLeft", "0000001E9207929293A3626F6201A362796593A365766503A47370616DA423646576" },
         { "SendPrivate", "0000000D920893A3626F62A47073737401" },
-        { "PrivateMessage", "0000001F920996A5616C696365A3626F62A470737374D6FF695735A500A56C756E6368" },
+        { "PrivateMessage", "00000020920997A5616C696365A3626F62A470737374D6FF695735A500A56C756E636809" },
         { "ServerNotice", "0000001F920A93B052657374617274206174206E6F6F6E2ED6FF695735A5A423646576" },
-        { "ErrorMessage", "0000001F920B940FB4596F7520617265206E6F7420696E20236465762EC2A423646576" },
+        { "ErrorMessage", "00000020920B950FB4596F7520617265206E6F7420696E20236465762EC2A42364657603" },
         { "Ping", "0000000C920C91CF0000011F71FB04CB" },
         { "Pong", "00000004920D91FF" },
         { "Goodbye", "00000007920E91A3627965" },
@@ -41,6 +41,10 @@ public class MessageGoldenBytesTests
         { "UserRenamed", "00000015921993A423646576A5616C696365A6616C69636961" },
         { "SetAway", "00000009921A91A56C756E6368" },
         { "UserAway", "00000012921B93A423646576A3626F62A56C756E6368" },
+        { "HistoryRequest", "0000000C921C9603A3626F620A1432C3" },
+        { "HistoryBatch", "0000003C921D9703A42364657691960BA3626F62A26869D6FF695735A500A423646576C3C3C39197A3626F62A5616C696365A470737374D6FF695735A500A00C" },
+        { "SearchRequest", "00000012921E9504A423646576A66C756E63682A5A14" },
+        { "SearchResults", "00000024921F9404A423646576919650A3626F62A66C756E63683FD6FF695735A500A423646576C3" },
     };
 
     /// <summary>
@@ -54,6 +58,12 @@ public class MessageGoldenBytesTests
         { "0000002192019501A5616C696365AF436861742E436C69656E742E547569A5312E302E30C2", SampleMessages.Hello },
         // Before Hello.OmitPresence: four fields.
         { "0000002092019401A5616C696365AF436861742E436C69656E742E547569A5312E302E30", SampleMessages.Hello with { OmitPresence = false } },
+        // Before Welcome.HistoryLimit and HistoryEpoch: fifteen fields.
+        { "0000006692029F02A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919607A3626F62A26869D6FF695735A501A6236C6F626279CD0FA0CD800002CB40040000000000001ECD7530A6236C6F626279A653617920686991A3626F62", SampleMessages.Welcome with { HistoryLimit = 0, HistoryEpoch = string.Empty } },
+        // Before PrivateMessage.Id: six fields.
+        { "0000001F920996A5616C696365A3626F62A470737374D6FF695735A500A56C756E6368", SampleMessages.PrivateMessage with { Id = 0 } },
+        // Before ErrorMessage.RequestId: four fields.
+        { "0000001F920B940FB4596F7520617265206E6F7420696E20236465762EC2A423646576", SampleMessages.ErrorMessage with { RequestId = 0 } },
         // Before Welcome.UserCount: eight fields.
         { "0000003E92029801A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919507A3626F62A26869D6FF695735A501CD0FA0CD8000", VersionOneWelcome with { UserCount = 0, MessageRate = 0, MessageBurst = 0, PingIntervalMilliseconds = 0 } },
         // Before Welcome.MessageRate, MessageBurst and PingIntervalMilliseconds: nine fields.
@@ -70,7 +80,7 @@ public class MessageGoldenBytesTests
         { "0000000F92069192A56361726F6CA464617665", SampleMessages.UsersJoined with { Room = string.Empty } },
         { "000000199207919293A3626F6201A362796593A365766503A47370616D", SampleMessages.UsersLeft with { Room = string.Empty } },
         // PrivateMessage without RecipientAway.
-        { "00000019920995A5616C696365A3626F62A470737374D6FF695735A500", SampleMessages.PrivateMessage with { RecipientAway = string.Empty } },
+        { "00000019920995A5616C696365A3626F62A470737374D6FF695735A500", SampleMessages.PrivateMessage with { RecipientAway = string.Empty, Id = 0 } },
         // ServerNotice without Room: to the whole server.
         { "0000001A920A92B052657374617274206174206E6F6F6E2ED6FF695735A5", SampleMessages.ServerNotice with { Room = string.Empty } },
         // ErrorMessage without Room.
@@ -85,6 +95,8 @@ public class MessageGoldenBytesTests
         Room = string.Empty,
         Topic = string.Empty,
         AwayUsers = [],
+        HistoryLimit = 0,
+        HistoryEpoch = string.Empty,
     };
 
     [Theory]
@@ -124,7 +136,8 @@ public class MessageGoldenBytesTests
     {
         var covered = Goldens.Select(row => (string)row[0]).ToHashSet();
         var all = typeof(ChatMessage).Assembly.GetTypes()
-            .Where(t => t.IsSubclassOf(typeof(ChatMessage)) && !t.IsAbstract)
+            // Reconnecting and Reconnected are made by ChatClient for its application and never go on the wire.
+            .Where(t => t.IsSubclassOf(typeof(ChatMessage)) && !t.IsAbstract && !t.IsAssignableTo(typeof(IClientMadeMessage)))
             .Select(t => t.Name);
         Assert.Equal(all.Order(), covered.Order());
     }

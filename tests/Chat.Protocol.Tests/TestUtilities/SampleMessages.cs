@@ -32,6 +32,8 @@ internal static class SampleMessages
         Room = "#lobby",
         Topic = "Say hi",
         AwayUsers = ["bob"],
+        HistoryLimit = 200,
+        HistoryEpoch = "e1",
     };
 
     public static Rejected Rejected => new(RejectReason.NameTaken, "The name \"alice\" is taken.");
@@ -52,11 +54,11 @@ internal static class SampleMessages
 
     public static SendPrivate SendPrivate => new("bob", "psst") { Kind = TextKind.Action };
 
-    public static PrivateMessage PrivateMessage => new("alice", "bob", "psst", WholeSecond) { Kind = TextKind.Plain, RecipientAway = "lunch" };
+    public static PrivateMessage PrivateMessage => new("alice", "bob", "psst", WholeSecond) { Kind = TextKind.Plain, RecipientAway = "lunch", Id = 9 };
 
     public static ServerNotice ServerNotice => new("Restart at noon.", WholeSecond) { Room = "#dev" };
 
-    public static ErrorMessage ErrorMessage => new(ErrorCode.NotInRoom, "You are not in #dev.") { Fatal = false, Room = "#dev" };
+    public static ErrorMessage ErrorMessage => new(ErrorCode.NotInRoom, "You are not in #dev.") { Fatal = false, Room = "#dev", RequestId = 3 };
 
     public static Ping Ping => new(1234567890123);
 
@@ -98,12 +100,26 @@ internal static class SampleMessages
 
     public static UserAway UserAway => new("#dev", "bob", "lunch");
 
+    public static HistoryRequest HistoryRequest => new(3, "bob", 10, 20, 50) { Private = true };
+
+    public static HistoryBatch HistoryBatch => new(3, "#dev", [new TextPosted(11, "bob", "hi", WholeSecond) { Room = "#dev" }], true)
+    {
+        Gap = true,
+        Private = true,
+        PrivateLines = [new PrivateMessage("bob", "alice", "psst", WholeSecond) { Id = 12 }],
+    };
+
+    public static SearchRequest SearchRequest => new(4, "#dev", "lunch*", 90, 20);
+
+    public static SearchResults SearchResults => new(4, "#dev", [new TextPosted(80, "bob", "lunch?", WholeSecond) { Room = "#dev" }], true);
+
     public static IReadOnlyList<ChatMessage> All =>
     [
         Hello, Welcome, Rejected, SendText, TextPosted, UsersJoined, UsersLeft, SendPrivate,
         PrivateMessage, ServerNotice, ErrorMessage, Ping, Pong, Goodbye, ServerShutdown,
         JoinRoom, RoomJoined, LeaveRoom, RoomLeft, ListRooms, RoomList, SetTopic, TopicChanged,
-        ChangeName, UserRenamed, SetAway, UserAway,
+        ChangeName, UserRenamed, SetAway, UserAway, HistoryRequest, HistoryBatch, SearchRequest,
+        SearchResults,
     ];
 
     public static TheoryData<string> Names

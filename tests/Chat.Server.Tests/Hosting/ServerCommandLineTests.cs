@@ -22,7 +22,9 @@ public class ServerCommandLineTests
     [InlineData("--room", "#a b", "--room \"#a b\" is not a room name: A room name is '#' followed by letters (A-Z, a-z), digits, '_', '-' and '.'.")]
     [InlineData("--max-rooms", "0", "--max-rooms must be a whole number from 1 to 1000000, not \"0\".")]
     [InlineData("--max-rooms-per-user", "0", "--max-rooms-per-user must be a whole number from 1 to 100000, not \"0\".")]
-    [InlineData("--history-store", "disk", "--history-store must be memory or sqlite, not \"disk\".")]
+    [InlineData("--history", "disk", "--history must be sqlite or memory, not \"disk\".")]
+    [InlineData("--history-limit", "-1", "--history-limit must be a whole number from 0 to 100000, not \"-1\".")]
+    [InlineData("--history-on-join", "lots", "--history-on-join must be a whole number from 0 to 100000, not \"lots\".")]
     [InlineData("--max-room-members", "many", "--max-room-members must be a whole number from 1 to 400000, not \"many\".")]
     public async Task ABadValueIsOneLineOnStandardErrorAndExitCodeOne(string option, string value, string message)
     {
@@ -156,7 +158,7 @@ public class ServerCommandLineTests
         var (exitCode, output, _) = await RunAsync("--help");
 
         Assert.Equal(0, exitCode);
-        foreach (var option in new[] { "--address", "--port", "--max-clients", "--max-frame-bytes", "--max-text-length", "--rate", "--burst", "--handshake-timeout", "--idle-timeout", "--send-queue", "--send-queue-bytes", "--history", "--motd", "--server-name", "--log-level", "--tls-cert", "--tls-key", "--history-store", "--data", "--version" })
+        foreach (var option in new[] { "--address", "--port", "--max-clients", "--max-frame-bytes", "--max-text-length", "--rate", "--burst", "--handshake-timeout", "--idle-timeout", "--send-queue", "--send-queue-bytes", "--history", "--history-on-join", "--history-limit", "--motd", "--server-name", "--log-level", "--tls-cert", "--tls-key", "--data", "--version" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
@@ -189,7 +191,10 @@ public class ServerCommandLineTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await ServerCommandLine.RunAsync(args, output, error, TextReader.Null).WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The command line keeps the history in a SQLite file in ./chat-data by default: these servers keep it in memory.
+        string[] history = args.Contains("--history") ? [] : ["--history", "memory"];
+        var exitCode = await ServerCommandLine.RunAsync([.. history, .. args], output, error, TextReader.Null).WaitAsync(TimeSpan.FromSeconds(30));
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -88,10 +88,12 @@ public class UserDirectoryTests
         _users.TryClaim(alice);
         _users.TryClaim(bob);
 
-        Assert.Equal(PrivateResult.Delivered, _users.SendPrivate(alice, " BOB ", "psst", TextKind.Plain, out var recipient));
-
+        var recipient = _users.Find(" BOB ");
         Assert.Same(bob, recipient);
-        var expected = new PrivateMessage("alice", "bob", "psst", Start.UtcDateTime) { Kind = TextKind.Plain };
+        var expected = new PrivateMessage("alice", "bob", "psst", Start.UtcDateTime) { Kind = TextKind.Plain, Id = 4 };
+
+        UserDirectory.DeliverPrivate(alice, recipient!, expected);
+
         Assert.Equal(expected, Assert.Single(bob.Received));
         Assert.Equal(expected with { RecipientAway = "at lunch" }, Assert.Single(alice.Received));
     }
@@ -102,10 +104,9 @@ public class UserDirectoryTests
         var alice = new User("alice");
         _users.TryClaim(alice);
 
-        _users.SendPrivate(alice, "alice", "note to self", TextKind.Plain, out _);
-        Assert.Equal(PrivateResult.UnknownUser, _users.SendPrivate(alice, "nobody", "hello?", TextKind.Plain, out var recipient));
+        UserDirectory.DeliverPrivate(alice, _users.Find("alice")!, new PrivateMessage("alice", "alice", "note to self", Start.UtcDateTime));
 
-        Assert.Null(recipient);
+        Assert.Null(_users.Find("nobody"));
         Assert.Single(alice.Received);
     }
 

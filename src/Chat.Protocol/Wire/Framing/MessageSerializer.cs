@@ -24,10 +24,12 @@ public static class MessageSerializer
     /// <param name="writer">Where the frame goes.</param>
     /// <param name="message">The message to encode.</param>
     /// <returns>The number of bytes written, prefix included.</returns>
+    /// <exception cref="ArgumentException">The message is one a <see cref="ChatClient"/> makes for its application (<see cref="Reconnecting"/>, <see cref="Reconnected"/>), which has no wire id.</exception>
     public static int WriteFrame(IBufferWriter<byte> writer, ChatMessage message)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(message);
+        EnsureOnTheWire(message);
 
         // The body's length is known only after encoding, so encode into a per-thread scratch buffer first.
         var body = ScratchBuffer.ForThisThread();
@@ -49,9 +51,11 @@ public static class MessageSerializer
     /// <summary>Encodes a message to a new array holding one whole frame (prefix and body).</summary>
     /// <param name="message">The message to encode.</param>
     /// <returns>The frame's bytes.</returns>
+    /// <exception cref="ArgumentException">The message is one a <see cref="ChatClient"/> makes for its application (<see cref="Reconnecting"/>, <see cref="Reconnected"/>), which has no wire id.</exception>
     public static byte[] ToFrame(ChatMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        EnsureOnTheWire(message);
         var body = ScratchBuffer.ForThisThread();
         try
         {
@@ -68,6 +72,17 @@ public static class MessageSerializer
         }
     }
 
+    /// <summary>Refuses a message that is not part of the protocol: one a client makes for its application.</summary>
+    private static void EnsureOnTheWire(ChatMessage message)
+    {
+        if (message is IClientMadeMessage)
+        {
+            throw new ArgumentException(
+                $"{message.GetType().Name} is made by ChatClient to tell its application what happened to the connection; it is not a protocol message and is never sent.",
+                nameof(message));
+        }
+    }
+
     private static void CopyFrame(ScratchBuffer body, Span<byte> destination)
     {
         BinaryPrimitives.WriteUInt32BigEndian(destination, (uint)body.WrittenCount);
@@ -77,9 +92,11 @@ public static class MessageSerializer
     /// <summary>Encodes a message's body alone (no length prefix).</summary>
     /// <param name="message">The message to encode.</param>
     /// <returns>The MessagePack bytes of the message.</returns>
+    /// <exception cref="ArgumentException">The message is one a <see cref="ChatClient"/> makes for its application (<see cref="Reconnecting"/>, <see cref="Reconnected"/>), which has no wire id.</exception>
     public static byte[] ToBody(ChatMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        EnsureOnTheWire(message);
         return MessagePackSerializer.Serialize(message, Options);
     }
 

@@ -42,4 +42,21 @@ internal interface IRoomLog : IAsyncDisposable
     /// <param name="cancellationToken">Gives up on the read.</param>
     /// <returns>The lines in the order asked for.</returns>
     ValueTask<IReadOnlyList<TextPosted>> ReadAsync(LogRange range, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The highest id of a line this log no longer keeps (retention or a full ring removed it, or the
+    /// room's earlier lines were deleted); 0 when every line ever appended is still kept. A reader
+    /// asking for lines after an id below this one is told there is a gap.
+    /// </summary>
+    long PrunedThroughId { get; }
+
+    /// <summary>
+    /// Finds the lines holding every word of a query (<see cref="SearchWords"/> says how a word
+    /// matches), newest first, at most <see cref="SearchQuery.Limit"/>; callers ask one more than they
+    /// show to learn whether more match.
+    /// </summary>
+    /// <param name="query">The words, the upper bound and the limit.</param>
+    /// <param name="cancellationToken">Gives up on the search.</param>
+    /// <returns>The lines found, newest first.</returns>
+    ValueTask<IReadOnlyList<TextPosted>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
 }

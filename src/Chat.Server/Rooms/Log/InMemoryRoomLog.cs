@@ -3,8 +3,9 @@ using Chat.Protocol;
 namespace Chat.Server;
 
 /// <summary>
-/// A room log in memory: the last lines (a ring of <see cref="ChatServerOptions.HistoryLength"/>),
-/// ids counted from where the store says, every call completed synchronously.
+/// A room log in memory: the last lines (a ring of <see cref="ChatServerOptions.MemoryLinesPerRoom"/>),
+/// ids counted from where the store says, every call completed synchronously. A line pushed out of
+/// the ring is gone (<see cref="PrunedThroughId"/>); search reads the lines the ring keeps.
 /// </summary>
 /// <remarks>Not thread-safe by itself: <see cref="Room"/> calls it under its lock.</remarks>
 internal sealed class InMemoryRoomLog : IRoomLog
@@ -31,6 +32,9 @@ internal sealed class InMemoryRoomLog : IRoomLog
         _time = time;
         _lines = new TextPosted[capacity];
         LastId = lastId;
+
+        // The lines before lastId belonged to a room of this name (or another) that vanished: none is kept.
+        PrunedThroughId = lastId;
         _disposed = disposed;
     }
 
@@ -40,11 +44,22 @@ internal sealed class InMemoryRoomLog : IRoomLog
     /// <summary>The room's name.</summary>
     public string Room => _room;
 
+    public long PrunedThroughId { get; private set; }
+
     public ValueTask<TextPosted> AppendAsync(LineDraft draft, CancellationToken cancellationToken = default)
     {
         var line = new TextPosted(++LastId, draft.Author, draft.Text, _time.GetUtcNow().UtcDateTime) { Kind = draft.Kind, Room = _room };
-        if (_lines.Length > 0)
+        if (_lines.Length == 0)
         {
+            PrunedThroughId = line.Id;
+        }
+        else
+        {
+            if (_count == _lines.Length)
+            {
+                PrunedThroughId = _lines[_next].Id;
+            }
+
             _lines[_next] = line;
             _next = (_next + 1) % _lines.Length;
             _count = Math.Min(_count + 1, _lines.Length);
@@ -74,6 +89,24 @@ internal sealed class InMemoryRoomLog : IRoomLog
         }
 
         return new ValueTask<IReadOnlyList<TextPosted>>(kept);
+    }
+
+    public ValueTask<IReadOnlyList<TextPosted>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+        var found = new List<TextPosted>();
+        var start = (_next - _count + _lines.Length) % Math.Max(_lines.Length, 1);
+        for (var i = _count - 1; i >= 0 && found.Count < query.Limit; i--)
+        {
+            var line = _lines[(start + i) % _lines.Length];
+            if (line.Id < query.UpperBound && SearchWords.Matches(line.Text, query.Words))
+            {
+                found.Add(line);
+            }
+        }
+
+        return new ValueTask<IReadOnlyList<TextPosted>>(found);
     }
 
     public ValueTask DisposeAsync()

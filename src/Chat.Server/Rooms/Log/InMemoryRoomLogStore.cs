@@ -4,12 +4,18 @@ namespace Chat.Server;
 /// Keeps every room's log in memory (<see cref="InMemoryRoomLog"/>). A room that vanished and is
 /// created again goes on numbering after the highest id any vanished room reached, so ids are
 /// never reused while the server runs, and the store remembers one number rather than every name.
+/// The private messages are kept the same way (<see cref="InMemoryPrivateLog"/>). Every start is a
+/// new id space: the <see cref="Epoch"/> is made at random here.
 /// </summary>
-/// <param name="capacity">How many lines each log keeps (<see cref="ChatServerOptions.HistoryLength"/>).</param>
+/// <param name="capacity">How many lines each log keeps, and how many private messages (<see cref="ChatServerOptions.MemoryLinesPerRoom"/>).</param>
 /// <param name="time">The clock for timestamps.</param>
 internal sealed class InMemoryRoomLogStore(int capacity, TimeProvider time) : IRoomLogStore
 {
     private long _highestClosedId;
+
+    public string Epoch { get; } = Guid.NewGuid().ToString("N");
+
+    public IPrivateLog Private { get; } = new InMemoryPrivateLog(capacity, time);
 
     public ValueTask<IRoomLog> OpenAsync(string room, CancellationToken cancellationToken = default) =>
         new(new InMemoryRoomLog(room, capacity, time, Interlocked.Read(ref _highestClosedId), Closed));

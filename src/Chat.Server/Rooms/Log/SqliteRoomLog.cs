@@ -30,8 +30,9 @@ internal sealed class SqliteRoomLog : IRoomLog
     /// <param name="capacity">How many of the newest lines to keep in memory.</param>
     /// <param name="time">The clock for timestamps.</param>
     /// <param name="lastId">The highest id the room ever had.</param>
+    /// <param name="prunedThroughId">The highest id of a line no longer stored; 0 when none is missing.</param>
     /// <param name="newest">The newest stored lines, newest first, at most <paramref name="capacity"/>.</param>
-    public SqliteRoomLog(SqliteRoomLogStore store, string room, string key, int capacity, TimeProvider time, long lastId, IReadOnlyList<TextPosted> newest)
+    public SqliteRoomLog(SqliteRoomLogStore store, string room, string key, int capacity, TimeProvider time, long lastId, long prunedThroughId, IReadOnlyList<TextPosted> newest)
     {
         _store = store;
         _room = room;
@@ -39,6 +40,7 @@ internal sealed class SqliteRoomLog : IRoomLog
         _time = time;
         _ring = new TextPosted[capacity];
         _lastId = lastId;
+        PrunedThroughId = prunedThroughId;
 
         // Every stored line after _coveredAfter is in the ring.
         _coveredAfter = newest.Count < capacity ? 0 : newest.Count == 0 ? lastId : newest[^1].Id - 1;
@@ -50,6 +52,8 @@ internal sealed class SqliteRoomLog : IRoomLog
 
     /// <summary>The room's key in the store.</summary>
     public string Key { get; }
+
+    public long PrunedThroughId { get; }
 
     public ValueTask<TextPosted> AppendAsync(LineDraft draft, CancellationToken cancellationToken = default)
     {
@@ -99,6 +103,13 @@ internal sealed class SqliteRoomLog : IRoomLog
         }
 
         return new ValueTask<IReadOnlyList<TextPosted>>(_store.ReadAsync(Key, _room, range, cancellationToken));
+    }
+
+    public ValueTask<IReadOnlyList<TextPosted>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
+        return new ValueTask<IReadOnlyList<TextPosted>>(_store.SearchAsync(Key, _room, query, cancellationToken));
     }
 
     /// <summary>Stops taking lines and waits until those already taken are committed (or failed).</summary>

@@ -35,6 +35,10 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
             at INTEGER NOT NULL,
             UNIQUE (room, id)
         );
+        CREATE TABLE IF NOT EXISTS meta (
+            key TEXT NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
         """;
 
     private readonly string _connectionString;
@@ -71,6 +75,18 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
             command.ExecuteNonQuery();
         }
 
+        using (var command = _writer.CreateCommand())
+        {
+            // Made once, when the database is created, and kept with it: ids in it stay comparable.
+            command.CommandText = "INSERT OR IGNORE INTO meta (key, value) VALUES ('epoch', $epoch); SELECT value FROM meta WHERE key = 'epoch'";
+            command.Parameters.AddWithValue("$epoch", Guid.NewGuid().ToString("N"));
+            Epoch = (string)command.ExecuteScalar()!;
+        }
+
+        // For now the private messages live in memory (their ids start again at 1 each start, while
+        // the epoch persists): the SQLite private_lines table replaces this log (issue 15, store helper).
+        Private = new InMemoryPrivateLog(Math.Max(ringCapacity, ChatServerOptions.MinimumMemoryLines), time);
+
         _writing = Task.Run(WriteLoopAsync);
     }
 
@@ -79,24 +95,35 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
     /// <returns>The key.</returns>
     public static string KeyOf(string room) => room.ToUpperInvariant();
 
+    public string Epoch { get; }
+
+    public IPrivateLog Private { get; }
+
     public ValueTask<IRoomLog> OpenAsync(string room, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(room);
         var key = KeyOf(room);
         using var connection = OpenReader();
         long lastId;
+        long prunedThroughId;
         using (var command = connection.CreateCommand())
         {
             command.CommandText = """
                 SELECT max(coalesce((SELECT last_id FROM rooms WHERE key = $key), 0),
-                           coalesce((SELECT max(id) FROM lines WHERE room = $key), 0))
+                           coalesce((SELECT max(id) FROM lines WHERE room = $key), 0)),
+                       (SELECT min(id) FROM lines WHERE room = $key)
                 """;
             command.Parameters.AddWithValue("$key", key);
-            lastId = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            lastId = reader.GetInt64(0);
+
+            // Every id below the lowest stored one is gone (the room's earlier lines were deleted).
+            prunedThroughId = (reader.IsDBNull(1) ? lastId + 1 : reader.GetInt64(1)) - 1;
         }
 
         var newest = _ringCapacity == 0 ? [] : Read(connection, key, room, LogRange.Newest(_ringCapacity));
-        return new ValueTask<IRoomLog>(new SqliteRoomLog(this, room, key, _ringCapacity, _time, lastId, newest));
+        return new ValueTask<IRoomLog>(new SqliteRoomLog(this, room, key, _ringCapacity, _time, lastId, prunedThroughId, newest));
     }
 
     public async ValueTask DeleteAsync(string room, CancellationToken cancellationToken = default)
@@ -115,6 +142,7 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
         await _writing.ConfigureAwait(false);
         await _writer.DisposeAsync().ConfigureAwait(false);
         SqliteConnection.ClearPool(_writer);
+        await Private.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <summary>Queues a line for the next transaction.</summary>
@@ -144,6 +172,41 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
             {
                 using var connection = OpenReader();
                 return Read(connection, key, room, range);
+            },
+            cancellationToken);
+
+    /// <summary>Finds a room's lines holding every word of a query, newest first, by reading the room's lines from the newest down.</summary>
+    /// <param name="key">The room's key.</param>
+    /// <param name="room">The room's name, carried by every line.</param>
+    /// <param name="query">The words, the bound and the limit.</param>
+    /// <param name="cancellationToken">Gives up on the search.</param>
+    /// <returns>The lines found, newest first.</returns>
+    internal Task<IReadOnlyList<TextPosted>> SearchAsync(string key, string room, SearchQuery query, CancellationToken cancellationToken) =>
+        Task.Run<IReadOnlyList<TextPosted>>(
+            () =>
+            {
+                using var connection = OpenReader();
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT id, author, text, kind, at FROM lines WHERE room = $key AND id < $before ORDER BY id DESC";
+                command.Parameters.AddWithValue("$key", key);
+                command.Parameters.AddWithValue("$before", query.UpperBound);
+                var found = new List<TextPosted>();
+                using var reader = command.ExecuteReader();
+                while (found.Count < query.Limit && reader.Read())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var text = reader.GetString(2);
+                    if (SearchWords.Matches(text, query.Words))
+                    {
+                        found.Add(new TextPosted(reader.GetInt64(0), reader.GetString(1), text, new DateTime(reader.GetInt64(4), DateTimeKind.Utc))
+                        {
+                            Kind = (TextKind)reader.GetInt32(3),
+                            Room = room,
+                        });
+                    }
+                }
+
+                return found;
             },
             cancellationToken);
 

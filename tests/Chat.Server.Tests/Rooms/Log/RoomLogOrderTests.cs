@@ -128,6 +128,11 @@ public sealed class RoomLogOrderTests : IAsyncDisposable
         public ValueTask<IReadOnlyList<TextPosted>> ReadAsync(LogRange range, CancellationToken cancellationToken = default) =>
             new([.. _stored.OrderBy(line => line.Id).TakeLast(range.Limit)]);
 
+        public long PrunedThroughId => 0;
+
+        public ValueTask<IReadOnlyList<TextPosted>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
+            new([.. _stored.Where(line => line.Id < query.UpperBound && SearchWords.Matches(line.Text, query.Words)).OrderByDescending(line => line.Id).Take(query.Limit)]);
+
         public void Complete(int index)
         {
             _stored.Add(_appends[index].Line);

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Chat.Server.Tests.Rooms.Log;
 
-/// <summary>A server with <c>--history-store sqlite</c>, restarted on the same data folder, over TCP.</summary>
+/// <summary>A server with <c>--history sqlite</c>, restarted on the same data folder, over TCP.</summary>
 public sealed class SqliteHistoryRestartTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "chat-history-tests", Guid.NewGuid().ToString("N"));
