@@ -39,7 +39,7 @@ public sealed partial class ChatViewModel
         Today = DateOnly.FromDateTime(now);
         var untilMidnight = now.Date.AddDays(1) - now;
         _midnight?.Dispose();
-        _midnight = _time.CreateTimer(_ => _ui.Post(OnMidnight), null, untilMidnight + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+        _midnight = _time.CreateTimer(_ => _ui.Post(OnMidnight), null, untilMidnight, Timeout.InfiniteTimeSpan);
     }
 
     private void OnMidnight()

@@ -82,29 +82,41 @@ public sealed partial class ChatViewModel
 
     /// <summary>
     /// Sends a history or search request through the paced queue (the server counts it like a
-    /// line); a refusal or failure is told in <paramref name="window"/> and ends its loading.
+    /// line) without waiting for its answer, which <paramref name="request"/> shows itself; a
+    /// refusal or failure is told in <paramref name="window"/> and ends its loading.
     /// </summary>
+    /// <returns>A task that completes once the request is on its way (or queued behind lines waiting to go).</returns>
     private async Task AskHistoryAsync(WindowViewModel window, string what, Func<ChatClient, CancellationToken, Task> request)
     {
-        var sent = await DispatchAsync(async (client, ct) =>
+        var sent = await DispatchAsync((client, ct) =>
         {
-            try
-            {
-                await request(client, ct).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is ChatException or NotSupportedException && !ct.IsCancellationRequested)
-            {
-                var text = ex is ChatRequestException ? TextSanitizer.Sanitize(ex.Message) : $"{what} failed: {ProblemText.Describe(ex)}";
-                _ui.Post(() =>
-                {
-                    StopLoading(window);
-                    WindowOrCurrent(window).Add(_lines.Local(LogKind.Error, text));
-                });
-            }
+            _ = AnswerHistoryAsync(window, what, request(client, ct), ct);
+            return ValueTask.CompletedTask;
         });
         if (!sent)
         {
             StopLoading(window);
+        }
+    }
+
+    private async Task AnswerHistoryAsync(WindowViewModel window, string what, Task answering, CancellationToken ct)
+    {
+        try
+        {
+            await answering.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ChatException or NotSupportedException && !ct.IsCancellationRequested)
+        {
+            var text = ex is ChatRequestException ? TextSanitizer.Sanitize(ex.Message) : $"{what} failed: {ProblemText.Describe(ex)}";
+            _ui.Post(() =>
+            {
+                StopLoading(window);
+                WindowOrCurrent(window).Add(_lines.Local(LogKind.Error, text));
+            });
+        }
+        catch (Exception ex) when (ex is ChatException or NotSupportedException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Stopping: nobody is waiting for the answer.
         }
     }
 

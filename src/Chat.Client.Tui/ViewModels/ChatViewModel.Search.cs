@@ -61,7 +61,7 @@ public sealed partial class ChatViewModel
     /// marks the line, after loading the lines around it when the window does not show it. Call on the UI thread.
     /// </summary>
     /// <param name="search">The search's window.</param>
-    /// <returns>A task that completes when the line is shown, or the lines around it were asked for.</returns>
+    /// <returns>A task that completes when the line is shown, or the lines around it were asked for (they are shown when they come).</returns>
     public async Task OpenMatchAsync(SearchWindowViewModel search)
     {
         ArgumentNullException.ThrowIfNull(search);

@@ -41,6 +41,7 @@ public sealed class ChatViewModelHistoryTests : IAsyncLifetime
     /// <summary>Sends a line and checks that it is the next thing the server receives: no request was made before it.</summary>
     private async Task AssertNothingSentBeforeAsync()
     {
+        _chat.SelectWindow(1);
         Assert.True(await _chat.SubmitAsync("marker").WithTimeout());
         Assert.Equal(new SendText("marker") { Room = "#lobby" }, await _session.ReceiveAsync<SendText>());
     }
@@ -128,6 +129,10 @@ public sealed class ChatViewModelHistoryTests : IAsyncLifetime
         _chat.MoveMatch(search, 1);
         Assert.Equal("deploy at 1", search.SelectedLine?.Text);
         _chat.MoveMatch(search, 1);
+
+        // A line typed in a search's window is not said anywhere.
+        Assert.False(await _chat.SubmitAsync("not for the room").WithTimeout());
+        Assert.StartsWith("This window shows a search of #lobby", search.Log[^1].Text, StringComparison.Ordinal);
         await AssertNothingSentBeforeAsync();
     }
 
