@@ -11,7 +11,8 @@
 # Run it in a second terminal to join the same room. A server this script starts runs in the
 # background and stays up when the client that started it quits, so the first person to leave
 # does not end the room for the others: `./chat.sh --stop` stops it (everyone still connected is
-# told the server is shutting down). Its log is in artifacts/chat-server.log.
+# told the server is shutting down). Its log is in artifacts/chat-server.log; its history (rooms' lines and
+# private messages, kept across restarts) in chat-data/.
 set -euo pipefail
 cd "$(dirname "$0")"
 port="${CHAT_PORT:-5000}"

@@ -248,6 +248,27 @@ public sealed partial class EchoBotTests
         }
     }
 
+    [Fact]
+    public void ThePackageReadmesReconnectExamplesAreTakenFromTheEchoBotSample()
+    {
+        var readme = File.ReadAllText(BuiltPrograms.PathOf("src/Chat.Protocol/PACKAGE.md")).ReplaceLineEndings("\n");
+        var sample = Trimmed(File.ReadAllText(BuiltPrograms.PathOf("samples/EchoBot/Program.cs")));
+
+        var section = ReconnectSection().Match(readme);
+        Assert.True(section.Success, "src/Chat.Protocol/PACKAGE.md has no \"## Reconnect and history\" section.");
+        var examples = CodeBlock().Matches(section.Groups[1].Value);
+        Assert.Equal(2, examples.Count);
+        foreach (Match example in examples)
+        {
+            var excerpt = Trimmed(example.Groups[1].Value);
+            var at = Enumerable.Range(0, sample.Length - excerpt.Length + 1).FirstOrDefault(i => sample.AsSpan(i, excerpt.Length).SequenceEqual(excerpt), -1);
+            Assert.True(at >= 0, $"This example of PACKAGE.md is not, line for line, a part of samples/EchoBot/Program.cs:\n{example.Value}");
+        }
+
+        // Each line without its indentation: the excerpts are dedented out of the sample's blocks.
+        static string[] Trimmed(string text) => [.. text.ReplaceLineEndings("\n").Split('\n').Select(line => line.Trim())];
+    }
+
     private static async Task<ProgramProcess> StartBotAsync(int port)
     {
         var bot = ProgramProcess.Start(BuiltPrograms.EchoBot, "--port", Port(port), "--max-backoff", "0.5");
@@ -357,6 +378,12 @@ public sealed partial class EchoBotTests
             : line.Contains("Joining again", StringComparison.Ordinal) ? "disconnected"
             : null;
     }
+
+    [GeneratedRegex(@"^## Reconnect and history\n(.*?)^## ", RegexOptions.Singleline | RegexOptions.Multiline)]
+    private static partial Regex ReconnectSection();
+
+    [GeneratedRegex(@"^```csharp\n(.*?)\n```$", RegexOptions.Singleline | RegexOptions.Multiline)]
+    private static partial Regex CodeBlock();
 
     [GeneratedRegex(@"^It is (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC\.$")]
     private static partial Regex TimeAnswer();

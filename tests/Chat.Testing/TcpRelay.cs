@@ -5,15 +5,19 @@ namespace Chat.Testing;
 
 /// <summary>
 /// A TCP relay on 127.0.0.1 between clients and a server, that a test controls: it can cut every
-/// connection through it at once (as a network failure would), refuse new ones for a while (as
-/// an unreachable server would), and send new ones to another port (a restarted server). A client
-/// that reconnects to the relay's <see cref="Port"/> finds whatever the test put behind it.
+/// connection through it at once (as a network failure would), drop the clients' ends only and
+/// leave the server talking to nobody (a ghost session, as when a client's network vanishes
+/// without a word), refuse new connections for a while (an unreachable server), and send new ones
+/// to another port (a restarted server). A client that reconnects to the relay's <see cref="Port"/>
+/// finds whatever the test put behind it.
 /// </summary>
 public sealed class TcpRelay : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Socket> _open = [];
+    private readonly HashSet<Socket> _abandoned = [];
+    private readonly HashSet<Socket> _clientEnds = [];
     private readonly Task _accepting;
     private volatile int _targetPort;
     private volatile bool _refusing;
@@ -41,6 +45,23 @@ public sealed class TcpRelay : IAsyncDisposable
     /// <summary>While on, each new connection is closed as soon as it is accepted.</summary>
     public void Refuse(bool refusing) => _refusing = refusing;
 
+    /// <summary>
+    /// Closes the clients' ends of every connection and keeps the servers' ends open, reading and
+    /// discarding what the server sends, until <see cref="CutAll"/>: the server does not learn that
+    /// the clients are gone.
+    /// </summary>
+    public void AbandonClients()
+    {
+        lock (_open)
+        {
+            foreach (var socket in _open.Where(s => !_abandoned.Contains(s) && IsClientEnd(s)))
+            {
+                _abandoned.Add(socket);
+                socket.Dispose();
+            }
+        }
+    }
+
     /// <summary>Closes every connection through the relay, both ends, at once.</summary>
     public void CutAll()
     {
@@ -49,6 +70,8 @@ public sealed class TcpRelay : IAsyncDisposable
         {
             open = [.. _open];
             _open.Clear();
+            _abandoned.Clear();
+            _clientEnds.Clear();
         }
 
         foreach (var socket in open)
@@ -102,6 +125,7 @@ public sealed class TcpRelay : IAsyncDisposable
                 {
                     _open.Add(client);
                     _open.Add(server);
+                    _clientEnds.Add(client);
                 }
 
                 Relayed++;
@@ -114,6 +138,16 @@ public sealed class TcpRelay : IAsyncDisposable
             // The relay is stopping.
         }
     }
+
+    private bool IsAbandoned(Socket socket)
+    {
+        lock (_open)
+        {
+            return _abandoned.Contains(socket);
+        }
+    }
+
+    private bool IsClientEnd(Socket socket) => _clientEnds.Contains(socket);
 
     /// <summary>Copies one direction until either end goes; then closes both, as a cut cable would leave them.</summary>
     private async Task PumpAsync(Socket from, Socket to)
@@ -129,17 +163,27 @@ public sealed class TcpRelay : IAsyncDisposable
                     break;
                 }
 
-                await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, _stopping.Token);
+                if (!IsAbandoned(to))
+                {
+                    await to.SendAsync(buffer.AsMemory(0, read), SocketFlags.None, _stopping.Token);
+                }
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
         {
         }
 
+        if (IsAbandoned(from))
+        {
+            return; // The client's end went on purpose; the server's end stays open until CutAll.
+        }
+
         lock (_open)
         {
             _open.Remove(from);
             _open.Remove(to);
+            _clientEnds.Remove(from);
+            _clientEnds.Remove(to);
         }
 
         from.Dispose();

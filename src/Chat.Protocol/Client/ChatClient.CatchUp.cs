@@ -4,7 +4,8 @@ public sealed partial class ChatClient
 {
     /// <summary>
     /// After a reconnect, hands the application, in this order: <see cref="Reconnected"/>; for the
-    /// default room, then each other room joined again in turn, its <see cref="RoomJoined"/> and the
+    /// default room (unless the application had left it: then the client leaves it again), then each
+    /// other room joined again in turn, its <see cref="RoomJoined"/> and the
     /// lines it said after the last one the application was given, as history batches
     /// (<see cref="HistoryBatch.RequestId"/> 0); the private messages after the last one given; then
     /// the live messages held meanwhile, without those given already.
@@ -15,7 +16,7 @@ public sealed partial class ChatClient
     /// that fails other than by losing the session (no answer in time, a refusal it cannot get past)
     /// drops the session, so that the next one catches up again.
     /// </remarks>
-    private async Task CatchUpAsync(Session session, string previousEpoch, IReadOnlyList<string> rejoin)
+    private async Task CatchUpAsync(Session session, string previousEpoch, IReadOnlyList<string> rejoin, bool wasInDefault)
     {
         await Task.Yield();
         var welcome = session.Welcome;
@@ -29,10 +30,18 @@ public sealed partial class ChatClient
             }
 
             await DeliverAsync(new Reconnected(welcome with { Recent = [] })).ConfigureAwait(false);
-            var userCount = welcome.UserCount > 0 ? welcome.UserCount : welcome.Users.Count;
-            await DeliverAsync(new RoomJoined(welcome.Room, welcome.Topic, welcome.Users, [], userCount) { AwayUsers = welcome.AwayUsers })
-                .ConfigureAwait(false);
-            await CatchUpRoomAsync(session, welcome.Room, welcome.Recent, sameIds).ConfigureAwait(false);
+            if (wasInDefault || !SupportsRooms)
+            {
+                var userCount = welcome.UserCount > 0 ? welcome.UserCount : welcome.Users.Count;
+                await DeliverAsync(new RoomJoined(welcome.Room, welcome.Topic, welcome.Users, [], userCount) { AwayUsers = welcome.AwayUsers })
+                    .ConfigureAwait(false);
+                await CatchUpRoomAsync(session, welcome.Room, welcome.Recent, sameIds).ConfigureAwait(false);
+            }
+            else
+            {
+                // The application had left its default room; the server put the new session in it: out again.
+                await RetryRateLimitedAsync(session, () => LeaveAgainAsync(session, welcome.Room)).ConfigureAwait(false);
+            }
 
             foreach (var room in rejoin)
             {
@@ -156,7 +165,8 @@ public sealed partial class ChatClient
         {
             foreach (var message in held)
             {
-                if (!WasGiven(message))
+                // Not what was given already, nor the lines of a default room left again meanwhile.
+                if (!WasGiven(message) && !(message is TextPosted posted && !_rooms.IsIn(posted.Room)))
                 {
                     await DeliverAsync(message).ConfigureAwait(false);
                 }
@@ -177,6 +187,20 @@ public sealed partial class ChatClient
             consumes: true,
             CancellationToken.None).ConfigureAwait(false);
         return (RoomJoined)answer;
+    }
+
+    private async Task<bool> LeaveAgainAsync(Session session, string room)
+    {
+        await RequestOnAsync(
+            session.Connection,
+            new LeaveRoom(room),
+            message => message is RoomLeft left && SameRoom(left.Room, room),
+            error => SameRoom(error.Room, room) && error.Code is ErrorCode.NotInRoom or ErrorCode.NoSuchRoom or ErrorCode.RateLimited,
+            $"leaving {room} again",
+            requestId: 0,
+            consumes: true,
+            CancellationToken.None).ConfigureAwait(false);
+        return true;
     }
 
     private async Task<HistoryBatch> HistoryOnAsync(Session session, HistoryRequest request, int id)

@@ -151,9 +151,9 @@ public sealed partial class ChatClient
     private Session Resume(IChatConnection connection, Welcome welcome)
     {
         var previousEpoch = _welcome.HistoryEpoch;
-        var rejoin = _rooms.Restart(welcome);
+        var (rejoin, wasInDefault) = _rooms.Restart(welcome);
         var session = StartSession(connection, welcome, catchingUp: true);
-        session.CatchingUp = CatchUpAsync(session, previousEpoch, rejoin);
+        session.CatchingUp = CatchUpAsync(session, previousEpoch, rejoin, wasInDefault);
         return session;
     }
 

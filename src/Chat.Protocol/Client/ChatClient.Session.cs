@@ -14,7 +14,7 @@ public sealed partial class ChatClient
     {
         private readonly Lock _lock = new();
         private readonly Queue<ChatMessage> _held = new();
-        private bool _holding;
+        private volatile bool _holding;
 
         public Session(IChatConnection connection, Welcome welcome, long now, bool holding, CancellationToken clientStopping)
         {
@@ -58,6 +58,11 @@ public sealed partial class ChatClient
         /// <summary>Holds a live message for the application while the catch-up runs; returns false once it is over.</summary>
         public bool TryHold(ChatMessage message)
         {
+            if (!_holding)
+            {
+                return false; // Once off, never on again: no lock on the way of every message.
+            }
+
             lock (_lock)
             {
                 if (!_holding)

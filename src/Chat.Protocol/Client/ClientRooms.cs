@@ -52,11 +52,15 @@ internal sealed class ClientRooms
     /// Starts over from a new session's welcome (after a reconnect): the client is in its default
     /// room only, with the users, topic and away users the welcome gives.
     /// </summary>
-    /// <returns>The other rooms the client was in, in the order it joined them: the ones to join again.</returns>
-    public IReadOnlyList<string> Restart(Welcome welcome)
+    /// <returns>
+    /// The other rooms the client was in, in the order it joined them: the ones to join again; and
+    /// whether it was in its default room (it may have left it, and then leaves it again).
+    /// </returns>
+    public (IReadOnlyList<string> Others, bool WasInDefault) Restart(Welcome welcome)
     {
         lock (_lock)
         {
+            var wasInDefault = Find(_defaultRoom) is not null;
             var others = _rooms
                 .Select(r => r.Name)
                 .Where(name => name.Length > 0 && !RoomNameRules.Comparer.Equals(name, welcome.Room))
@@ -67,7 +71,7 @@ internal sealed class ClientRooms
             _rooms.Add(new RoomState(welcome.Room, welcome.Topic, Users(welcome.Users)));
             _away.Clear();
             _away.UnionWith(welcome.AwayUsers);
-            return others;
+            return (others, wasInDefault);
         }
     }
 
@@ -92,6 +96,15 @@ internal sealed class ClientRooms
             {
                 return [.. _rooms.Select(r => r.Name)];
             }
+        }
+    }
+
+    /// <summary>Whether the client is in <paramref name="room"/> (an empty string: the default room).</summary>
+    public bool IsIn(string room)
+    {
+        lock (_lock)
+        {
+            return Find(OrDefault(room)) is not null;
         }
     }
 

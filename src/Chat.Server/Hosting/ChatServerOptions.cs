@@ -69,7 +69,7 @@ internal sealed partial record ChatServerOptions
     /// </summary>
     public TimeSpan SlowConsumerGrace { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How many recent lines a newcomer's welcome carries.</summary>
+    /// <summary>How many recent lines a newcomer's welcome (and a room join) carries (<c>--history-on-join</c>).</summary>
     public int HistoryLength { get; init; } = 50;
 
     /// <summary>The message of the day shown to every newcomer; may be empty.</summary>

@@ -44,6 +44,9 @@ internal static class FrameBudget
     /// <summary>The most a room name takes: <see cref="RoomNameRules.MaxLength"/> ASCII characters after the '#', and a header.</summary>
     public const int RoomNameBound = 6 + RoomNameRules.MaxLength;
 
+    /// <summary>The most a history epoch takes (<see cref="IRoomLogStore.Epoch"/>: at most 64 ASCII characters), and a header.</summary>
+    public const int EpochBound = 5 + 64;
+
     /// <summary>The most a topic takes: <see cref="ChatServerOptions.MaxTopicLength"/> scalar values of up to 4 bytes, and a header.</summary>
     public const int TopicBound = 5 + (4 * ChatServerOptions.MaxTopicLength);
 
@@ -52,7 +55,7 @@ internal static class FrameBudget
     /// options allow (the away list and the lines get what is left, <see cref="Fit"/>).
     /// </summary>
     public static long LargestWelcomeWithoutLines(ChatServerOptions options) =>
-        MessageOverhead + NameBound + Of(options.ServerName) + Of(options.MessageOfTheDay) + RoomNameBound + TopicBound + 15
+        MessageOverhead + NameBound + Of(options.ServerName) + Of(options.MessageOfTheDay) + RoomNameBound + TopicBound + 15 + EpochBound
         + ((long)options.EffectiveMaxRoomMembers * NameBound);
 
     /// <summary>The most a welcome takes without its recent lines and away list, for this newcomer, room, topic and users.</summary>

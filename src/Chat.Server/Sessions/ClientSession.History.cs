@@ -68,6 +68,12 @@ internal sealed partial class ClientSession
             return End is null;
         }
 
+        if (words.Count > SearchWords.MaxWords)
+        {
+            Reply(ErrorCode.InvalidText, $"A search may have at most {SearchWords.MaxWords} words.", room.Name, request.RequestId);
+            return End is null;
+        }
+
         var limit = HistoryLimitFor(request.Limit);
         try
         {

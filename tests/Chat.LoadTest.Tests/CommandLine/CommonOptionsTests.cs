@@ -58,9 +58,9 @@ public class CommonOptionsTests
     [Fact]
     public void ServerArgumentsAreOneStringSplitOnSpaces()
     {
-        var settings = Settings("fanout", "--server-args", "--rate 0   --history  50 ");
+        var settings = Settings("fanout", "--server-args", "--rate 0   --history-on-join  50 ");
 
-        Assert.Equal(["--rate", "0", "--history", "50"], settings.ServerArguments);
+        Assert.Equal(["--rate", "0", "--history-on-join", "50"], settings.ServerArguments);
     }
 
     [Fact]

@@ -139,6 +139,30 @@ public class ChatClientReconnectTests
     }
 
     [Fact]
+    public async Task ADefaultRoomTheApplicationHadLeftIsLeftAgain()
+    {
+        await using var server = FakeChatServer.Start(TransportKind.Tcp);
+        var joining = server.ConnectClientAsync("alice", Reconnects);
+        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
+        var client = await joining.WithTimeout();
+        var leaving = client.LeaveRoomAsync("");
+        await first.ReceiveAsync<LeaveRoom>();
+        await first.SendAsync(new RoomLeft(Lobby, LeaveReason.Parted));
+        await leaving.WithTimeout();
+
+        first.Abort();
+        var second = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
+        await second.SendAsync(Line(Lobby, 5)); // said before the server saw the client leave again: not shown
+        Assert.Equal(new LeaveRoom(Lobby), await second.ReceiveAsync<LeaveRoom>());
+        await second.SendAsync(new RoomLeft(Lobby, LeaveReason.Parted));
+        await second.SendAsync(new ServerNotice("after", Noon));
+
+        var stream = await client.TakeAsync(4);
+        Assert.Equal([typeof(RoomLeft), typeof(Reconnecting), typeof(Reconnected), typeof(ServerNotice)], stream.Select(m => m.GetType()));
+        Assert.Empty(client.Rooms);
+    }
+
+    [Fact]
     public async Task ANameStillTakenByItsOwnGhostIsTriedAgain()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);

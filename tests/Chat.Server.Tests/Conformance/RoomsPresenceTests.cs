@@ -49,9 +49,13 @@ public class RoomsPresenceTests
 
         foreach (var client in clients.Values)
         {
-            foreach (var (room, text) in markers.Where(m => client.Rooms.ContainsKey(m.Room)))
+            // Rooms are independent: lines said on different connections in different rooms reach
+            // a member of both in either order, so wait for the set, not a sequence.
+            var awaited = markers.Where(m => client.Rooms.ContainsKey(m.Room)).Select(m => m.Text).ToHashSet();
+            while (awaited.Count > 0)
             {
-                await client.NextAsync<TextPosted>(line => line.Text == text);
+                var line = await client.NextAsync<TextPosted>(line => awaited.Contains(line.Text));
+                awaited.Remove(line.Text);
             }
 
             foreach (var (room, users) in client.Rooms)

@@ -6,7 +6,8 @@ internal interface IRoomLogStore
     /// <summary>
     /// Names the store's id space: the same epoch means ids given before are comparable with ids given
     /// now (sent as <see cref="Chat.Protocol.Welcome.HistoryEpoch"/>). A durable store keeps it with its
-    /// data; a memory store makes a new one each time it starts.
+    /// data; a memory store makes a new one each time it starts. At most 64 ASCII characters
+    /// (<see cref="FrameBudget.EpochBound"/>); both stores make 32 hex digits.
     /// </summary>
     string Epoch { get; }
 

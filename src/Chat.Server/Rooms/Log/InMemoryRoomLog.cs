@@ -96,11 +96,12 @@ internal sealed class InMemoryRoomLog : IRoomLog
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
         var found = new List<TextPosted>();
+        var pattern = SearchWords.Compile(query.Words);
         var start = (_next - _count + _lines.Length) % Math.Max(_lines.Length, 1);
         for (var i = _count - 1; i >= 0 && found.Count < query.Limit; i--)
         {
             var line = _lines[(start + i) % _lines.Length];
-            if (line.Id < query.UpperBound && SearchWords.Matches(line.Text, query.Words))
+            if (line.Id < query.UpperBound && pattern.Matches(line.Text))
             {
                 found.Add(line);
             }

@@ -17,12 +17,15 @@ namespace Chat.Server;
 /// prefix.
 /// </para>
 /// <para>
-/// The memory store matches with <see cref="Matches"/>; the SQLite store quotes each word for FTS5
+/// The memory store matches with <see cref="Compile"/>; the SQLite store quotes each word for FTS5
 /// and never passes user text as FTS5 syntax.
 /// </para>
 /// </remarks>
 internal static class SearchWords
 {
+    /// <summary>The most words a query may have; the server refuses a longer one (docs/protocol.md, R7.56).</summary>
+    public const int MaxWords = 32;
+
     /// <summary>Splits a query into its words, leaving out those that hold no letter or digit (a lone <c>*</c>, punctuation).</summary>
     /// <param name="query">The query as the user typed it.</param>
     /// <returns>The words, each maybe ending in <c>*</c>; empty when the query has none (the server refuses it).</returns>
@@ -75,28 +78,40 @@ internal static class SearchWords
         return tokens;
     }
 
-    /// <summary>Whether a line's text holds every word of a query.</summary>
-    /// <param name="text">The line's text.</param>
+    /// <summary>Tokenizes a query's words once, for matching many lines.</summary>
     /// <param name="words">Words from <see cref="Split"/>.</param>
-    /// <returns><see langword="true"/> when every word matches.</returns>
-    public static bool Matches(string text, IReadOnlyList<string> words)
+    /// <returns>The query, ready to match lines.</returns>
+    public static Pattern Compile(IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(words);
-        if (words.Count == 0)
-        {
-            return false;
-        }
+        return new Pattern([.. words.Select(word => (Tokens(word), IsPrefix(word)))]);
+    }
 
-        var line = Tokens(text);
-        foreach (var word in words)
+    /// <summary>A query's words, tokenized, to check lines against.</summary>
+    /// <param name="Phrases">Each word's tokens (in a row in a line that matches), and whether its last one is a prefix.</param>
+    internal sealed record Pattern(IReadOnlyList<(IReadOnlyList<string> Tokens, bool Prefix)> Phrases)
+    {
+        /// <summary>Whether a line's text holds every word.</summary>
+        /// <param name="text">The line's text.</param>
+        /// <returns><see langword="true"/> when every word matches; <see langword="false"/> for a query without words.</returns>
+        public bool Matches(string text)
         {
-            if (!Holds(line, Tokens(word), IsPrefix(word)))
+            if (Phrases.Count == 0)
             {
                 return false;
             }
-        }
 
-        return true;
+            var line = Tokens(text);
+            foreach (var (tokens, prefix) in Phrases)
+            {
+                if (!Holds(line, tokens, prefix))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     private static bool Holds(IReadOnlyList<string> line, IReadOnlyList<string> phrase, bool prefix)

@@ -191,12 +191,13 @@ internal sealed class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposable
                 command.Parameters.AddWithValue("$key", key);
                 command.Parameters.AddWithValue("$before", query.UpperBound);
                 var found = new List<TextPosted>();
+                var pattern = SearchWords.Compile(query.Words);
                 using var reader = command.ExecuteReader();
                 while (found.Count < query.Limit && reader.Read())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var text = reader.GetString(2);
-                    if (SearchWords.Matches(text, query.Words))
+                    if (pattern.Matches(text))
                     {
                         found.Add(new TextPosted(reader.GetInt64(0), reader.GetString(1), text, new DateTime(reader.GetInt64(4), DateTimeKind.Utc))
                         {

@@ -131,7 +131,7 @@ public sealed class RoomLogOrderTests : IAsyncDisposable
         public long PrunedThroughId => 0;
 
         public ValueTask<IReadOnlyList<TextPosted>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
-            new([.. _stored.Where(line => line.Id < query.UpperBound && SearchWords.Matches(line.Text, query.Words)).OrderByDescending(line => line.Id).Take(query.Limit)]);
+            new([.. _stored.Where(line => line.Id < query.UpperBound && SearchWords.Compile(query.Words).Matches(line.Text)).OrderByDescending(line => line.Id).Take(query.Limit)]);
 
         public void Complete(int index)
         {
