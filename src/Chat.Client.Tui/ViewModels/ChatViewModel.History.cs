@@ -86,6 +86,17 @@ public sealed partial class ChatViewModel
 
     private void ShowPrivateCatchUp(HistoryBatch batch)
     {
+        if (batch.Gap && batch.PrivateLines.Count == 0)
+        {
+            // The server's history began again: what was said privately meanwhile is not known.
+            foreach (var open in Windows.All.OfType<PrivateWindowViewModel>())
+            {
+                open.Add(_lines.Local(LogKind.Divider, GapText));
+            }
+
+            return;
+        }
+
         foreach (var conversation in batch.PrivateLines.GroupBy(m => UserNameRules.Comparer.Equals(m.From, UserName) ? m.To : m.From, UserNameRules.Comparer))
         {
             if (IsIgnored(conversation.Key))

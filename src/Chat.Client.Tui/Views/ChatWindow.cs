@@ -9,8 +9,10 @@ namespace Chat.Client.Tui.Views;
 /// <summary>
 /// The chat: the window in view (its topic, log and user list), the window bar, the input line
 /// and the status line, bound to a <see cref="ChatViewModel"/>. Keys: Enter sends, Up/Down
-/// recall, Tab completes a name, PgUp/PgDn scroll, Ctrl+Home/Ctrl+End jump, Alt+1..9 and
-/// Ctrl+N/Ctrl+P switch windows, Ctrl+R reconnects, Ctrl+Q quits; Esc does not quit.
+/// recall, Tab completes a name, PgUp/PgDn scroll (PgUp at the top loads older lines, keeping
+/// the view), Ctrl+Home/Ctrl+End jump, Alt+1..9 and Ctrl+N/Ctrl+P switch windows, Ctrl+R
+/// reconnects, Ctrl+Q quits; Esc does not quit. In a search's window Up/Down, PgUp/PgDn and
+/// Enter choose and open a match.
 /// </summary>
 /// <remarks>
 /// Each window keeps its own <see cref="MessageLogSource"/> (wrapped to the log's width) and,
