@@ -65,13 +65,11 @@ public sealed partial class ChatClient
             await CatchUpPrivateAsync(session, sameIds, hadPrivate).ConfigureAwait(false);
             await ReleaseHeldAsync(session).ConfigureAwait(false);
         }
-        catch (Exception ex) when (session.EndReason is not null || _stopping.IsCancellationRequested)
+        catch (Exception) when (session.EndReason is not null || _stopping.IsCancellationRequested)
         {
-            // The session was lost (or the client is leaving) meanwhile: the next one catches up. The
-            // exception says only that.
-            _ = ex;
+            // The session was lost (or the client is leaving) meanwhile: the next session catches up.
         }
-        catch (ChatException ex)
+        catch (Exception ex)
         {
             session.Connection.Abort($"Catching up after reconnecting failed: {ex.Message}");
         }

@@ -112,6 +112,11 @@ public sealed partial class ChatClient
                 await CloseAsync(connection).ConfigureAwait(false);
                 reason = ex.Message;
             }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                await CloseAsync(connection).ConfigureAwait(false);
+                reason = "Joining again failed: " + ex.Message;
+            }
         }
 
         static async ValueTask CloseAsync(IChatConnection? connection)

@@ -82,7 +82,8 @@ internal sealed class PendingRequests
             matched = message switch
             {
                 ErrorMessage { RequestId: > 0 } error => _waiting.Find(r => r.RequestId == error.RequestId),
-                ErrorMessage { Code: ErrorCode.RateLimited, Room.Length: 0 } when _waiting.Count > 0 => _waiting[0],
+                // A request with an id (history, search) has its refusals, the rate limit's too, carry it.
+                ErrorMessage { Code: ErrorCode.RateLimited, Room.Length: 0 } => _waiting.Find(r => r.RequestId == 0),
                 ErrorMessage error => _waiting.Find(r => r.RefusedBy(error)),
                 _ => _waiting.Find(r => r.Answers(message)),
             };
