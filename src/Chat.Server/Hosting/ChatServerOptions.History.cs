@@ -15,6 +15,9 @@ internal sealed partial record ChatServerOptions
     /// </summary>
     public int HistoryLimit { get; init; } = 200;
 
+    /// <summary>The highest <see cref="HistoryLimit"/> allowed.</summary>
+    public const int MaxHistoryLimit = 100_000;
+
     /// <summary>The most bytes the lines of one history batch or search result take, encoded (docs/protocol.md, R7.53).</summary>
     public const int MaxHistoryBytes = 256 * 1024;
 

@@ -155,6 +155,7 @@ internal sealed partial record ChatServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(SendQueueBytes, MinimumSendQueueBytes, nameof(SendQueueBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(HistoryLength, 0, nameof(HistoryLength));
         ArgumentOutOfRangeException.ThrowIfLessThan(HistoryLimit, 0, nameof(HistoryLimit));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(HistoryLimit, MaxHistoryLimit, nameof(HistoryLimit));
         ArgumentNullException.ThrowIfNull(MessageOfTheDay, nameof(MessageOfTheDay));
         ArgumentException.ThrowIfNullOrWhiteSpace(ServerName, nameof(ServerName));
         ArgumentOutOfRangeException.ThrowIfLessThan(PresenceInterval, TimeSpan.Zero, nameof(PresenceInterval));

@@ -24,7 +24,7 @@ internal sealed partial class ServerCommandLine
         "--history-on-join", "How many recent lines a newcomer sees when it joins a room.", "count", s_defaults.HistoryLength, 0, 100_000);
 
     private readonly Option<int> _historyLimit = IntOption(
-        "--history-limit", "The most lines one history or search answer carries; 0 answers no history or search requests.", "count", s_defaults.HistoryLimit, 0, 100_000);
+        "--history-limit", "The most lines one history or search answer carries; 0 answers no history or search requests.", "count", s_defaults.HistoryLimit, 0, ChatServerOptions.MaxHistoryLimit);
 
     private void AddHistoryOptions()
     {
