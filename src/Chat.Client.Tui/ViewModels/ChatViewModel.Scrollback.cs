@@ -41,6 +41,45 @@ public sealed partial class ChatViewModel
         });
     }
 
+    /// <summary>
+    /// Joined again by this view model (after the client gave up and the user connected again): the
+    /// lines between the newest one shown before and the first of the join's are asked for, so that
+    /// nothing said meanwhile is left out; a divider marks any the server's limit left out.
+    /// </summary>
+    private void FillBetween(RoomWindowViewModel room, long newestBefore, IReadOnlyList<TextPosted> recent)
+    {
+        var first = newestBefore > 0 ? recent.FirstOrDefault(p => p.Id > newestBefore) : null;
+        if (first is null || first.Id <= newestBefore + 1 || _client is not { SupportsHistory: true } || !CanAskHistory(room))
+        {
+            return;
+        }
+
+        var before = first.Id;
+        _ = AskHistoryAsync(room, "Loading the lines said while you were away", async (client, ct) =>
+        {
+            var batch = await client.GetHistoryAsync(RoomOf(room), afterId: newestBefore, beforeId: before, cancellationToken: ct).ConfigureAwait(false);
+            _ui.Post(() => ShowBetween(room, batch));
+        });
+    }
+
+    private void ShowBetween(RoomWindowViewModel room, HistoryBatch batch)
+    {
+        if (batch.Gap)
+        {
+            var at = batch.Lines.Count > 0 ? room.History.IndexAfter(batch.Lines[0].Id - 1) : -1;
+            if (at >= 0)
+            {
+                room.Log.Insert(at, [_lines.Line(LogKind.Divider, batch.Lines[0].Timestamp, string.Empty, GapText)]);
+            }
+        }
+
+        var lines = room.History.Merge([.. batch.Lines.Where(p => !IsIgnored(p.Author)).Select(p => ToLine(p, history: true))]);
+        if (batch.More && lines.Count > 0)
+        {
+            room.Log.Insert(room.History.IndexOf(lines[^1].Id) + 1, [lines[^1] with { Kind = LogKind.Divider, Text = NotLoadedText, Id = 0, History = false, Author = string.Empty }]);
+        }
+    }
+
     /// <summary>Whether the window's history can be asked for now; if not because the server keeps none, says so once.</summary>
     private bool CanAskHistory(WindowViewModel window)
     {

@@ -172,6 +172,8 @@ public sealed partial class ChatViewModel : IAsyncDisposable
             }
         }
 
+        room.History.StartPendingIdSpace();
+        var newestBefore = room.History.NewestId;
         lines.AddRange(NewLines(room, welcome.Recent ?? []));
         room.AddRange(lines);
         if (rejoined)
@@ -186,6 +188,7 @@ public sealed partial class ChatViewModel : IAsyncDisposable
         StartSending(welcome);
         if (rejoined)
         {
+            FillBetween(room, newestBefore, welcome.Recent ?? []);
             RejoinRooms();
         }
     }

@@ -157,11 +157,20 @@ public sealed class ChatViewModelReconnectTests : IAsyncLifetime
         _ui.RunPending();
         Assert.Equal(ConnectionState.Disconnected, _room.State);
 
+        // Connected again by the view model, it asks for what was said between the last line shown and the join's first.
         Assert.True(await _room.SubmitAsync("/reconnect").WithTimeout());
-        var second = await _server.WelcomeNextAsync(hello => Welcome(hello, "e1", [OldLine]));
+        var second = await _server.WelcomeNextAsync(hello => Welcome(hello, "e1", [OldLine, new TextPosted(8, "bob", "line 8", At) { Room = "#lobby" }]));
         await _ui.RunUntilAsync(() => _room.State == ConnectionState.Connected, "connected again");
         Assert.Equal(1, _server.Attempts);
-        Assert.Single(Texts, t => t == "old line");
+        var request = await second.ReceiveAsync<HistoryRequest>();
+        Assert.Equal((5L, 8L), (request.AfterId, request.BeforeId));
+        await second.SendAsync(new HistoryBatch(request.RequestId, "#lobby", [new TextPosted(6, "bob", "line 6", At) { Room = "#lobby" }, new TextPosted(7, "bob", "line 7", At) { Room = "#lobby" }], more: false));
+        await _ui.RunUntilAsync(() => Texts.Contains("line 7"), "the lines between");
+        var texts = Texts;
+        Assert.Single(texts, t => t == "old line");
+        Assert.True(texts.IndexOf("old line") < texts.IndexOf("line 6"));
+        Assert.Equal(texts.IndexOf("line 6") + 1, texts.IndexOf("line 7"));
+        Assert.Equal(texts.IndexOf("line 7") + 1, texts.IndexOf("line 8"));
         Assert.True(await _room.SubmitAsync("back").WithTimeout());
         Assert.Equal(new SendText("back") { Room = "#lobby" }, await second.ReceiveAsync<SendText>());
     }
