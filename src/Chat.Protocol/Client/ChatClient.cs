@@ -15,7 +15,11 @@ namespace Chat.Protocol;
 /// that speaks protocol version 2 (<see cref="SupportsRooms"/>), the client also joins and leaves
 /// rooms (<see cref="JoinRoomAsync"/>, <see cref="LeaveRoomAsync"/>), speaks in them
 /// (<see cref="SendToRoomAsync"/>), and tracks their users and topics (<see cref="UsersIn"/>,
-/// <see cref="TopicOf"/>); every message of a room names it.
+/// <see cref="TopicOf"/>); every message of a room names it. With a server that keeps history
+/// (<see cref="SupportsHistory"/>), it reads a room's earlier lines and searches them
+/// (<see cref="GetHistoryAsync"/>, <see cref="SearchAsync"/>). Told to
+/// (<see cref="ChatClientOptions.Reconnect"/>), it outlives its sessions: it joins again after a
+/// loss, rejoins its rooms and hands the application what they said meanwhile.
 /// </remarks>
 /// <example>
 /// <code>

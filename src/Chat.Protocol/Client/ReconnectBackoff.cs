@@ -5,6 +5,8 @@ namespace Chat.Protocol;
 /// by <see cref="Factor"/> from <see cref="InitialDelay"/> up to <see cref="MaxDelay"/>, with
 /// random <see cref="Jitter"/> so that many clients cut off together do not all come back in the
 /// same instant. Change it with <c>with</c>: <c>ReconnectBackoff.Default with { MaxDelay = ... }</c>.
+/// Give it to <see cref="ChatClientOptions.Reconnect"/> and the client reconnects by itself with
+/// these waits; or use it in a loop of your own, as below, for a first connection.
 /// </summary>
 /// <example>
 /// <code>

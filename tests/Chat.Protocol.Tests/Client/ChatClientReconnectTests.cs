@@ -184,6 +184,28 @@ public class ChatClientReconnectTests
         Assert.False(client.Completion.IsCompleted);
     }
 
+    [Theory]
+    [InlineData(ErrorCode.IdleTimeout)]
+    [InlineData(ErrorCode.SlowConsumer)]
+    [InlineData(ErrorCode.InternalError)]
+    public async Task AServerThatDropsTheClientIsJoinedAgain(ErrorCode code)
+    {
+        await using var server = FakeChatServer.Start(TransportKind.Tcp);
+        var joining = server.ConnectClientAsync("alice", Reconnects);
+        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
+        var client = await joining.WithTimeout();
+        var dropped = new ErrorMessage(code, "Dropped.") { Fatal = true };
+
+        await first.CloseAsync(dropped);
+        await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e2"));
+
+        var stream = await client.TakeAsync(3);
+        Assert.Equal(dropped, stream[0]);
+        Assert.Equal("The server ended the session: Dropped.", Assert.IsType<Reconnecting>(stream[1]).Reason);
+        Assert.IsType<Reconnected>(stream[2]);
+        Assert.False(client.Completion.IsCompleted);
+    }
+
     [Fact]
     public async Task AKickedClientStaysOut()
     {

@@ -18,6 +18,7 @@ public sealed class ReconnectWithServerTests : IDisposable
         await using var server = await ServerProcess.StartAsync();
         await using var relay = TcpRelay.Start(server.Port);
         await using var alice = await ChatClient.ConnectAsync("127.0.0.1", relay.Port, "alice", Reconnects).WithTimeout();
+        var firstEpoch = alice.Welcome.HistoryEpoch;
         await using (var bob = await server.JoinAsync("bob"))
         {
             await bob.SendAsync("before the restart").WithTimeout();
@@ -40,7 +41,7 @@ public sealed class ReconnectWithServerTests : IDisposable
 
         var stream = await alice.ReadUntilAsync(m => m is Reconnected or RoomJoined or HistoryBatch, m => m is HistoryBatch, "the catch-up");
         var reconnected = Assert.IsType<Reconnected>(stream[0]);
-        Assert.NotEqual(alice.Welcome.HistoryEpoch, string.Empty);
+        Assert.NotEqual(firstEpoch, reconnected.Welcome.HistoryEpoch); // a memory store's ids began again
         Assert.Empty(reconnected.Welcome.Recent);
         Assert.Equal("#lobby", Assert.IsType<RoomJoined>(stream[1]).Room);
         var batch = Assert.IsType<HistoryBatch>(stream[2]);
@@ -114,7 +115,7 @@ public sealed class ReconnectWithServerTests : IDisposable
     }
 
     [Fact]
-    public async Task ANameKeptByItsOwnGhostIsTriedAgainUntilTheGhostGoesThenTheLinesItMissedFollow()
+    public async Task ANameKeptByItsOwnGhostIsTriedAgainUntilTheGhostGoesThenWhatItMissedFollows()
     {
         await using var server = await ServerProcess.StartAsync();
         await using var relay = TcpRelay.Start(server.Port);
@@ -122,20 +123,28 @@ public sealed class ReconnectWithServerTests : IDisposable
         await using var bob = await server.JoinAsync("bob");
         await bob.SendAsync("seen").WithTimeout();
         var seen = await alice.NextAsync<TextPosted>(p => p.Text == "seen");
+        await bob.SendPrivateAsync("alice", "seen privately").WithTimeout();
+        var seenPrivately = await alice.NextAsync<PrivateMessage>(m => m.Text == "seen privately");
 
-        // Alice's network vanishes: the server still holds her session, and her name.
+        // Alice's network vanishes: the server still holds her session, and her name, and delivers to it.
         relay.AbandonClients();
         await bob.SendAsync("missed").WithTimeout();
+        await bob.SendPrivateAsync("alice", "missed privately").WithTimeout();
+        await bob.NextAsync<PrivateMessage>(m => m.Text == "missed privately"); // bob's copy: stored and sent
         var refused = await alice.NextAsync<Reconnecting>(r => r.Attempt >= 2, "a reconnect refused");
         Assert.Contains("alice", refused.Reason, StringComparison.Ordinal);
 
         relay.CutAll(); // the ghost goes
         await bob.DepartureOfAsync("alice");
-        var stream = (await alice.ReadUntilAsync(IsCatchUp, m => m is HistoryBatch, "the catch-up")).SkipWhile(m => m is Reconnecting).ToList();
+        var stream = (await alice.ReadUntilAsync(IsCatchUp, m => m is HistoryBatch { Private: true }, "the private catch-up"))
+            .SkipWhile(m => m is Reconnecting).ToList();
         Assert.IsType<Reconnected>(stream[0]);
-        var batch = Assert.IsType<HistoryBatch>(stream[^1]);
+        var batch = Assert.IsType<HistoryBatch>(stream[2]);
         Assert.False(batch.Gap);
         Assert.Equal([("missed", seen.Id + 1)], batch.Lines.Select(l => (l.Text, l.Id)));
+        var whispers = Assert.IsType<HistoryBatch>(stream[^1]);
+        Assert.Equal(["missed privately"], whispers.PrivateLines.Select(m => m.Text));
+        Assert.True(whispers.PrivateLines[0].Id > seenPrivately.Id);
     }
 
     [Fact]
