@@ -51,7 +51,13 @@ public sealed partial class ChatClient
                     continue;
                 }
 
-                Note(message);
+                if (!Note(message))
+                {
+                    // Given already in a catch-up's batch: a line the room published to this session
+                    // only after the server had read it into the batch.
+                    continue;
+                }
+
                 if (_incoming.Writer.TryWrite(message))
                 {
                     continue;
@@ -130,21 +136,22 @@ public sealed partial class ChatClient
     }
 
     /// <summary>Remembers the ids of the lines a message hands the application, for a catch-up after a reconnect.</summary>
-    private void Note(ChatMessage message)
+    /// <returns><see langword="false"/> for a room line whose id was given already (a room's lines reach a member in id order, so it is not to be given again).</returns>
+    private bool Note(ChatMessage message)
     {
         if (_seen is null)
         {
-            return;
+            return true;
         }
 
         switch (message)
         {
             case TextPosted posted:
-                _seen.See(RoomOf(posted.Room), posted.Id);
-                break;
+                return _seen.See(RoomOf(posted.Room), posted.Id);
             case PrivateMessage { Id: > 0 } whisper:
+                // Private messages from different senders may arrive out of id order: never dropped here.
                 _seen.SeePrivate(whisper.Id);
-                break;
+                return true;
             case RoomJoined joined:
                 _seen.SeeAll(joined.Room, joined.Recent);
                 break;
@@ -159,6 +166,8 @@ public sealed partial class ChatClient
                 _seen.SeeAll(RoomOf(batch.Target), batch.Lines);
                 break;
         }
+
+        return true;
     }
 
     /// <summary>Whether a live message held during a catch-up was handed over already (in a history batch).</summary>

@@ -33,14 +33,19 @@ internal sealed class SeenIds
         }
     }
 
-    public void See(string room, long id)
+    /// <summary>Remembers that the line <paramref name="id"/> of <paramref name="room"/> was given.</summary>
+    /// <returns><see langword="false"/> when a line with this id or a higher one was given already.</returns>
+    public bool See(string room, long id)
     {
         lock (_lock)
         {
-            if (id > _rooms.GetValueOrDefault(room))
+            if (id <= _rooms.GetValueOrDefault(room))
             {
-                _rooms[room] = id;
+                return false;
             }
+
+            _rooms[room] = id;
+            return true;
         }
     }
 
@@ -52,6 +57,7 @@ internal sealed class SeenIds
         }
     }
 
+    /// <summary>Remembers that the private message <paramref name="id"/> was given.</summary>
     public void SeePrivate(long id)
     {
         lock (_lock)
