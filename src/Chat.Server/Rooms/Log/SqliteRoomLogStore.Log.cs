@@ -9,4 +9,7 @@ internal sealed partial class SqliteRoomLogStore
 
     [LoggerMessage(EventId = 151, Level = LogLevel.Warning, Message = "Removing old lines from the history failed; trying again at the next pass")]
     private static partial void LogPruneFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 152, Level = LogLevel.Warning, Message = "A room's new topic could not be stored in the history; it holds until the server stops")]
+    private static partial void LogTopicFailed(ILogger logger, Exception exception);
 }
