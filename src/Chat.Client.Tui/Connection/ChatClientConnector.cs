@@ -7,7 +7,8 @@ namespace Chat.Client.Tui.Connection;
 /// <summary>
 /// Connects over TCP with <see cref="ChatClient.ConnectAsync"/>; with TLS when given the
 /// <see cref="KnownHosts"/>: a server the user trusted before is pinned by its fingerprint, any
-/// other is checked against the system's trust store.
+/// other is checked against the system's trust store. Its clients reconnect by themselves
+/// (<see cref="ChatClientOptions.Reconnect"/>, with <see cref="ReconnectBackoff.Default"/>).
 /// </summary>
 public sealed class ChatClientConnector(string host, int port, KnownHosts? tls = null) : IChatConnector
 {
@@ -15,6 +16,7 @@ public sealed class ChatClientConnector(string host, int port, KnownHosts? tls =
     {
         ClientName = "Chat.Client.Tui",
         ClientVersion = ProductVersion.Text,
+        Reconnect = ReconnectBackoff.Default,
     };
 
     public string Endpoint { get; } = ServerAddress.Format(host, port);

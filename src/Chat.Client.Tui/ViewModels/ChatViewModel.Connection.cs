@@ -2,15 +2,22 @@ using Chat.Protocol;
 
 namespace Chat.Client.Tui.ViewModels;
 
+/// <summary>
+/// The connection's life as the user sees it. The <see cref="ChatClient"/> reconnects by itself
+/// (<see cref="ChatClientOptions.Reconnect"/>): it says so before each wait (<see cref="Reconnecting"/>),
+/// and once in again (<see cref="Reconnected"/>) it rejoins the rooms and hands over what they said
+/// meanwhile as history batches. Only when it gives up for good (kicked, refused, or a client that
+/// cannot reconnect) does the view model wait for the user, who connects again with Ctrl+R.
+/// </summary>
 public sealed partial class ChatViewModel
 {
     private TaskCompletionSource _wake = NewSignal();
+    private string _epoch = string.Empty;
 
     /// <summary>
-    /// Reads the server's messages until this user quits. A lost connection is reconnected by
-    /// itself with growing back-off, under the same name. After the server shuts down or closes
-    /// the session it waits for the user (<see cref="ReconnectNow"/>) instead of hammering a
-    /// server that is going away. Never throws.
+    /// Reads the server's messages until this user quits. While the client reconnects the status
+    /// line and the windows say so; after it gave up the view model waits for the user
+    /// (<see cref="ReconnectNow"/>) and connects again under the same name. Never throws.
     /// </summary>
     /// <returns>A task that completes when the user has quit or the view model is disposed.</returns>
     public async Task RunAsync()
@@ -26,8 +33,8 @@ public sealed partial class ChatViewModel
         {
             while (!token.IsCancellationRequested)
             {
-                var end = await ReadUntilEndAsync(client, token);
-                if (end is null)
+                var reason = await ReadUntilEndAsync(client, token);
+                if (reason is null)
                 {
                     return;
                 }
@@ -35,17 +42,7 @@ public sealed partial class ChatViewModel
                 var ended = client;
                 _ui.Post(() => Interlocked.CompareExchange(ref _client, null, ended));
                 await DisposeQuietlyAsync(ended);
-                if (end.Lost)
-                {
-                    client = await ReconnectAsync("Connection lost: " + end.Reason, token);
-                }
-                else
-                {
-                    var wake = Volatile.Read(ref _wake);
-                    _ui.Post(() => EnterDisconnected(end.Reason));
-                    await WaitForUserAsync(wake, token);
-                    client = await ReconnectAsync($"Reconnecting to {_connector.Endpoint}", token);
-                }
+                client = await ConnectAgainAsync(reason, token);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -59,12 +56,16 @@ public sealed partial class ChatViewModel
     }
 
     /// <summary>
-    /// Reconnects now: after a shutdown or a closed session, or to skip the rest of a reconnect wait.
-    /// Does nothing while connected.
+    /// Reconnects now: cuts short the client's wait before its next attempt, or, after it gave up,
+    /// connects again. Says so while connected.
     /// </summary>
     public void ReconnectNow()
     {
-        if (State is ConnectionState.Disconnected or ConnectionState.Reconnecting)
+        if (State == ConnectionState.Reconnecting && _client is { } client && client.ReconnectNow())
+        {
+            SetConnectionStatus("Reconnecting now…");
+        }
+        else if (State == ConnectionState.Disconnected)
         {
             Interlocked.Exchange(ref _wake, NewSignal()).TrySetResult();
         }
@@ -76,23 +77,21 @@ public sealed partial class ChatViewModel
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Reads until the session ends; <see langword="null"/> when this user left or the view model stopped.</summary>
-    private async Task<SessionEnd?> ReadUntilEndAsync(ChatClient client, CancellationToken token)
+    /// <summary>Reads until the client gives up; the reason in words, or <see langword="null"/> when this user left or the view model stopped.</summary>
+    private async Task<string?> ReadUntilEndAsync(ChatClient client, CancellationToken token)
     {
         string? closedBecause = null;
         try
         {
             await foreach (var message in client.ReadMessagesAsync(token))
             {
-                if (message is ServerShutdown shutdown)
+                closedBecause = message switch
                 {
-                    closedBecause = DescribeShutdown(shutdown.Text).TrimEnd('.');
-                }
-                else if (message is ErrorMessage { Fatal: true } fatal)
-                {
-                    closedBecause = "the server closed the session: " + TextSanitizer.Sanitize(fatal.Text);
-                }
-
+                    ServerShutdown shutdown => DescribeShutdown(shutdown.Text).TrimEnd('.'),
+                    ErrorMessage { Fatal: true } fatal => "the server closed the session: " + TextSanitizer.Sanitize(fatal.Text),
+                    Reconnected => null,
+                    _ => closedBecause,
+                };
                 _ui.Post(() => Apply(message, client));
             }
         }
@@ -100,9 +99,13 @@ public sealed partial class ChatViewModel
         {
             return null;
         }
+        catch (ChatRejectedException ex)
+        {
+            return State == ConnectionState.Closed ? null : "the server refused to let you back in: " + ProblemText.Describe(ex).TrimEnd('.');
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return State == ConnectionState.Closed ? null : new SessionEnd(true, ProblemText.Describe(ex));
+            return State == ConnectionState.Closed ? null : ProblemText.Describe(ex).TrimEnd('.');
         }
 
         if (State == ConnectionState.Closed || token.IsCancellationRequested)
@@ -110,63 +113,23 @@ public sealed partial class ChatViewModel
             return null;
         }
 
-        return closedBecause is null
-            ? new SessionEnd(true, "the server closed the connection.")
-            : new SessionEnd(false, closedBecause);
+        return closedBecause ?? "the server closed the connection";
     }
 
-    /// <summary>Tries again with growing waits until it is back on the server; after a final refusal it waits for the user.</summary>
-    private async Task<ChatClient> ReconnectAsync(string reason, CancellationToken token)
+    /// <summary>After the client gave up: waits for the user, then connects again; a failure is told and waits for the user once more.</summary>
+    private async Task<ChatClient> ConnectAgainAsync(string reason, CancellationToken token)
     {
-        for (var attempt = 1; ; attempt++)
+        while (true)
         {
-            var delay = _backoff.DelayBefore(attempt);
             var wake = Volatile.Read(ref _wake);
-            var seconds = Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds));
-            var attemptNumber = attempt;
-            var waiting = $"{reason} — reconnecting in {seconds} s (attempt {attemptNumber}) · Ctrl+R now · Ctrl+Q quits";
-            using (var waitCancel = CancellationTokenSource.CreateLinkedTokenSource(token))
-            {
-                // Start the timer before telling anyone, so a test clock advanced on the news cannot miss it.
-                var timer = Task.Delay(delay, _time, waitCancel.Token);
-                _ui.Post(() => EnterReconnecting(waiting));
-                await Task.WhenAny(timer, wake.Task);
-                await waitCancel.CancelAsync();
-            }
-
-            token.ThrowIfCancellationRequested();
-            _ui.Post(() => EnterReconnecting($"{reason} — reconnecting to {_connector.Endpoint} (attempt {attemptNumber})…"));
+            _ui.Post(() => EnterDisconnected(reason));
+            await wake.Task.WaitAsync(token);
+            _ui.Post(() => EnterReconnecting($"Reconnecting to {_connector.Endpoint}…", announce: false));
             try
             {
                 var client = await _connector.ConnectAsync(UserName, token);
                 _ui.Post(() => Rejoin(client));
                 return client;
-            }
-            catch (ChatRejectedException ex) when (ex.Reason == RejectReason.NameTaken)
-            {
-                // The server may not have noticed the old connection is gone yet.
-                reason = $"The name {UserName} is still in use (the server may not have noticed the old connection yet)";
-            }
-            catch (ChatRejectedException ex) when (ex.Reason == RejectReason.ServerFull)
-            {
-                reason = ProblemText.Describe(ex).TrimEnd('.');
-            }
-            catch (ChatRejectedException ex)
-            {
-                var refused = ProblemText.Describe(ex).TrimEnd('.');
-                var stop = Volatile.Read(ref _wake);
-                _ui.Post(() => EnterDisconnected("the server refused to let you back in: " + refused));
-                await WaitForUserAsync(stop, token);
-                attempt = 0;
-            }
-            catch (ChatTlsException ex) when (ex.Problem != ChatTlsProblem.HandshakeFailed)
-            {
-                // The certificate changed, or TLS is on one side only: trying again would not help.
-                var problem = ProblemText.Describe(ex).TrimEnd('.');
-                var stop = Volatile.Read(ref _wake);
-                _ui.Post(() => EnterDisconnected(problem));
-                await WaitForUserAsync(stop, token);
-                attempt = 0;
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -174,12 +137,12 @@ public sealed partial class ChatViewModel
             }
             catch (Exception ex) when (ex is ChatException or IOException or OperationCanceledException)
             {
-                reason = "Reconnect failed: " + ProblemText.Describe(ex).TrimEnd('.');
+                reason = ex is ChatRejectedException rejected
+                    ? "the server refused to let you back in: " + ProblemText.Describe(rejected).TrimEnd('.')
+                    : "reconnecting failed: " + ProblemText.Describe(ex).TrimEnd('.');
             }
         }
     }
-
-    private static Task WaitForUserAsync(TaskCompletionSource wake, CancellationToken token) => wake.Task.WaitAsync(token);
 
     private void Rejoin(ChatClient client)
     {
@@ -189,19 +152,81 @@ public sealed partial class ChatViewModel
             return;
         }
 
+        ExpectNewIdSpaceUnless(client.Welcome);
         Join(client, rejoined: true);
     }
 
-    private void EnterReconnecting(string status)
+    /// <summary>The client waits before its next attempt to join again: the status line says why, when, and which attempt; the first wait is told in every window.</summary>
+    private void ShowReconnecting(Reconnecting reconnecting)
+    {
+        var reason = TextSanitizer.Sanitize(reconnecting.Reason).Trim().TrimEnd('.');
+        var seconds = Math.Max(1, (int)Math.Ceiling(reconnecting.Delay.TotalSeconds));
+        var text = $"{reason} — reconnecting in {seconds} s (attempt {reconnecting.Attempt})";
+        EnterReconnecting($"{text} · Ctrl+R now · Ctrl+Q quits", announce: reconnecting.Attempt == 1, text);
+    }
+
+    /// <summary>The client is in again: the windows say so, the status line shows the session, and ids are compared with those shown only when the server's history is the same (same epoch).</summary>
+    private void ShowReconnected(Reconnected reconnected)
+    {
+        var welcome = reconnected.Welcome;
+        ExpectNewIdSpaceUnless(welcome);
+        UserName = welcome.UserName;
+        ServerName = TextSanitizer.Sanitize(welcome.ServerName);
+        MaxTextLength = welcome.MaxTextLength > 0 ? welcome.MaxTextLength : ProtocolInfo.DefaultMaxTextLength;
+        if (Windows.FindRoom(_defaultRoom) is { } room)
+        {
+            room.Reset((welcome.Users ?? []).Append(UserName), welcome.AwayUsers ?? [], TextSanitizer.Sanitize(welcome.Topic ?? string.Empty));
+        }
+
+        ShowElsewhere(null, _lines.Local(LogKind.Info, $"Reconnected to {ServerName} ({_connector.Endpoint}) as {UserName}."));
+        State = ConnectionState.Connected;
+        UsersChanged?.Invoke(this, EventArgs.Empty);
+        TerminalTitleChanged?.Invoke(this, EventArgs.Empty);
+        SetConnectionStatus(ConnectedStatus());
+        StartSending(welcome);
+    }
+
+    /// <summary>
+    /// Line ids go on across a reconnect only when the server's history is the one the windows
+    /// were filled from (the same <see cref="Welcome.HistoryEpoch"/>); otherwise (a server that
+    /// started its history again, or one that names none) the ids begin a new space in every window,
+    /// so that a new line is never taken for one already shown.
+    /// </summary>
+    private void ExpectNewIdSpaceUnless(Welcome welcome)
+    {
+        var epoch = welcome.HistoryEpoch ?? string.Empty;
+        if (epoch.Length == 0 || epoch != _epoch)
+        {
+            foreach (var window in Windows.All)
+            {
+                window.History.ExpectNewIdSpace();
+            }
+        }
+
+        _epoch = epoch;
+    }
+
+    private void EnterReconnecting(string status, bool announce, string? line = null)
     {
         if (State == ConnectionState.Closed)
         {
             return;
         }
 
-        if (State != ConnectionState.Reconnecting)
+        if (announce || State == ConnectionState.Connected)
         {
-            ShowElsewhere(null, _lines.Local(LogKind.Error, status.Split(" — ")[0]));
+            ShowElsewhere(null, _lines.Local(LogKind.Error, line ?? status));
+        }
+
+        if (State == ConnectionState.Connected)
+        {
+            // Out of every room until the client is back in: nobody is known to be present.
+            foreach (var room in Windows.All.OfType<RoomWindowViewModel>().Where(r => r.IsJoined))
+            {
+                room.Empty(joined: true);
+            }
+
+            UsersChanged?.Invoke(this, EventArgs.Empty);
         }
 
         State = ConnectionState.Reconnecting;

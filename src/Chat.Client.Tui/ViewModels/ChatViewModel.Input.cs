@@ -33,6 +33,8 @@ public sealed partial class ChatViewModel
             case WhoCommand:
                 Who();
                 return true;
+            case SearchCommand search:
+                return await SearchAsync(search.Words);
             case ToggleUsersCommand:
                 ToggleUserList();
                 return true;
@@ -146,9 +148,9 @@ public sealed partial class ChatViewModel
 
     private async Task<bool> ActAsync(string text)
     {
-        if (Current is PrivateWindowViewModel)
+        if (Current is PrivateWindowViewModel or SearchWindowViewModel)
         {
-            Current.Add(_lines.Local(LogKind.Info, "/me works in a room's window: a private message carries text only."));
+            Current.Add(_lines.Local(LogKind.Info, "/me works in a room's window: a private message carries text only, and a search's window none."));
             return false;
         }
 
@@ -158,6 +160,12 @@ public sealed partial class ChatViewModel
     /// <summary>Whether a line can be said in <paramref name="window"/>; if not, says why in it.</summary>
     private bool CanSayIn(WindowViewModel window)
     {
+        if (window is SearchWindowViewModel search)
+        {
+            window.Add(_lines.Local(LogKind.Info, $"This window shows a search of {search.RoomLabel}: say lines in a room's window (Alt+1..9). Nothing was sent."));
+            return false;
+        }
+
         if (window is RoomWindowViewModel { IsJoined: false } room)
         {
             window.Add(_lines.Local(LogKind.Info, $"You are not in {room.Label}: /join {room.Label} goes back in. Nothing was sent."));

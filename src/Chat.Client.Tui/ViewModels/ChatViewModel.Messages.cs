@@ -26,6 +26,15 @@ public sealed partial class ChatViewModel
             case PrivateMessage direct:
                 ShowPrivate(direct);
                 break;
+            case HistoryBatch { RequestId: 0 } catchUp:
+                ShowCatchUp(catchUp);
+                break;
+            case Reconnecting reconnecting:
+                ShowReconnecting(reconnecting);
+                break;
+            case Reconnected reconnected:
+                ShowReconnected(reconnected);
+                break;
             case UsersJoined joined when RoomFor(joined.Room) is { } room:
                 var newcomers = joined.UserNames.Where(n => !room.Contains(n)).ToList();
                 room.AddRange([.. newcomers.Select(n => _lines.Now(LogKind.Join, n, "joined"))]);
@@ -58,7 +67,7 @@ public sealed partial class ChatViewModel
 
     private void ShowPosted(TextPosted posted)
     {
-        if (RoomFor(posted.Room) is not { } room || !room.See(posted.Id) || IsIgnored(posted.Author))
+        if (RoomFor(posted.Room) is not { } room || !room.History.See(posted.Id) || IsIgnored(posted.Author))
         {
             return;
         }
@@ -80,6 +89,11 @@ public sealed partial class ChatViewModel
         }
 
         var window = OpenPrivate(incoming ? direct.From : direct.To, select: false);
+        if (!window.History.See(direct.Id))
+        {
+            return;
+        }
+
         window.Add(ToLine(direct));
         if (incoming)
         {
@@ -121,22 +135,30 @@ public sealed partial class ChatViewModel
         };
     }
 
-    private LogLine ToLine(TextPosted posted)
+    private LogLine ToLine(TextPosted posted, bool history = false)
     {
         var author = TextSanitizer.Sanitize(posted.Author);
         var text = TextSanitizer.Sanitize(posted.Text);
         var own = UserNameRules.Comparer.Equals(posted.Author, UserName);
         var kind = posted.Kind == TextKind.Action ? LogKind.Action : own ? LogKind.OwnMessage : LogKind.Message;
-        return _lines.Line(kind, posted.Timestamp, author, text, !own && MentionDetector.Mentions(text, UserName));
+        return _lines.Line(kind, posted.Timestamp, author, text, !own && MentionDetector.Mentions(text, UserName)) with
+        {
+            Id = posted.Id,
+            History = history,
+        };
     }
 
     /// <summary>A private message as its conversation's window shows it: who wrote it, as a room's line would.</summary>
-    private LogLine ToLine(PrivateMessage direct)
+    private LogLine ToLine(PrivateMessage direct, bool history = false)
     {
         var outgoing = UserNameRules.Comparer.Equals(direct.From, UserName);
         var author = TextSanitizer.Sanitize(direct.From);
         var text = TextSanitizer.Sanitize(direct.Text);
         var kind = direct.Kind == TextKind.Action ? LogKind.Action : outgoing ? LogKind.PrivateOut : LogKind.PrivateIn;
-        return _lines.Line(kind, direct.Timestamp, author, text, mentionsMe: !outgoing && kind == LogKind.Action);
+        return _lines.Line(kind, direct.Timestamp, author, text, mentionsMe: !outgoing && kind == LogKind.Action) with
+        {
+            Id = direct.Id,
+            History = history,
+        };
     }
 }

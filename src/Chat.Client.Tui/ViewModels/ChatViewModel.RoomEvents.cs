@@ -63,8 +63,15 @@ public sealed partial class ChatViewModel
             lines.Add(_lines.Local(LogKind.Info, topic.Length > 0 ? $"Topic: {topic}" : "No topic is set."));
         }
 
+        room.History.StartPendingIdSpace();
+        var newestBefore = room.History.NewestId;
         lines.AddRange(NewLines(room, joined.Recent));
         room.AddRange(lines);
+        if (!opened)
+        {
+            FillBetween(room, newestBefore, joined.Recent);
+        }
+
         if (select)
         {
             Windows.Select(room);

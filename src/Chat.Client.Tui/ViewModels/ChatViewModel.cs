@@ -16,7 +16,6 @@ public sealed partial class ChatViewModel : IAsyncDisposable
     private readonly IChatConnector _connector;
     private readonly IUiDispatcher _ui;
     private readonly TimeProvider _time;
-    private readonly ReconnectBackoff _backoff;
     private readonly ClientSettings _settings;
     private readonly LogLineFactory _lines;
     private readonly CancellationTokenSource _stopping = new();
@@ -27,10 +26,9 @@ public sealed partial class ChatViewModel : IAsyncDisposable
 
     /// <summary>Creates the view model for a session that has just joined.</summary>
     /// <param name="client">The client, just joined; the view model owns it from now on.</param>
-    /// <param name="connector">Opens a new session when the connection is lost.</param>
+    /// <param name="connector">Opens a new session when the client gave up reconnecting and the user asks to connect again.</param>
     /// <param name="ui">Runs changes on the UI thread.</param>
-    /// <param name="time">The clock for reconnect waits and local lines; <see cref="TimeProvider.System"/> when omitted.</param>
-    /// <param name="backoff">The waits between reconnect attempts; <see cref="ReconnectBackoff.Default"/> when omitted.</param>
+    /// <param name="time">The clock for local lines and the day; <see cref="TimeProvider.System"/> when omitted.</param>
     /// <param name="timeZone">The zone times are shown in; the local zone when omitted.</param>
     /// <param name="settings">The user's choices (bell, ignored users); <see cref="ClientSettings.Default"/> when omitted.</param>
     public ChatViewModel(
@@ -38,7 +36,6 @@ public sealed partial class ChatViewModel : IAsyncDisposable
         IChatConnector connector,
         IUiDispatcher ui,
         TimeProvider? time = null,
-        ReconnectBackoff? backoff = null,
         TimeZoneInfo? timeZone = null,
         ClientSettings? settings = null)
     {
@@ -46,11 +43,11 @@ public sealed partial class ChatViewModel : IAsyncDisposable
         _connector = connector ?? throw new ArgumentNullException(nameof(connector));
         _ui = ui ?? throw new ArgumentNullException(nameof(ui));
         _time = time ?? TimeProvider.System;
-        _backoff = backoff ?? ReconnectBackoff.Default;
         _settings = settings ?? ClientSettings.Default;
         _lines = new LogLineFactory(_time, timeZone ?? TimeZoneInfo.Local);
         _ignored.UnionWith(_settings.Ignore);
         Windows.CurrentChanged += OnCurrentWindowChanged;
+        WatchTheDay();
         Join(client, rejoined: false);
     }
 
@@ -128,6 +125,7 @@ public sealed partial class ChatViewModel : IAsyncDisposable
         }
 
         await _stopping.CancelAsync();
+        _midnight?.Dispose();
         if (Interlocked.Exchange(ref _client, null) is { } client)
         {
             await DisposeQuietlyAsync(client);
@@ -145,6 +143,7 @@ public sealed partial class ChatViewModel : IAsyncDisposable
         MaxTextLength = welcome.MaxTextLength > 0 ? welcome.MaxTextLength : ProtocolInfo.DefaultMaxTextLength;
         SupportsRooms = client.SupportsRooms;
         _defaultRoom = client.DefaultRoom;
+        _epoch = welcome.HistoryEpoch ?? string.Empty;
 
         var room = Windows.FindRoom(_defaultRoom);
         if (room is null)
@@ -173,6 +172,8 @@ public sealed partial class ChatViewModel : IAsyncDisposable
             }
         }
 
+        room.History.StartPendingIdSpace();
+        var newestBefore = room.History.NewestId;
         lines.AddRange(NewLines(room, welcome.Recent ?? []));
         room.AddRange(lines);
         if (rejoined)
@@ -187,19 +188,20 @@ public sealed partial class ChatViewModel : IAsyncDisposable
         StartSending(welcome);
         if (rejoined)
         {
+            FillBetween(room, newestBefore, welcome.Recent ?? []);
             RejoinRooms();
         }
     }
 
-    /// <summary>The lines of <paramref name="recent"/> the window has not shown yet, without those of ignored users.</summary>
+    /// <summary>The lines of <paramref name="recent"/> the window has not shown yet, without those of ignored users; they were said before this session, so they are history.</summary>
     private List<LogLine> NewLines(RoomWindowViewModel room, IEnumerable<TextPosted> recent)
     {
         var lines = new List<LogLine>();
         foreach (var posted in recent)
         {
-            if (room.See(posted.Id) && !IsIgnored(posted.Author))
+            if (room.History.See(posted.Id) && !IsIgnored(posted.Author))
             {
-                lines.Add(ToLine(posted));
+                lines.Add(ToLine(posted, history: true));
             }
         }
 
@@ -211,6 +213,7 @@ public sealed partial class ChatViewModel : IAsyncDisposable
         var where = Current switch
         {
             PrivateWindowViewModel conversation => $"private conversation with {conversation.Peer}",
+            SearchWindowViewModel search => $"search of {search.RoomLabel}",
             _ => $"{Users.Count} {(Users.Count == 1 ? "user" : "users")}",
         };
         var away = AwayText.Length > 0 ? " (away)" : string.Empty;

@@ -24,6 +24,7 @@ public static class CommandParser
         "  /query <name>        open a private conversation's window",
         "  /me <text>           perform an action (* you waves)",
         "  /r <text>            reply privately to whoever last sent you a private message",
+        "  /search <words>      find the lines of this room holding every word (word* a prefix), newest first",
         "  /who                 list who is in this window's room",
         "  /window <n>          show window n (or Alt+1..9; Ctrl+N/Ctrl+P next/previous)",
         "  /close               close this private conversation's window",
@@ -35,7 +36,8 @@ public static class CommandParser
         "  /reconnect           connect again after being disconnected (or Ctrl+R)",
         "  /help                this help",
         "  //text               say a line that starts with /",
-        "Keys: Enter send · Up/Down earlier input · Tab complete a name · PgUp/PgDn scroll · Ctrl+Home/Ctrl+End top/bottom · F2 user list · Ctrl+Q quit",
+        "Keys: Enter send · Up/Down earlier input · Tab complete a name · PgUp/PgDn scroll (PgUp at the top loads older lines) · Ctrl+Home/Ctrl+End top/bottom · F2 user list · Ctrl+Q quit",
+        "Search window: Up/Down choose a match · PgDn more · Enter shows it in its room · /close closes it",
         "Windows: Alt+1..9 (Alt+0 is 10) show a window · Ctrl+N/Ctrl+P next/previous · the bar marks * new lines, ! a mention or private message",
         "Editing: Ctrl+A/E start/end · Ctrl+U/K kill to start/end · Ctrl+W, Alt+Backspace kill word · Ctrl+Y yank · Alt+B/F word left/right · Ctrl+L redraw · Ctrl+Z suspend",
     ];
@@ -44,7 +46,7 @@ public static class CommandParser
     public static IReadOnlyList<string> CommandNames { get; } =
     [
         "/away", "/clear", "/close", "/help", "/ignore", "/join", "/me", "/msg", "/nick", "/part", "/query", "/quit", "/r",
-        "/reconnect", "/rooms", "/topic", "/unignore", "/who", "/window",
+        "/reconnect", "/rooms", "/search", "/topic", "/unignore", "/who", "/window",
     ];
 
     /// <summary>Parses one input line.</summary>
@@ -90,6 +92,7 @@ public static class CommandParser
             "topic" or "t" => new TopicCommand(rest.Length == 0 ? null : rest == "-delete" ? string.Empty : rest),
             "nick" => ParseName(rest, name => new NickCommand(name!), allowNone: false, "Usage: /nick <name>"),
             "away" => new AwayCommand(rest),
+            "search" or "find" => rest.Length > 0 ? new SearchCommand(rest) : new InvalidCommand("Usage: /search <words>, for example /search release notes (a word ending in * matches words it begins)"),
             "who" or "names" => new WhoCommand(),
             "users" => new ToggleUsersCommand(),
             "help" or "?" => new HelpCommand(),

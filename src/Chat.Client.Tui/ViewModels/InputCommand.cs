@@ -93,3 +93,7 @@ public sealed record NickCommand(string Name) : InputCommand;
 /// <summary>Mark oneself away with a text (<c>/away lunch</c>), or back (<c>/away</c>).</summary>
 /// <param name="Text">Why, or an empty string: back.</param>
 public sealed record AwayCommand(string Text) : InputCommand;
+
+/// <summary>Search the room in view for lines holding words, in a window of its own: <c>/search release notes</c>.</summary>
+/// <param name="Words">The words, as typed.</param>
+public sealed record SearchCommand(string Words) : InputCommand;

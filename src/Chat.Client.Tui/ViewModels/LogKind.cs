@@ -35,4 +35,7 @@ public enum LogKind
 
     /// <summary>Something the client itself says (help, hints, connection state).</summary>
     Info,
+
+    /// <summary>A divider across the log about its history: "── beginning of #dev ──", a gap the server no longer keeps.</summary>
+    Divider,
 }

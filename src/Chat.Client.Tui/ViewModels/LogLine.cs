@@ -6,4 +6,15 @@ namespace Chat.Client.Tui.ViewModels;
 /// <param name="Author">Who said it, or the other party of a private message; empty for notices and client lines.</param>
 /// <param name="Text">What was said.</param>
 /// <param name="MentionsMe">Whether the text mentions this user by name.</param>
-public sealed record LogLine(LogKind Kind, DateTime Time, string Author, string Text, bool MentionsMe = false);
+/// <param name="Id">The line's id in its room (or the private message's id); 0 for lines the server keeps no id for.</param>
+/// <param name="History">Whether the line was loaded from the server's history (a catch-up, scrolling back, a search) rather than said while this user watched: shown dim.</param>
+/// <param name="Marked">Whether the line is the one a search jumped to: shown marked.</param>
+public sealed record LogLine(
+    LogKind Kind,
+    DateTime Time,
+    string Author,
+    string Text,
+    bool MentionsMe = false,
+    long Id = 0,
+    bool History = false,
+    bool Marked = false);

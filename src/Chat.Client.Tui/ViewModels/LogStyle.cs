@@ -44,4 +44,7 @@ public enum LogStyle
 
     /// <summary>The client's own information.</summary>
     Info,
+
+    /// <summary>A divider: a day changed, the beginning of a room's history, a gap.</summary>
+    Divider,
 }

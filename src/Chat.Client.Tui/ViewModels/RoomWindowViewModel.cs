@@ -3,8 +3,8 @@ using Chat.Protocol;
 namespace Chat.Client.Tui.ViewModels;
 
 /// <summary>
-/// A room's window: its log, who is in it (and who of them is away), its topic, and the last
-/// line id seen in it (line ids are per room), so that lines a rejoin repeats are not shown twice.
+/// A room's window: its log, who is in it (and who of them is away), and its topic. Which line
+/// ids it shows (line ids are per room) is its <see cref="WindowViewModel.History"/>.
 /// </summary>
 public sealed class RoomWindowViewModel : WindowViewModel
 {
@@ -44,22 +44,6 @@ public sealed class RoomWindowViewModel : WindowViewModel
 
     /// <summary>Whether this user is in the room (false after leaving it while the window stays).</summary>
     public bool IsJoined { get; private set; } = true;
-
-    /// <summary>The newest line id shown in this window.</summary>
-    public long LastSeenId { get; private set; }
-
-    /// <summary>Whether a line with this id is new to the window; remembers it.</summary>
-    /// <param name="id">The line's id in the room.</param>
-    public bool See(long id)
-    {
-        if (id <= LastSeenId)
-        {
-            return false;
-        }
-
-        LastSeenId = id;
-        return true;
-    }
 
     /// <summary>The room as the server tells it on joining: who is in, who is away, the topic.</summary>
     /// <param name="users">Who is in the room.</param>

@@ -12,7 +12,11 @@ public abstract class WindowViewModel
     private bool _current;
 
     /// <summary>Creates an empty window.</summary>
-    protected WindowViewModel() => Log.Appended += OnLogAppended;
+    protected WindowViewModel()
+    {
+        Log.Appended += OnLogAppended;
+        History = new WindowHistory(Log);
+    }
 
     /// <summary>Raised when <see cref="Activity"/> changes.</summary>
     public event EventHandler? ActivityChanged;
@@ -25,6 +29,12 @@ public abstract class WindowViewModel
 
     /// <summary>The window's lines.</summary>
     public MessageLog Log { get; } = new();
+
+    /// <summary>What the log holds of the server's history, by line id.</summary>
+    public WindowHistory History { get; }
+
+    /// <summary>Raised when the window asks its view to bring a line into view (a search jumped to it); the argument is the line's index.</summary>
+    public event EventHandler<int>? RevealRequested;
 
     /// <summary>The name in the window bar: the room's, or the other party's.</summary>
     public abstract string Label { get; }
@@ -138,6 +148,27 @@ public abstract class WindowViewModel
         Log.Clear();
         Unseen = UnseenAlerts = 0;
         UnseenChanged?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>Marks the line at <paramref name="index"/> (taking the mark off any other) and asks the view to bring it into view.</summary>
+    /// <param name="index">The line's index in the log.</param>
+    public void Reveal(int index)
+    {
+        for (var i = 0; i < Log.Count; i++)
+        {
+            if (Log[i].Marked && i != index)
+            {
+                Log.Replace(i, Log[i] with { Marked = false });
+            }
+        }
+
+        if (!Log[index].Marked)
+        {
+            Log.Replace(index, Log[index] with { Marked = true });
+        }
+
+        SetFollowing(false);
+        RevealRequested?.Invoke(this, index);
     }
 
     /// <summary>Raises <see cref="Changed"/>.</summary>

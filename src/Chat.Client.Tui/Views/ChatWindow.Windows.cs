@@ -1,3 +1,4 @@
+using Chat.Client.Tui.ViewModels;
 using Terminal.Gui.Input;
 
 namespace Chat.Client.Tui.Views;
@@ -40,7 +41,15 @@ internal sealed partial class ChatWindow
             _shown = window;
             if (!_sources.TryGetValue(window, out var source))
             {
-                source = new MessageLogSource(window.Log, _sources.Count > 0 ? _logSource.Width : 80, _viewModel.Timestamps, _palette);
+                source = new MessageLogSource(window.Log, _sources.Count > 0 ? _logSource.Width : 80, _viewModel.Timestamps, _palette, _viewModel.Today);
+                var created = source;
+                source.RowsInserted += (_, inserted) => OnRowsInserted(created, inserted.Row, inserted.Added);
+                window.RevealRequested += OnWindowRevealRequested;
+                if (window is SearchWindowViewModel searched)
+                {
+                    searched.SelectedChanged += OnSearchSelectionChanged;
+                }
+
                 _sources[window] = source;
             }
 
@@ -51,7 +60,11 @@ internal sealed partial class ChatWindow
 
             _logSource = source;
             _shownLog.Target = source;
-            if (window.Following || !_tops.TryGetValue(window, out var top))
+            if (window is SearchWindowViewModel search)
+            {
+                ShowSearchSelection(search);
+            }
+            else if (window.Following || !_tops.TryGetValue(window, out var top))
             {
                 FollowTail();
             }
@@ -77,6 +90,12 @@ internal sealed partial class ChatWindow
         {
             _sources.Remove(window, out var source);
             _tops.Remove(window);
+            window.RevealRequested -= OnWindowRevealRequested;
+            if (window is SearchWindowViewModel search)
+            {
+                search.SelectedChanged -= OnSearchSelectionChanged;
+            }
+
             source?.Dispose();
         }
     }

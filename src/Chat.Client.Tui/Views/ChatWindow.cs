@@ -9,8 +9,10 @@ namespace Chat.Client.Tui.Views;
 /// <summary>
 /// The chat: the window in view (its topic, log and user list), the window bar, the input line
 /// and the status line, bound to a <see cref="ChatViewModel"/>. Keys: Enter sends, Up/Down
-/// recall, Tab completes a name, PgUp/PgDn scroll, Ctrl+Home/Ctrl+End jump, Alt+1..9 and
-/// Ctrl+N/Ctrl+P switch windows, Ctrl+R reconnects, Ctrl+Q quits; Esc does not quit.
+/// recall, Tab completes a name, PgUp/PgDn scroll (PgUp at the top loads older lines, keeping
+/// the view), Ctrl+Home/Ctrl+End jump, Alt+1..9 and Ctrl+N/Ctrl+P switch windows, Ctrl+R
+/// reconnects, Ctrl+Q quits; Esc does not quit. In a search's window Up/Down, PgUp/PgDn and
+/// Enter choose and open a match.
 /// </summary>
 /// <remarks>
 /// Each window keeps its own <see cref="MessageLogSource"/> (wrapped to the log's width) and,
@@ -69,6 +71,7 @@ internal sealed partial class ChatWindow : Window
         viewModel.QuitRequested += (_, _) => RequestStop();
         viewModel.Windows.CurrentChanged += (_, _) => ShowCurrentWindow();
         viewModel.Windows.Changed += (_, _) => ForgetClosedWindows();
+        viewModel.TodayChanged += (_, _) => ShowToday();
         ShowStatus();
         ShowUsers();
         Initialized += (_, _) => _input.SetFocus();
@@ -176,7 +179,11 @@ internal sealed partial class ChatWindow : Window
 
     private void OnInputKeyDown(object? sender, Key key)
     {
-        if (key == Key.Enter)
+        if (_viewModel.Current is SearchWindowViewModel search && HandleSearchKey(search, key))
+        {
+            key.Handled = true;
+        }
+        else if (key == Key.Enter)
         {
             key.Handled = true;
             Submit();
@@ -202,7 +209,13 @@ internal sealed partial class ChatWindow : Window
         else if (key == Key.PageUp)
         {
             key.Handled = true;
+            var atTop = _log.Viewport.Y == 0;
             ScrollLog(-PageRows());
+            if (atTop || _log.Viewport.Y == 0)
+            {
+                // Past the oldest line: older ones are loaded above, and the view stays where it is.
+                _ = _viewModel.LoadOlderAsync();
+            }
         }
         else if (key == Key.PageDown)
         {
@@ -264,9 +277,108 @@ internal sealed partial class ChatWindow : Window
     /// <summary>The row above the log: the topic, with a server that has rooms.</summary>
     private int TopicRows() => _viewModel.SupportsRooms ? 1 : 0;
 
+    /// <summary>Keeps the view on the lines it shows when rows were added above them (older lines loaded, a divider).</summary>
+    private void OnRowsInserted(MessageLogSource source, int row, int added)
+    {
+        if (!ReferenceEquals(source, _logSource))
+        {
+            var window = _sources.FirstOrDefault(p => ReferenceEquals(p.Value, source)).Key;
+            if (window is not null && _tops.TryGetValue(window, out var top) && row <= top)
+            {
+                _tops[window] = Math.Max(0, top + added);
+            }
+
+            return;
+        }
+
+        if (_viewModel.Current.Following)
+        {
+            FollowTail();
+            return;
+        }
+
+        var viewTop = _log.Viewport.Y;
+        var selected = _log.SelectedItem ?? 0;
+        if (row <= viewTop)
+        {
+            _log.SelectedItem = Math.Clamp(selected + added, 0, Math.Max(0, _logSource.Count - 1));
+            _log.Viewport = _log.Viewport with { Y = Math.Max(0, viewTop + added) };
+        }
+    }
+
+    /// <summary>Midnight: every window's lines of the day before now show their date.</summary>
+    private void ShowToday()
+    {
+        foreach (var (window, source) in _sources)
+        {
+            if (ReferenceEquals(source, _logSource))
+            {
+                KeepingTheView(() => source.SetToday(_viewModel.Today));
+            }
+            else
+            {
+                source.SetToday(_viewModel.Today);
+                _tops.Remove(window);
+            }
+        }
+    }
+
+    /// <summary>Wraps the log in view again (<paramref name="rewrap"/>) keeping the same lines in view when scrolled up.</summary>
+    private void KeepingTheView(Action rewrap)
+    {
+        var topLine = _logSource.LineAt(_log.Viewport.Y);
+        var selectedLine = _logSource.LineAt(_log.SelectedItem ?? 0);
+        rewrap();
+        if (!_viewModel.Current.Following)
+        {
+            _log.SelectedItem = _logSource.FirstRowOf(selectedLine);
+            _log.Viewport = _log.Viewport with { Y = _logSource.FirstRowOf(topLine) };
+        }
+        else
+        {
+            FollowTail();
+        }
+    }
+
+    /// <summary>A window asks for a line to be brought into view (a search jumped to it): it is shown a third of the way down, and chosen.</summary>
+    private void OnRevealRequested(WindowViewModel window, int line)
+    {
+        if (!_sources.TryGetValue(window, out var source))
+        {
+            return;
+        }
+
+        var row = source.FirstRowOf(line);
+        var height = Math.Max(1, _log.Viewport.Height);
+        var top = Math.Clamp(row - (height / 3), 0, Math.Max(0, source.Count - height));
+        if (!ReferenceEquals(source, _logSource))
+        {
+            _tops[window] = top;
+            return;
+        }
+
+        _switching = true;
+        try
+        {
+            _log.SelectedItem = row;
+            _log.Viewport = _log.Viewport with { Y = top };
+        }
+        finally
+        {
+            _switching = false;
+        }
+
+        OnLogViewportChanged();
+    }
+
     private void FollowTail()
     {
-        if (_viewModel.Current.Following && _logSource.Count > 0)
+        if (_viewModel.Current is SearchWindowViewModel { Selected: >= 0 } search)
+        {
+            // A search's window keeps its chosen match in view, not its last line.
+            ShowSearchSelection(search);
+        }
+        else if (_viewModel.Current.Following && _logSource.Count > 0)
         {
             _log.SelectedItem = _logSource.Count - 1;
             _log.EnsureSelectedItemVisible();

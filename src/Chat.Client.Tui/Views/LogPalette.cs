@@ -99,6 +99,7 @@ internal sealed class LogPalette
         LogStyle.Action => normal with { Style = TextStyle.Italic },
         LogStyle.Notice => normal with { Style = TextStyle.Underline },
         LogStyle.Time or LogStyle.Punctuation or LogStyle.Leave => normal with { Style = TextStyle.Faint },
+        LogStyle.Divider => normal with { Style = TextStyle.Bold },
         _ => normal,
     };
 
@@ -120,6 +121,7 @@ internal sealed class LogPalette
             LogStyle.Join => new Attribute(ColorName16.Green, background),
             LogStyle.Leave => new Attribute(ColorName16.DarkGray, background),
             LogStyle.Info => new Attribute(ColorName16.Cyan, background),
+            LogStyle.Divider => new Attribute(ColorName16.BrightBlue, background, TextStyle.Bold),
             _ => normal,
         };
     }

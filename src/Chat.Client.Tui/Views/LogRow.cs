@@ -5,4 +5,5 @@ namespace Chat.Client.Tui.Views;
 /// <param name="Start">Where the slice starts in the line's body text.</param>
 /// <param name="End">Where the slice ends (exclusive).</param>
 /// <param name="First">Whether this is the line's first row, which carries the time and author.</param>
-internal readonly record struct LogRow(int Line, int Start, int End, bool First);
+/// <param name="Day">Whether this row is the "day changed" divider above the line (it holds none of its text).</param>
+internal readonly record struct LogRow(int Line, int Start, int End, bool First, bool Day = false);

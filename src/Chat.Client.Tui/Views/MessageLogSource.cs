@@ -19,20 +19,27 @@ internal sealed class MessageLogSource : IListDataSource
     private readonly LogPalette _palette;
     private readonly List<LogRow> _rows = [];
     private readonly TimestampStyle _timestamps;
+    private DateOnly? _today;
     private int _width;
 
-    public MessageLogSource(MessageLog log, int width, TimestampStyle timestamps = TimestampStyle.Minutes, LogPalette? palette = null)
+    public MessageLogSource(MessageLog log, int width, TimestampStyle timestamps = TimestampStyle.Minutes, LogPalette? palette = null, DateOnly? today = null)
     {
         _log = log;
+        _today = today;
         _timestamps = timestamps;
         _palette = palette ?? LogPalette.Color;
         _width = Math.Max(1, width);
         _log.Appended += OnAppended;
+        _log.Inserted += OnInserted;
+        _log.Replaced += OnReplaced;
         _log.Cleared += OnCleared;
         WrapFrom(0);
     }
 
     public event NotifyCollectionChangedEventHandler? CollectionChanged;
+
+    /// <summary>Raised after rows were added (or taken away) before the end: the first row changed and how many rows it added.</summary>
+    public event EventHandler<(int Row, int Added)>? RowsInserted;
 
     public int Count => _rows.Count;
 
@@ -54,6 +61,23 @@ internal sealed class MessageLogSource : IListDataSource
         }
 
         _width = width;
+        _rows.Clear();
+        WrapFrom(0);
+        Changed();
+    }
+
+    /// <summary>Today, in the user's time zone: lines of other days show their date. <see langword="null"/> shows times only.</summary>
+    public DateOnly? Today => _today;
+
+    /// <summary>The day changed: the lines that were today's now show their date, so every line is wrapped again.</summary>
+    public void SetToday(DateOnly today)
+    {
+        if (_today == today)
+        {
+            return;
+        }
+
+        _today = today;
         _rows.Clear();
         WrapFrom(0);
         Changed();
@@ -98,7 +122,12 @@ internal sealed class MessageLogSource : IListDataSource
     public string RowText(int item)
     {
         var row = _rows[item];
-        var line = LineFormatter.Format(_log[row.Line], _timestamps);
+        if (row.Day)
+        {
+            return DayDivider.Text(_log[row.Line].Time);
+        }
+
+        var line = LineFormatter.Format(_log[row.Line], _timestamps, _today);
         var body = LineWrapper.BodyText(line)[row.Start..row.End];
         return row.First
             ? string.Concat(line.Prefix.Select(s => s.Text)) + body
@@ -114,12 +143,21 @@ internal sealed class MessageLogSource : IListDataSource
         if (item >= 0 && item < _rows.Count)
         {
             var logRow = _rows[item];
-            var line = LineFormatter.Format(_log[logRow.Line], _timestamps);
-            if (logRow.First)
+            var logLine = _log[logRow.Line];
+            var line = LineFormatter.Format(logLine, _timestamps, _today);
+            highlight |= logLine.Marked && !logRow.Day;
+            var faint = logLine.History && !logRow.Day;
+            if (logRow.Day)
+            {
+                var divider = new LogSegment(DayDivider.Text(logLine.Time), LogStyle.Divider);
+                used += Draw(listView, divider.Text, Style(divider, normal, highlight: false), width);
+                line = new FormattedLine([], []);
+            }
+            else if (logRow.First)
             {
                 foreach (var segment in line.Prefix)
                 {
-                    used += Draw(listView, segment.Text, Style(segment, normal, highlight), width - used);
+                    used += Draw(listView, segment.Text, Style(segment, normal, highlight, faint), width - used);
                 }
             }
             else
@@ -135,7 +173,7 @@ internal sealed class MessageLogSource : IListDataSource
                 var end = Math.Min(offset + segment.Text.Length, logRow.End);
                 if (start < end)
                 {
-                    used += Draw(listView, segment.Text[(start - offset)..(end - offset)], Style(segment, normal, highlight), width - used);
+                    used += Draw(listView, segment.Text[(start - offset)..(end - offset)], Style(segment, normal, highlight, faint), width - used);
                 }
 
                 offset += segment.Text.Length;
@@ -152,11 +190,17 @@ internal sealed class MessageLogSource : IListDataSource
     public void Dispose()
     {
         _log.Appended -= OnAppended;
+        _log.Inserted -= OnInserted;
+        _log.Replaced -= OnReplaced;
         _log.Cleared -= OnCleared;
     }
 
-    private Attribute Style(LogSegment segment, Attribute normal, bool highlight) =>
-        Style(_palette.For(segment, normal), highlight);
+    /// <summary>A segment's look; lines from the server's history are dim.</summary>
+    private Attribute Style(LogSegment segment, Attribute normal, bool highlight, bool faint = false)
+    {
+        var attribute = _palette.For(segment, normal);
+        return Style(faint ? attribute with { Style = attribute.Style | TextStyle.Faint } : attribute, highlight);
+    }
 
     private static Attribute Style(Attribute attribute, bool highlight) =>
         highlight ? attribute with { Style = attribute.Style | TextStyle.Reverse } : attribute;
@@ -186,12 +230,70 @@ internal sealed class MessageLogSource : IListDataSource
         Changed();
     }
 
+    private void OnInserted(object? sender, (int Index, int Count) inserted)
+    {
+        // The line that now follows the new ones may gain or lose its day divider: it is wrapped again with them.
+        var (row, added) = Rewrap(inserted.Index, inserted.Index < _log.Count - inserted.Count ? 1 : 0, inserted.Count);
+        Changed();
+        RowsInserted?.Invoke(this, (row, added));
+    }
+
+    private void OnReplaced(object? sender, int index)
+    {
+        var (row, added) = Rewrap(index, Math.Min(2, _log.Count - index), 0);
+        Changed();
+        if (added != 0)
+        {
+            RowsInserted?.Invoke(this, (row, added));
+        }
+    }
+
+    /// <summary>
+    /// Wraps again the <paramref name="oldLines"/> lines from <paramref name="firstLine"/>, which are now
+    /// <paramref name="oldLines"/> + <paramref name="shift"/> lines; the rows after them follow their lines' new indexes.
+    /// </summary>
+    /// <returns>The first row wrapped again, and how many rows it added.</returns>
+    private (int Row, int Added) Rewrap(int firstLine, int oldLines, int shift)
+    {
+        var start = FirstRowOf(firstLine);
+        var end = FirstRowOf(firstLine + oldLines);
+        if (shift != 0)
+        {
+            for (var i = end; i < _rows.Count; i++)
+            {
+                _rows[i] = _rows[i] with { Line = _rows[i].Line + shift };
+            }
+        }
+
+        var fresh = new List<LogRow>();
+        for (var i = firstLine; i < firstLine + oldLines + shift; i++)
+        {
+            WrapLine(i, fresh);
+        }
+
+        _rows.RemoveRange(start, end - start);
+        _rows.InsertRange(start, fresh);
+        return (start, fresh.Count - (end - start));
+    }
+
     private void WrapFrom(int firstLine)
     {
         for (var i = firstLine; i < _log.Count; i++)
         {
-            LineWrapper.Wrap(i, LineFormatter.Format(_log[i], _timestamps), _width, _rows);
+            WrapLine(i, _rows);
         }
+    }
+
+    /// <summary>The rows of one line: the day divider above it when its day is not the line before's, then its text.</summary>
+    private void WrapLine(int index, List<LogRow> rows)
+    {
+        var line = _log[index];
+        if (DayDivider.Between(index > 0 ? _log[index - 1] : null, line))
+        {
+            rows.Add(new LogRow(index, 0, 0, First: false, Day: true));
+        }
+
+        LineWrapper.Wrap(index, LineFormatter.Format(line, _timestamps, _today), _width, rows);
     }
 
     private void Changed()

@@ -106,6 +106,15 @@ internal sealed partial class ChatServer : IAsyncDisposable
         }
 
         LogListening(_logger, LocalEndPoint, _options.MaxClients);
+        if (_logStore is SqliteRoomLogStore sqlite)
+        {
+            LogHistoryInFile(_logger, sqlite.DatabasePath);
+        }
+        else
+        {
+            LogHistoryInMemory(_logger, _options.MemoryLinesPerRoom);
+        }
+
         return LocalEndPoint;
     }
 

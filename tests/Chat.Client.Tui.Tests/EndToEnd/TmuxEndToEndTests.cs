@@ -46,10 +46,10 @@ public sealed class TmuxEndToEndTests
         Assert.Equal(0, await tmux.WaitForExitAsync(bob, TestTimeout.Value));
         await tmux.WaitForTextAsync(alice, "<-- bob left", TestTimeout.Value);
 
-        // The operator closes the server: Alice is told, and stays disconnected rather than crashing.
+        // The operator closes the server: Alice is told, and her client waits to reconnect rather than crashing.
         await server.CommandAsync("close");
         await tmux.WaitForTextAsync(alice, "server is shutting down", TestTimeout.Value);
-        await tmux.WaitForTextAsync(alice, "Disconnected:", TestTimeout.Value);
+        await tmux.WaitForTextAsync(alice, "reconnecting in", TestTimeout.Value);
         Assert.Equal(0, await server.Process.WaitForExitAsync());
         Assert.True(tmux.IsRunning(alice));
 

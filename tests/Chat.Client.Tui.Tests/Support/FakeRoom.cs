@@ -14,15 +14,32 @@ namespace Chat.Client.Tui.Tests.Support;
 internal sealed class FakeRoom : IChatConnector, IAsyncDisposable
 {
     /// <summary>No keep-alive pings in a test's lifetime: what the server receives is only what the view model sent.</summary>
-    private static readonly ChatClientOptions Options = ChatClientOptions.Default with
+    private static readonly ChatClientOptions QuietOptions = ChatClientOptions.Default with
     {
         KeepAliveInterval = TimeSpan.FromHours(1),
         ServerTimeout = TimeSpan.FromHours(2),
     };
 
-    private readonly FakeChatServer _server = FakeChatServer.Start(TransportKind.Memory);
+    private readonly FakeChatServer _server;
+    private readonly ChatClientOptions _options;
     private readonly ConcurrentQueue<Exception> _failures = new();
     private int _attempts;
+
+    /// <summary>A scripted server over an in-memory connection: its clients cannot reconnect by themselves.</summary>
+    public FakeRoom()
+        : this(TransportKind.Memory, null, null)
+    {
+    }
+
+    /// <summary>
+    /// A scripted server over <paramref name="kind"/>; with <paramref name="reconnect"/>, over TCP,
+    /// its clients reconnect by themselves (<see cref="ChatClientOptions.Reconnect"/>), waiting on <paramref name="time"/>.
+    /// </summary>
+    public FakeRoom(TransportKind kind, ReconnectBackoff? reconnect, TimeProvider? time)
+    {
+        _server = FakeChatServer.Start(kind);
+        _options = QuietOptions with { Reconnect = reconnect, TimeProvider = time ?? TimeProvider.System };
+    }
 
     public string Endpoint => "127.0.0.1:5000";
 
@@ -50,16 +67,19 @@ internal sealed class FakeRoom : IChatConnector, IAsyncDisposable
         Interlocked.Increment(ref _attempts);
         return _failures.TryDequeue(out var failure)
             ? Task.FromException<ChatClient>(failure)
-            : _server.ConnectClientAsync(userName, Options with { Password = Password }, cancellationToken);
+            : _server.ConnectClientAsync(userName, _options with { Password = Password }, cancellationToken);
     }
 
     /// <summary>Joins a client, as the login does before the room is shown, and welcomes it with <paramref name="welcome"/>.</summary>
     public async Task<(ChatClient Client, FakeSession Session)> JoinAsync(string userName, Func<Hello, Welcome> welcome)
     {
-        var joining = _server.ConnectClientAsync(userName, Options);
+        var joining = _server.ConnectClientAsync(userName, _options);
         var session = await _server.WelcomeNextAsync(welcome);
         return (await joining.WithTimeout(), session);
     }
+
+    /// <summary>Accepts the next connection (a login or a reconnect) without playing its handshake.</summary>
+    public Task<FakeSession> AcceptAsync() => _server.AcceptAsync();
 
     /// <summary>Plays the server's side of the next connection's handshake (a login or a reconnect).</summary>
     public Task<FakeSession> WelcomeNextAsync(Func<Hello, Welcome>? welcome = null) =>
