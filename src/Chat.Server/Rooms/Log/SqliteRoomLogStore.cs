@@ -10,7 +10,7 @@ namespace Chat.Server;
 /// <summary>
 /// Keeps every room's lines in one SQLite file (<see cref="FileName"/>) in a data folder, in WAL
 /// mode. Appends from every room go to one writer, which gathers them into one transaction closed
-/// by size (<c>maxBatch</c>) or a short time (<c>maxDelay</c>): group commit. Each append
+/// by size (<c>maxBatch</c>) or by the writer being free: group commit. Each append
 /// completes only after its transaction committed, so a line is durable before anyone sees it.
 /// </summary>
 /// <remarks>
@@ -33,7 +33,6 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
     private readonly int _ringCapacity;
     private readonly TimeProvider _time;
     private readonly int _maxBatch;
-    private readonly TimeSpan _maxDelay;
     private readonly ILogger _logger;
     private readonly Task _writing;
     private int _disposed;
@@ -43,30 +42,34 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
     /// <param name="ringCapacity">How many of each room's newest lines are kept in memory (<see cref="ChatServerOptions.HistoryLength"/>).</param>
     /// <param name="time">The clock for timestamps and retention.</param>
     /// <param name="maxBatch">The most lines one transaction takes.</param>
-    /// <param name="maxDelay">How long a transaction waits for more lines after its first; zero commits whatever is there.</param>
     /// <param name="retention">What to remove in the background; nothing by default.</param>
-    /// <param name="logger">Where the pruner reports; nowhere when omitted.</param>
+    /// <param name="logger">Where the pruner and the indexer report; nowhere when omitted.</param>
+    /// <param name="indexBatch">How many committed lines may wait for the search index before the writer indexes them between commits (<see cref="DefaultIndexBatch"/> when omitted).</param>
+    /// <param name="indexIdle">How long the writer waits with nothing to do before it indexes the lines waiting (50 ms when omitted; <see cref="Timeout.InfiniteTimeSpan"/> never).</param>
     public SqliteRoomLogStore(
         string dataFolder,
         int ringCapacity,
         TimeProvider time,
         int maxBatch = 1000,
-        TimeSpan? maxDelay = null,
         SqliteRetention retention = default,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        int indexBatch = DefaultIndexBatch,
+        TimeSpan? indexIdle = null)
     {
         ArgumentNullException.ThrowIfNull(dataFolder);
         ArgumentOutOfRangeException.ThrowIfNegative(ringCapacity);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(indexBatch, 1);
         Directory.CreateDirectory(dataFolder);
         DatabasePath = Path.GetFullPath(Path.Combine(dataFolder, FileName));
         _connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
         _ringCapacity = ringCapacity;
         _time = time;
         _maxBatch = maxBatch;
-        _maxDelay = maxDelay ?? TimeSpan.FromMilliseconds(2);
         _logger = logger ?? NullLogger.Instance;
         Retention = retention;
+        IndexBatch = indexBatch;
+        IndexIdle = indexIdle ?? TimeSpan.FromMilliseconds(50);
         _writer = new SqliteConnection(_connectionString);
         _writer.Open();
         SqliteSchema.Apply(_writer);
@@ -86,6 +89,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
 
         _private = OpenPrivate();
         KeptRooms = ReadKeptRooms();
+        OpenIndex();
 
         _writing = Task.Run(WriteLoopAsync);
         _pruning = retention.Prunes && retention.Interval != Timeout.InfiniteTimeSpan ? Task.Run(PruneLoopAsync) : Task.CompletedTask;
@@ -233,30 +237,42 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         return connection;
     }
 
+    /// <summary>
+    /// Group commit without a wait: whenever the writer is free it commits everything queued (up to
+    /// <c>maxBatch</c>) in one transaction, so a lone line is committed at once, and the lines that
+    /// arrive while a commit (its fsync) runs form the next batch.
+    /// </summary>
     private async Task WriteLoopAsync()
     {
         var reader = _writes.Reader;
         var batch = new List<Write>(_maxBatch);
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
-            Drain(reader, batch);
-            if (batch.Count < _maxBatch && _maxDelay > TimeSpan.Zero)
+            if (IndexHasWork && IndexIdle != Timeout.InfiniteTimeSpan && !reader.TryPeek(out _))
             {
-                var deadline = Task.Delay(_maxDelay);
-                while (batch.Count < _maxBatch)
+                // Nothing to commit: index what waits once nothing came for a while.
+                var more = reader.WaitToReadAsync().AsTask();
+                if (await Task.WhenAny(more, Task.Delay(IndexIdle)).ConfigureAwait(false) != more)
                 {
-                    var more = reader.WaitToReadAsync().AsTask();
-                    if (await Task.WhenAny(more, deadline).ConfigureAwait(false) == deadline || !await more.ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
-                    Drain(reader, batch);
+                    IndexInBackground();
+                    continue;
                 }
             }
 
+            if (!await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                // Closing: leave the index complete, so the next start has nothing to catch up.
+                IndexInBackground();
+                return;
+            }
+
+            Drain(reader, batch);
             Commit(batch);
             batch.Clear();
+            if (IndexIsBehind)
+            {
+                IndexInBackground();
+            }
         }
     }
 
@@ -296,7 +312,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
                 switch (write)
                 {
                     case AppendLine append:
-                        insert.Execute(append.Log.Key, append.Line);
+                        insert.Execute(NextSeq(), append.Log.Key, append.Line);
                         highest[append.Log.Key] = Math.Max(append.Line.Id, highest.GetValueOrDefault(append.Log.Key));
                         break;
                     case RoomChange change:
@@ -416,6 +432,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
     private sealed class LineInsert : IDisposable
     {
         private readonly SqliteCommand _command;
+        private readonly SqliteParameter _seq;
         private readonly SqliteParameter _room;
         private readonly SqliteParameter _id;
         private readonly SqliteParameter _author;
@@ -427,7 +444,8 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         {
             _command = connection.CreateCommand();
             _command.Transaction = transaction;
-            _command.CommandText = "INSERT INTO lines (room, id, author, text, kind, at) VALUES ($room, $id, $author, $text, $kind, $at)";
+            _command.CommandText = "INSERT INTO lines (seq, room, id, author, text, kind, at) VALUES ($seq, $room, $id, $author, $text, $kind, $at)";
+            _seq = _command.Parameters.Add("$seq", SqliteType.Integer);
             _room = _command.Parameters.Add("$room", SqliteType.Text);
             _id = _command.Parameters.Add("$id", SqliteType.Integer);
             _author = _command.Parameters.Add("$author", SqliteType.Text);
@@ -436,8 +454,9 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
             _at = _command.Parameters.Add("$at", SqliteType.Integer);
         }
 
-        public void Execute(string key, TextPosted line)
+        public void Execute(long seq, string key, TextPosted line)
         {
+            _seq.Value = seq;
             _room.Value = key;
             _id.Value = line.Id;
             _author.Value = line.Author;

@@ -6,7 +6,7 @@ namespace Chat.Server;
 /// The tables of the history file, created when missing and brought up to date when the file was
 /// made by an older server: each step checks what is there before it changes anything.
 /// </summary>
-internal static class SqliteSchema
+internal static partial class SqliteSchema
 {
     private const string Tables = """
         PRAGMA journal_mode = WAL;
@@ -43,25 +43,6 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS private_lines_to ON private_lines (to_key, id);
         """;
 
-    /// <summary>
-    /// The full-text index of the rooms' lines: an external-content FTS5 table over <c>lines</c>
-    /// (it stores only the index; the text stays in <c>lines</c>), kept in step by triggers. Lines
-    /// are only ever inserted and deleted, never updated. The tokenizer folds case and diacritics,
-    /// as <see cref="SearchWords"/> does for the memory store.
-    /// </summary>
-    private const string FullText = """
-        CREATE VIRTUAL TABLE lines_fts USING fts5(text, content = 'lines', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2');
-        """;
-
-    private const string FullTextTriggers = """
-        CREATE TRIGGER IF NOT EXISTS lines_fts_insert AFTER INSERT ON lines BEGIN
-            INSERT INTO lines_fts (rowid, text) VALUES (new.seq, new.text);
-        END;
-        CREATE TRIGGER IF NOT EXISTS lines_fts_delete AFTER DELETE ON lines BEGIN
-            INSERT INTO lines_fts (lines_fts, rowid, text) VALUES ('delete', old.seq, old.text);
-        END;
-        """;
-
     /// <summary>Creates what is missing and migrates what is old.</summary>
     /// <param name="connection">The writer's connection, open.</param>
     public static void Apply(SqliteConnection connection)
@@ -77,17 +58,7 @@ internal static class SqliteSchema
         // Files made before topics and the operator's rooms were kept (issue 15) have rooms without them.
         AddRoomColumns(connection);
 
-        // Files made before search (issue 15) have lines but no index of them: build it once.
-        if (!HasTable(connection, "lines_fts"))
-        {
-            using var transaction = connection.BeginTransaction();
-            Execute(connection, FullText, transaction);
-            Execute(connection, "INSERT INTO lines_fts (lines_fts) VALUES ('rebuild')", transaction);
-            Execute(connection, FullTextTriggers, transaction);
-            transaction.Commit();
-        }
-
-        Execute(connection, FullTextTriggers);
+        ApplyFullText(connection);
     }
 
     /// <summary>
@@ -149,9 +120,10 @@ internal static class SqliteSchema
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    private static bool HasTable(SqliteConnection connection, string table)
+    private static bool HasTable(SqliteConnection connection, string table, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = $table";
         command.Parameters.AddWithValue("$table", table);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;

@@ -9,13 +9,13 @@ public sealed class SqliteRoomLogStoreTests : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "chat-history-tests", Guid.NewGuid().ToString("N"));
 
     [Theory]
-    [InlineData(1000, 2)]
-    [InlineData(7, 0)]
-    [InlineData(1, 0)]
-    public async Task EveryAcknowledgedLineIsThereAfterReopeningAndTheIdsGoOn(int maxBatch, int maxDelayMs)
+    [InlineData(1000)]
+    [InlineData(7)]
+    [InlineData(1)]
+    public async Task EveryAcknowledgedLineIsThereAfterReopeningAndTheIdsGoOn(int maxBatch)
     {
         var acknowledged = new List<TextPosted>();
-        await using (var store = NewStore(capacity: 5, maxBatch, maxDelayMs))
+        await using (var store = NewStore(capacity: 5, maxBatch))
         {
             var log = await store.OpenAsync("#dev").WithTimeout();
             var appends = Enumerable.Range(1, 40).Select(i => log.AppendAsync(new LineDraft("alice", $"line {i}", i % 3 == 0 ? TextKind.Action : TextKind.Plain)).AsTask()).ToList();
@@ -24,7 +24,7 @@ public sealed class SqliteRoomLogStoreTests : IDisposable
         }
 
         Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), acknowledged.Select(l => l.Id));
-        await using (var store = NewStore(capacity: 5, maxBatch, maxDelayMs))
+        await using (var store = NewStore(capacity: 5, maxBatch))
         {
             // The name is compared as rooms compare names.
             await using var log = await store.OpenAsync("#DEV").WithTimeout();
@@ -134,7 +134,7 @@ public sealed class SqliteRoomLogStoreTests : IDisposable
     {
         var topic = new RoomTopic("Release on Friday", "alice", new DateTime(2026, 12, 2, 6, 0, 0, DateTimeKind.Utc));
         List<TextPosted> said;
-        await using (var store = NewStore(capacity: 3, maxBatch: 1000, maxDelayMs: 50))
+        await using (var store = NewStore(capacity: 3, maxBatch: 1))
         {
             var log = await store.OpenAsync("#tmp").WithTimeout();
             await using var other = await store.OpenAsync("#other").WithTimeout();
@@ -194,6 +194,6 @@ public sealed class SqliteRoomLogStoreTests : IDisposable
 
     private static long[] Ids(IReadOnlyList<TextPosted> lines) => [.. lines.Select(l => l.Id)];
 
-    private SqliteRoomLogStore NewStore(int capacity, int maxBatch = 1000, int maxDelayMs = 2) =>
-        new(_folder, capacity, TimeProvider.System, maxBatch, TimeSpan.FromMilliseconds(maxDelayMs));
+    private SqliteRoomLogStore NewStore(int capacity, int maxBatch = 1000) =>
+        new(_folder, capacity, TimeProvider.System, maxBatch);
 }
