@@ -32,7 +32,7 @@ internal sealed class SqliteRoomLog : IRoomLog
     /// <param name="capacity">How many of the newest lines to keep in memory.</param>
     /// <param name="time">The clock for timestamps.</param>
     /// <param name="lastId">The highest id the room ever had.</param>
-    /// <param name="prunedThroughId">The highest id of a line no longer stored (retention removed it, or the room's lines were deleted); 0 when none is missing.</param>
+    /// <param name="prunedThroughId">The highest id of a line no longer stored (retention removed it); 0 when none is missing.</param>
     /// <param name="newest">The newest stored lines, newest first, at most <paramref name="capacity"/>.</param>
     /// <param name="topic">The room's stored topic.</param>
     public SqliteRoomLog(

@@ -35,6 +35,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
     private readonly int _maxBatch;
     private readonly ILogger _logger;
     private readonly Task _writing;
+    private LineInsert? _lineInsert;
     private int _disposed;
 
     /// <summary>Opens (or creates) the database in a data folder and starts its writer (and its pruner, when <paramref name="retention"/> removes anything).</summary>
@@ -157,6 +158,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         await _private.DisposeAsync().ConfigureAwait(false);
         _writes.Writer.TryComplete();
         await _writing.ConfigureAwait(false);
+        _lineInsert?.Dispose();
         await _writer.DisposeAsync().ConfigureAwait(false);
         SqliteConnection.ClearPool(_writer);
     }
@@ -305,7 +307,8 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         try
         {
             using var transaction = _writer.BeginTransaction();
-            using var insert = new LineInsert(_writer, transaction);
+            var insert = _lineInsert ??= new LineInsert(_writer);
+            insert.Transaction = transaction;
             var highest = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var write in batch)
             {
@@ -428,7 +431,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         public override void Fail(Exception exception) => Done.TrySetException(exception);
     }
 
-    /// <summary>The prepared insert of a room's line.</summary>
+    /// <summary>The insert of a room's line, made once and reused by every batch (SQLite keeps its statement prepared).</summary>
     private sealed class LineInsert : IDisposable
     {
         private readonly SqliteCommand _command;
@@ -440,10 +443,9 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         private readonly SqliteParameter _kind;
         private readonly SqliteParameter _at;
 
-        public LineInsert(SqliteConnection connection, SqliteTransaction transaction)
+        public LineInsert(SqliteConnection connection)
         {
             _command = connection.CreateCommand();
-            _command.Transaction = transaction;
             _command.CommandText = "INSERT INTO lines (seq, room, id, author, text, kind, at) VALUES ($seq, $room, $id, $author, $text, $kind, $at)";
             _seq = _command.Parameters.Add("$seq", SqliteType.Integer);
             _room = _command.Parameters.Add("$room", SqliteType.Text);
@@ -452,6 +454,12 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
             _text = _command.Parameters.Add("$text", SqliteType.Text);
             _kind = _command.Parameters.Add("$kind", SqliteType.Integer);
             _at = _command.Parameters.Add("$at", SqliteType.Integer);
+        }
+
+        /// <summary>The transaction of the batch being written.</summary>
+        public SqliteTransaction? Transaction
+        {
+            set => _command.Transaction = value;
         }
 
         public void Execute(long seq, string key, TextPosted line)
