@@ -85,6 +85,18 @@ internal sealed partial class Room : IAsyncDisposable
         }
     }
 
+    /// <summary>The room's topic with who set it and when, as its log keeps it (across restarts, with a durable store).</summary>
+    public RoomTopic Topic
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _log.Topic;
+            }
+        }
+    }
+
     /// <summary>The room as <see cref="RoomList"/> shows it: name, member count, topic.</summary>
     /// <returns>A snapshot.</returns>
     public RoomInfo Info()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chat.Protocol;
 using Chat.Server.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -32,6 +33,17 @@ public sealed class DurableRoomsTests : IDisposable
             var joined = await bob.JoinRoomAsync("#dev");
             Assert.Equal(("#dev", "Release on Friday"), (joined.Room, joined.Topic));
             Assert.Equal(["#dev", "#lobby"], server.Server.Rooms.All().Select(r => r.Name));
+
+            // The operator sees who set each topic and when, as before the restart.
+            var output = new StringWriter();
+            await new OperatorConsole(server.Server, output).ExecuteAsync("rooms").WithTimeout();
+            Assert.Equal(
+                [
+                    "2 rooms:",
+                    string.Create(CultureInfo.InvariantCulture, $"  #dev (1 user): Release on Friday (set by alice, {dev.Timestamp:yyyy-MM-dd HH:mm} UTC)"),
+                    string.Create(CultureInfo.InvariantCulture, $"  #lobby (1 user, stays): Welcome, all (set by alice, {lobby.Timestamp:yyyy-MM-dd HH:mm} UTC)"),
+                ],
+                output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         }
 
         Assert.Equal((lobby.SetBy, lobby.Timestamp), StoredTopic("#LOBBY"));

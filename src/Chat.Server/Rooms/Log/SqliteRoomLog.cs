@@ -84,7 +84,7 @@ internal sealed class SqliteRoomLog : IRoomLog
             var save = _store.EnqueueTopic(Key, topic);
             _lastWrite = save;
             Topic = topic;
-            return save.WaitAsync(cancellationToken);
+            return cancellationToken.CanBeCanceled ? save.WaitAsync(cancellationToken) : save;
         }
     }
 
