@@ -95,9 +95,15 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
             var info = room.Info();
             var kind = room.Kind == RoomKind.Operator ? ", stays" : string.Empty;
             var users = info.UserCount == 1 ? "1 user" : $"{info.UserCount} users";
-            Write(info.Topic.Length == 0 ? $"  {info.Name} ({users}{kind})" : $"  {info.Name} ({users}{kind}): {info.Topic}");
+            Write(info.Topic.Length == 0 ? $"  {info.Name} ({users}{kind})" : $"  {info.Name} ({users}{kind}): {info.Topic}{SetBy(room.Topic)}");
         }
     }
+
+    /// <summary>Who set a topic and when, for the room list: " (set by alice, 2026-12-02 06:00 UTC)".</summary>
+    private static string SetBy(RoomTopic topic) =>
+        topic.SetBy.Length == 0
+            ? string.Empty
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $" (set by {topic.SetBy}, {topic.Timestamp:yyyy-MM-dd HH:mm} UTC)");
 
     private void Kick(string userName, string reason)
     {

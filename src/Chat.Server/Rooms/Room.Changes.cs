@@ -17,7 +17,7 @@ internal sealed partial class Room
     /// <summary>The operator's name as <see cref="TopicChanged.SetBy"/> shows it.</summary>
     public const string OperatorName = UserNameRules.ReservedName;
 
-    /// <summary>Sets the topic and tells every member (<see cref="TopicChanged"/>).</summary>
+    /// <summary>Sets the topic, keeps it in the room's log, and tells every member (<see cref="TopicChanged"/>) once it is kept.</summary>
     /// <param name="by">The member who sets it, or <see langword="null"/> for the operator.</param>
     /// <param name="topic">The topic, already checked; empty clears it.</param>
     /// <returns>Whether it was set: the setter is a member of the open room.</returns>
@@ -33,7 +33,9 @@ internal sealed partial class Room
 
             FlushPresence();
             _topic = topic;
-            Emit(EncodedMessage.Encode(new TopicChanged(Name, topic, by?.Name ?? OperatorName, Now())), audience: Audience.RoomsOnly);
+            var changed = new TopicChanged(Name, topic, by?.Name ?? OperatorName, Now());
+            var stored = _log.SaveTopicAsync(new RoomTopic(changed.Topic, changed.SetBy, changed.Timestamp));
+            EmitAfter(stored, EncodedMessage.Encode(changed), Audience.RoomsOnly);
             return true;
         }
     }

@@ -15,7 +15,8 @@ namespace Chat.Server;
 /// <para>
 /// When an append has not completed, the room goes on, but what it publishes from then on (later
 /// lines, presence, notices, topics, renames) waits in <see cref="_waiting"/> behind it, and goes
-/// out, in order, as the appends at the head complete. A failed append is dropped and its author
+/// out, in order, as the appends at the head complete. A topic waits the same way for the log to
+/// store it (<see cref="EmitAfter"/>). A failed append is dropped and its author
 /// told. Membership itself changes at once: a member who joins while lines wait receives them
 /// when they are published (its recent lines stop at the last line published, so none comes
 /// twice), and one who leaves does not.
@@ -75,6 +76,24 @@ internal sealed partial class Room
         _waiting.Enqueue(new Publication(null, message, kept, audience));
     }
 
+    /// <summary>
+    /// Publishes a message once the log stored what it announces (a topic), after everything
+    /// published before it; a write that failed is announced all the same (the log reports it).
+    /// Called under the lock.
+    /// </summary>
+    private void EmitAfter(Task stored, EncodedMessage message, Audience audience)
+    {
+        if (stored.IsCompleted)
+        {
+            Emit(message, audience: audience);
+            return;
+        }
+
+        _waiting.Enqueue(new Publication(null, message, Audience: audience, Stored: stored));
+        _ = stored.ContinueWith(
+            static (_, state) => ((Room)state!).OnAppendCompleted(), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     /// <summary>Sends a message to one member now, or after the lines still waiting for their log. Called under the lock.</summary>
     private void EmitTo(IRoomMember member, EncodedMessage message)
     {
@@ -106,6 +125,11 @@ internal sealed partial class Room
     {
         while (_waiting.TryPeek(out var next))
         {
+            if (next.Stored is { IsCompleted: false })
+            {
+                return;
+            }
+
             if (next.Line is { } line)
             {
                 if (!line.IsCompleted)
@@ -172,5 +196,6 @@ internal sealed partial class Room
         IReadOnlySet<IRoomMember>? Except = null,
         Audience Audience = Audience.Everyone,
         IRoomMember? To = null,
-        string? Author = null);
+        string? Author = null,
+        Task? Stored = null);
 }

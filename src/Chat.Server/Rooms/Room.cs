@@ -41,7 +41,7 @@ internal sealed partial class Room : IAsyncDisposable
     /// <summary>Creates an empty, open room.</summary>
     /// <param name="name">The room's name as first written (it follows <see cref="RoomNameRules"/>).</param>
     /// <param name="kind">Who created it, which decides whether it vanishes when empty.</param>
-    /// <param name="log">The room's lines; the room owns it.</param>
+    /// <param name="log">The room's lines and its topic as kept (the room starts with it); the room owns it.</param>
     /// <param name="options">The limits (members, history, presence batching) and the clock.</param>
     /// <param name="broadcaster">Carries the room's messages to its members.</param>
     public Room(string name, RoomKind kind, IRoomLog log, ChatServerOptions options, IRoomBroadcaster broadcaster)
@@ -53,6 +53,7 @@ internal sealed partial class Room : IAsyncDisposable
         Name = name;
         Kind = kind;
         _log = log;
+        _topic = log.Topic.Text;
         _broadcaster = broadcaster;
         _time = options.TimeProvider;
         _historyLength = options.HistoryLength;
@@ -80,6 +81,18 @@ internal sealed partial class Room : IAsyncDisposable
             lock (_lock)
             {
                 return _members.Count;
+            }
+        }
+    }
+
+    /// <summary>The room's topic with who set it and when, as its log keeps it (across restarts, with a durable store).</summary>
+    public RoomTopic Topic
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _log.Topic;
             }
         }
     }

@@ -4,8 +4,9 @@ namespace Chat.Server;
 
 /// <summary>
 /// The server's rooms by name (<see cref="RoomNameRules.Comparer"/>): created by the operator
-/// (they stay) or by a user joining them (they vanish, with their log, when their last member
-/// leaves), within <see cref="ChatServerOptions.MaxRooms"/>.
+/// (they stay; a durable store makes those made while the server ran again at the next start) or
+/// by a user joining them (they vanish when their last member leaves; a durable store keeps their
+/// lines, ids and topic for when they are made again), within <see cref="ChatServerOptions.MaxRooms"/>.
 /// </summary>
 /// <remarks>
 /// The registry's lock is taken before a room's, never after, and is held only to look a room up,
@@ -20,7 +21,11 @@ internal sealed class RoomRegistry : IAsyncDisposable
     private readonly IRoomLogStore _store;
     private bool _closed;
 
-    /// <summary>Creates the registry with the operator's rooms: the default room and every <see cref="ChatServerOptions.Rooms"/>.</summary>
+    /// <summary>
+    /// Creates the registry with the operator's rooms: the default room, every <see cref="ChatServerOptions.Rooms"/>,
+    /// and those the operator made while an earlier run ran (<see cref="IRoomLogStore.KeptRooms"/>),
+    /// within <see cref="ChatServerOptions.MaxRooms"/>.
+    /// </summary>
     /// <param name="options">The limits and the operator's rooms.</param>
     /// <param name="store">Where the rooms' logs live.</param>
     public RoomRegistry(ChatServerOptions options, IRoomLogStore store)
@@ -33,6 +38,14 @@ internal sealed class RoomRegistry : IAsyncDisposable
         foreach (var name in options.Rooms)
         {
             if (!_rooms.ContainsKey(RoomNameRules.Normalize(name)))
+            {
+                Create(RoomNameRules.Normalize(name));
+            }
+        }
+
+        foreach (var name in store.KeptRooms)
+        {
+            if (!_rooms.ContainsKey(RoomNameRules.Normalize(name)) && _rooms.Count < options.MaxRooms)
             {
                 Create(RoomNameRules.Normalize(name));
             }
@@ -85,7 +98,7 @@ internal sealed class RoomRegistry : IAsyncDisposable
     /// than <see cref="ChatServerOptions.MaxRooms"/>.
     /// </summary>
     /// <param name="name">The room's name, which follows <see cref="RoomNameRules"/>.</param>
-    /// <param name="kind">Who would create it.</param>
+    /// <param name="kind">Who would create it; a room the operator creates is kept by the store for the next start (<see cref="IRoomLogStore.KeepAsync"/>).</param>
     /// <param name="cancellationToken">Gives up on opening the room's log.</param>
     /// <returns>The room, or why there is none.</returns>
     public async ValueTask<RoomOpening> OpenAsync(string name, RoomKind kind, CancellationToken cancellationToken = default)
@@ -103,13 +116,24 @@ internal sealed class RoomRegistry : IAsyncDisposable
 
         var log = await _store.OpenAsync(name, cancellationToken).ConfigureAwait(false);
         var room = NewRoom(name, kind, log);
+        bool added;
         lock (_lock)
         {
-            if (!_closed && !_rooms.ContainsKey(name) && _rooms.Count < _options.MaxRooms)
+            added = !_closed && !_rooms.ContainsKey(name) && _rooms.Count < _options.MaxRooms;
+            if (added)
             {
                 _rooms.Add(name, room);
-                return new RoomOpening(room, null);
             }
+        }
+
+        if (added)
+        {
+            if (kind == RoomKind.Operator)
+            {
+                await _store.KeepAsync(name, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new RoomOpening(room, null);
         }
 
         // Another join created it meanwhile, or the server filled up or closed: this one is not needed.
@@ -117,7 +141,7 @@ internal sealed class RoomRegistry : IAsyncDisposable
         return await OpenAsync(name, kind, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Takes a user's room out when its last member has left, and deletes its log.</summary>
+    /// <summary>Takes a user's room out when its last member has left, and closes its log (a durable store keeps its lines and topic).</summary>
     /// <param name="room">The room someone just left.</param>
     /// <returns>A task that completes when the room is gone (or stays).</returns>
     public async ValueTask RetireIfEmptyAsync(Room room)
@@ -141,7 +165,6 @@ internal sealed class RoomRegistry : IAsyncDisposable
         }
 
         await disposal.ConfigureAwait(false);
-        await _store.DeleteAsync(room.Name).ConfigureAwait(false);
     }
 
     /// <summary>Every room, sorted by name.</summary>

@@ -112,16 +112,19 @@ public sealed class SqliteRetentionTests : IDisposable
     }
 
     [Fact]
-    public async Task ADeletedRoomCountsAsPrunedThroughItsLastId()
+    public async Task ARoomThatVanishedAndCameBackHasNothingPrunedUntilRetentionRemovesIt()
     {
-        await using var store = NewStore(SqliteRetention.KeepEverything);
+        await using var store = NewStore(new SqliteRetention(0, 2, Never));
         var log = await store.OpenAsync("#tmp").WithTimeout();
         await AppendAsync(log, 4);
         await log.DisposeAsync().WithTimeout();
-        await store.DeleteAsync("#tmp").WithTimeout();
 
         await using var again = await store.OpenAsync("#tmp").WithTimeout();
-        Assert.Equal(4, again.PrunedThroughId);
+        Assert.Equal(0, again.PrunedThroughId);
+        Assert.Equal(new long[] { 1, 2, 3, 4 }, Ids(await again.ReadAsync(All(LogOrder.OldestFirst)).WithTimeout()));
+
+        Assert.Equal(2, await store.PruneNowAsync().WithTimeout());
+        Assert.Equal(2, again.PrunedThroughId);
     }
 
     [Fact]

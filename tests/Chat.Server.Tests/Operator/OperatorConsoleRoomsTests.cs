@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chat.Protocol;
 using Chat.Server.Tests.Support;
 
@@ -14,7 +15,7 @@ public class OperatorConsoleRoomsTests
         await alice.JoinAsync("alice");
         await alice.JoinRoomAsync("#dev");
         await alice.SendAsync(new SetTopic("#dev", "Release on Friday"));
-        await alice.ReceiveAsync<TopicChanged>();
+        var topic = await alice.ReceiveAsync<TopicChanged>();
         await using var bob = await server.ConnectRawAsync();
         await bob.JoinAsync("bob");
         var output = new StringWriter();
@@ -29,7 +30,7 @@ public class OperatorConsoleRoomsTests
         Assert.Equal(
             [
                 "3 rooms:",
-                "  #dev (1 user): Release on Friday",
+                string.Create(CultureInfo.InvariantCulture, $"  #dev (1 user): Release on Friday (set by alice, {topic.Timestamp:yyyy-MM-dd HH:mm} UTC)"),
                 "  #lobby (2 users, stays)",
                 "  #ops (0 users, stays)",
                 "2 users on the server: alice, bob",

@@ -4,8 +4,8 @@ namespace Chat.Server;
 
 /// <summary>
 /// A room's lines and their order: the log gives every line its id (per room, increasing, never
-/// reused while the server runs) and its timestamp, and keeps the lines for newcomers and, later,
-/// for catching up.
+/// reused: a durable store goes on across restarts, a memory store while the server runs) and its
+/// timestamp, and keeps the lines for newcomers and for catching up, and the room's topic.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -44,8 +44,8 @@ internal interface IRoomLog : IAsyncDisposable
     ValueTask<IReadOnlyList<TextPosted>> ReadAsync(LogRange range, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The highest id of a line this log no longer keeps (retention or a full ring removed it, or the
-    /// room's earlier lines were deleted); 0 when every line ever appended is still kept. A reader
+    /// The highest id of a line this log no longer keeps (retention or a full ring removed it, or, in
+    /// memory, the room vanished and was made again); 0 when every line ever appended is still kept. A reader
     /// asking for lines after an id below this one is told there is a gap.
     /// </summary>
     long PrunedThroughId { get; }
@@ -59,4 +59,19 @@ internal interface IRoomLog : IAsyncDisposable
     /// <param name="cancellationToken">Gives up on the search.</param>
     /// <returns>The lines found, newest first.</returns>
     ValueTask<IReadOnlyList<TextPosted>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The room's topic: the one stored when the log was opened (a durable store keeps it across
+    /// restarts and while the room is gone), then the last one saved.
+    /// </summary>
+    RoomTopic Topic { get; }
+
+    /// <summary>
+    /// Keeps a new topic. A durable log writes it through its store's writer, in order with the lines
+    /// appended before it; the task completes when it is stored (or faults when it could not be).
+    /// </summary>
+    /// <param name="topic">The topic, who set it and when.</param>
+    /// <param name="cancellationToken">Gives up on waiting (not on the write).</param>
+    /// <returns>A task that completes when the topic is stored.</returns>
+    Task SaveTopicAsync(RoomTopic topic, CancellationToken cancellationToken = default);
 }

@@ -46,6 +46,15 @@ internal sealed class InMemoryRoomLog : IRoomLog
 
     public long PrunedThroughId { get; private set; }
 
+    public RoomTopic Topic { get; private set; } = RoomTopic.None;
+
+    public Task SaveTopicAsync(RoomTopic topic, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        Topic = topic;
+        return Task.CompletedTask;
+    }
+
     public ValueTask<TextPosted> AppendAsync(LineDraft draft, CancellationToken cancellationToken = default)
     {
         var line = new TextPosted(++LastId, draft.Author, draft.Text, _time.GetUtcNow().UtcDateTime) { Kind = draft.Kind, Room = _room };

@@ -1,9 +1,11 @@
 namespace Chat.Server;
 
 /// <summary>
-/// Keeps every room's log in memory (<see cref="InMemoryRoomLog"/>). A room that vanished and is
-/// created again goes on numbering after the highest id any vanished room reached, so ids are
-/// never reused while the server runs, and the store remembers one number rather than every name.
+/// Keeps every room's log in memory (<see cref="InMemoryRoomLog"/>). A room that vanished lost its
+/// lines and its topic; when it is created again it goes on numbering after the highest id any
+/// vanished room reached, so ids are never reused while the server runs, and the lines before are
+/// reported as no longer kept (<see cref="IRoomLog.PrunedThroughId"/>): a catch-up across the hole
+/// is told there is a gap. The store remembers one number rather than every name.
 /// The private messages are kept the same way (<see cref="InMemoryPrivateLog"/>). Every start is a
 /// new id space: the <see cref="Epoch"/> is made at random here.
 /// </summary>
@@ -20,7 +22,14 @@ internal sealed class InMemoryRoomLogStore(int capacity, TimeProvider time) : IR
     public ValueTask<IRoomLog> OpenAsync(string room, CancellationToken cancellationToken = default) =>
         new(new InMemoryRoomLog(room, capacity, time, Interlocked.Read(ref _highestClosedId), Closed));
 
-    public ValueTask DeleteAsync(string room, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+    /// <summary>Always empty: nothing in memory outlives the server.</summary>
+    public IReadOnlyList<string> KeptRooms => [];
+
+    /// <summary>Does nothing: the operator's rooms of this run are made again at the next start only by a durable store.</summary>
+    /// <param name="room">The room's name.</param>
+    /// <param name="cancellationToken">Not used.</param>
+    /// <returns>A completed task.</returns>
+    public ValueTask KeepAsync(string room, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
     private void Closed(InMemoryRoomLog log)
     {

@@ -6,7 +6,8 @@ namespace Chat.Server;
 /// A room's log in a <see cref="SqliteRoomLogStore"/>: ids are given at once, the line is stored by
 /// the store's next transaction, and the append completes when that transaction committed. The
 /// newest committed lines are kept in a ring in memory, so a newcomer's recent lines (and any read
-/// the ring can answer in full) are served synchronously; other reads go to the file.
+/// the ring can answer in full) are served synchronously; other reads go to the file. A topic is
+/// written by the same writer, in order with the lines.
 /// </summary>
 /// <remarks>Thread-safe: appends are queued in the order of their ids.</remarks>
 internal sealed class SqliteRoomLog : IRoomLog
@@ -20,7 +21,7 @@ internal sealed class SqliteRoomLog : IRoomLog
     private int _count;
     private long _lastId;
     private long _coveredAfter;
-    private Task _lastAppend = Task.CompletedTask;
+    private Task _lastWrite = Task.CompletedTask;
     private bool _disposed;
     private long _prunedThrough;
 
@@ -31,10 +32,13 @@ internal sealed class SqliteRoomLog : IRoomLog
     /// <param name="capacity">How many of the newest lines to keep in memory.</param>
     /// <param name="time">The clock for timestamps.</param>
     /// <param name="lastId">The highest id the room ever had.</param>
-    /// <param name="prunedThroughId">The highest id of a line no longer stored (retention removed it, or the room's lines were deleted); 0 when none is missing.</param>
+    /// <param name="prunedThroughId">The highest id of a line no longer stored (retention removed it); 0 when none is missing.</param>
     /// <param name="newest">The newest stored lines, newest first, at most <paramref name="capacity"/>.</param>
-    public SqliteRoomLog(SqliteRoomLogStore store, string room, string key, int capacity, TimeProvider time, long lastId, long prunedThroughId, IReadOnlyList<TextPosted> newest)
+    /// <param name="topic">The room's stored topic.</param>
+    public SqliteRoomLog(
+        SqliteRoomLogStore store, string room, string key, int capacity, TimeProvider time, long lastId, long prunedThroughId, IReadOnlyList<TextPosted> newest, RoomTopic topic)
     {
+        Topic = topic;
         _prunedThrough = prunedThroughId;
         _store = store;
         _room = room;
@@ -64,8 +68,23 @@ internal sealed class SqliteRoomLog : IRoomLog
             ObjectDisposedException.ThrowIf(_disposed, this);
             var line = new TextPosted(++_lastId, draft.Author, draft.Text, _time.GetUtcNow().UtcDateTime) { Kind = draft.Kind, Room = _room };
             var append = _store.Enqueue(this, line);
-            _lastAppend = append;
+            _lastWrite = append;
             return new ValueTask<TextPosted>(append);
+        }
+    }
+
+    public RoomTopic Topic { get; private set; }
+
+    public Task SaveTopicAsync(RoomTopic topic, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var save = _store.EnqueueTopic(Key, topic);
+            _lastWrite = save;
+            Topic = topic;
+            return cancellationToken.CanBeCanceled ? save.WaitAsync(cancellationToken) : save;
         }
     }
 
@@ -116,7 +135,7 @@ internal sealed class SqliteRoomLog : IRoomLog
         return new ValueTask<IReadOnlyList<TextPosted>>(_store.SearchAsync(Key, _room, query, PrunedThroughId, cancellationToken));
     }
 
-    /// <summary>Stops taking lines and waits until those already taken are committed (or failed).</summary>
+    /// <summary>Stops taking lines and waits until those already taken (and a topic) are committed (or failed).</summary>
     /// <returns>A task that completes when nothing of this log is pending.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -124,10 +143,11 @@ internal sealed class SqliteRoomLog : IRoomLog
         lock (_lock)
         {
             _disposed = true;
-            last = _lastAppend;
+            last = _lastWrite;
         }
 
-        _store.Closed(this);
+        // The store opens the room again only after these writes: its ids and topic are read from the file.
+        _store.Closed(this, last);
 
         try
         {

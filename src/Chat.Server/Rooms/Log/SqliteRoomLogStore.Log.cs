@@ -12,4 +12,7 @@ internal sealed partial class SqliteRoomLogStore
 
     [LoggerMessage(EventId = 152, Level = LogLevel.Warning, Message = "Adding lines to the history's search index failed; trying again later (search still finds them)")]
     private static partial void LogIndexFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 153, Level = LogLevel.Warning, Message = "A room's new topic could not be stored in the history; it holds until the server stops")]
+    private static partial void LogTopicFailed(ILogger logger, Exception exception);
 }

@@ -15,7 +15,9 @@ namespace Chat.Server;
 /// </summary>
 /// <remarks>
 /// A room's ids go on after the highest id it ever stored, across reopenings of the file and after
-/// its lines were deleted (a table of rooms keeps each room's highest id), so they are never reused.
+/// retention removed its lines (a table of rooms keeps each room's highest id), so they are never
+/// reused. A room that vanished keeps its lines and topic for when it is made again
+/// (SqliteRoomLogStore.Rooms.cs).
 /// Retention (<see cref="SqliteRetention"/>) removes old lines in small transactions through the
 /// same writer, between groups of appends (SqliteRoomLogStore.Retention.cs).
 /// </remarks>
@@ -87,6 +89,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         }
 
         _private = OpenPrivate();
+        KeptRooms = ReadKeptRooms();
         OpenIndex();
 
         _writing = Task.Run(WriteLoopAsync);
@@ -109,6 +112,13 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
     {
         ArgumentNullException.ThrowIfNull(room);
         var key = KeyOf(room);
+        return _closing.TryGetValue(key, out var closing)
+            ? OpenAfterAsync(closing, room, key, cancellationToken)
+            : new ValueTask<IRoomLog>(Open(room, key));
+    }
+
+    private SqliteRoomLog Open(string room, string key)
+    {
         using var connection = OpenReader();
         long lastId;
         long prunedThrough;
@@ -130,17 +140,9 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         }
 
         var newest = _ringCapacity == 0 ? [] : Read(connection, key, room, LogRange.Newest(_ringCapacity) with { AfterId = prunedThrough });
-        var log = new SqliteRoomLog(this, room, key, _ringCapacity, _time, lastId, prunedThrough, newest);
+        var log = new SqliteRoomLog(this, room, key, _ringCapacity, _time, lastId, prunedThrough, newest, ReadTopic(connection, key));
         _open[key] = log;
-        return new ValueTask<IRoomLog>(log);
-    }
-
-    public async ValueTask DeleteAsync(string room, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(room);
-        var write = new DeleteRoom(KeyOf(room));
-        ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(write), this);
-        await write.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return log;
     }
 
     /// <summary>Stops the pruner and takes no more writes, commits those already taken, and closes the file.</summary>
@@ -176,9 +178,14 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         return write.Done.Task;
     }
 
-    /// <summary>Told by a log when it was disposed: the store stops telling it what was pruned.</summary>
+    /// <summary>Told by a log when it was disposed: the store stops telling it what was pruned, and opens its room again only after its last write.</summary>
     /// <param name="log">The log.</param>
-    internal void Closed(SqliteRoomLog log) => _open.TryRemove(new KeyValuePair<string, SqliteRoomLog>(log.Key, log));
+    /// <param name="lastWrite">The log's last write, committed or not yet.</param>
+    internal void Closed(SqliteRoomLog log, Task lastWrite)
+    {
+        _open.TryRemove(new KeyValuePair<string, SqliteRoomLog>(log.Key, log));
+        Closing(log.Key, lastWrite);
+    }
 
     /// <summary>Reads a room's lines from the file.</summary>
     /// <param name="key">The room's key.</param>
@@ -279,7 +286,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         }
     }
 
-    /// <summary>Commits the lines and deletions of a batch in one transaction, then runs its jobs (pruning, backups) each in its own.</summary>
+    /// <summary>Commits the lines, private messages and room changes of a batch in one transaction, then runs its jobs (pruning, backups) each in its own.</summary>
     private void Commit(List<Write> batch)
     {
         var jobs = batch.OfType<Job>().ToList();
@@ -302,13 +309,6 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
             using var transaction = _writer.BeginTransaction();
             var insert = _lineInsert ??= new LineInsert(_writer);
             insert.Transaction = transaction;
-            using var delete = _writer.CreateCommand();
-            delete.Transaction = transaction;
-            delete.CommandText = """
-                UPDATE rooms SET pruned_through = max(pruned_through, last_id) WHERE key = $room;
-                DELETE FROM lines WHERE room = $room;
-                """;
-            var deleted = delete.Parameters.Add("$room", SqliteType.Text);
             var highest = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var write in batch)
             {
@@ -318,11 +318,8 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
                         insert.Execute(NextSeq(), append.Log.Key, append.Line);
                         highest[append.Log.Key] = Math.Max(append.Line.Id, highest.GetValueOrDefault(append.Log.Key));
                         break;
-                    case DeleteRoom room:
-                        // Lines of this batch are in the file already, and so go too.
-                        FlushHighest(transaction, highest);
-                        deleted.Value = room.Key;
-                        delete.ExecuteNonQuery();
+                    case RoomChange change:
+                        change.Apply(_writer, transaction);
                         break;
                     default:
                         CommitOther(transaction, write);
@@ -372,7 +369,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         highest.Clear();
     }
 
-    /// <summary>Writes a change that is neither a room's line nor a deleted room (a private message); in its partial file.</summary>
+    /// <summary>Writes a change that is neither a room's line nor a room change (a private message); in its partial file.</summary>
     partial void CommitOther(SqliteTransaction transaction, Write write);
 
     /// <summary>Something for the writer to do.</summary>
@@ -401,18 +398,6 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
             Log.Committed(Line);
             Done.TrySetResult(Line);
         }
-    }
-
-    /// <summary>A room whose lines to delete.</summary>
-    private sealed class DeleteRoom(string key) : Write
-    {
-        public string Key { get; } = key;
-
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override void Fail(Exception exception) => Done.TrySetException(exception);
-
-        public override void Succeed() => Done.TrySetResult();
     }
 
     /// <summary>Work on the writer's connection in a transaction of its own, after the batch it came with.</summary>

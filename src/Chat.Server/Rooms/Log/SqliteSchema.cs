@@ -55,7 +55,34 @@ internal static partial class SqliteSchema
             Execute(connection, "ALTER TABLE rooms ADD COLUMN pruned_through INTEGER NOT NULL DEFAULT 0");
         }
 
+        // Files made before topics and the operator's rooms were kept (issue 15) have rooms without them.
+        AddRoomColumns(connection);
+
         ApplyFullText(connection);
+    }
+
+    /// <summary>
+    /// Adds the columns of <c>rooms</c> that keep a room's topic (text, who set it, when in ticks; 0
+    /// for never) and whether the operator made it while the server ran (<c>kept</c>, with its name as
+    /// first written), where they are missing.
+    /// </summary>
+    private static void AddRoomColumns(SqliteConnection connection)
+    {
+        (string Name, string Definition)[] columns =
+        [
+            ("name", "TEXT NOT NULL DEFAULT ''"),
+            ("kept", "INTEGER NOT NULL DEFAULT 0"),
+            ("topic", "TEXT NOT NULL DEFAULT ''"),
+            ("topic_by", "TEXT NOT NULL DEFAULT ''"),
+            ("topic_at", "INTEGER NOT NULL DEFAULT 0"),
+        ];
+        foreach (var (name, definition) in columns)
+        {
+            if (!HasColumn(connection, "rooms", name))
+            {
+                Execute(connection, $"ALTER TABLE rooms ADD COLUMN {name} {definition}");
+            }
+        }
     }
 
     /// <summary>Reads a value of the <c>meta</c> table.</summary>

@@ -5,8 +5,9 @@ namespace Chat.Protocol.Tests.Client.WithServer;
 /// <summary>
 /// Reconnecting against the real server (Chat.Server.dll as a process) over TCP, through a relay
 /// the test controls (<see cref="TcpRelay"/>): a restart with the history in memory (new ids: a
-/// gap), a restart on the same SQLite data folder (every line once, no gap), a ghost session that
-/// keeps the name taken, a kick, and a client that does not reconnect.
+/// gap), a restart on the same SQLite data folder (every line once, no gap), a room that vanished
+/// while the client was away (kept by SQLite, a gap in memory), a ghost session that keeps the name
+/// taken, a kick, and a client that does not reconnect.
 /// </summary>
 public sealed class ReconnectWithServerTests : IDisposable
 {
@@ -55,7 +56,7 @@ public sealed class ReconnectWithServerTests : IDisposable
     }
 
     [Fact]
-    public async Task ARestartOnTheSameDataFolderCatchesUpEveryRoomWithEachLineOnceAndNoGap()
+    public async Task ARestartOnTheSameDataFolderCatchesUpEveryRoomWithEachLineOnceAndNoGapThoughTheRoomVanishedMeanwhile()
     {
         string[] sqlite = ["--history", "sqlite", "--data", _data, "--history-limit", "7", "--history-on-join", "3", .. Unlimited];
         await using var server = await ServerProcess.StartAsync(sqlite);
@@ -80,7 +81,7 @@ public sealed class ReconnectWithServerTests : IDisposable
 
         await using var restarted = await ServerProcess.StartAsync(sqlite);
         relay.RelayTo(restarted.Port);
-        await using var carol = await restarted.JoinAsync("carol"); // staying, so that #dev lives on
+        await using var carol = await restarted.JoinAsync("carol");
         await carol.JoinRoomAsync("#dev").WithTimeout();
         for (var i = 1; i <= 16; i++)
         {
@@ -89,6 +90,10 @@ public sealed class ReconnectWithServerTests : IDisposable
         }
 
         await carol.NextAsync<TextPosted>(p => p.Text == "dev 16");
+
+        // The last member leaves: #dev vanishes (answered after the leave), and its lines stay in the file.
+        await carol.LeaveRoomAsync("#dev").WithTimeout();
+        Assert.DoesNotContain("#dev", (await carol.ListRoomsAsync().WithTimeout()).Select(r => r.Name));
 
         relay.Refuse(false);
         var stream = (await alice.ReadUntilAsync(IsCatchUp, m => m is HistoryBatch { Target: "#dev", More: false }, "the catch-up of #dev"))
@@ -112,6 +117,68 @@ public sealed class ReconnectWithServerTests : IDisposable
         await dave.SendAsync("live").WithTimeout();
         var live = await alice.NextAsync<TextPosted>();
         Assert.Equal(("live", lastLobby + 17), (live.Text, live.Id));
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("memory")]
+    public async Task ARoomThatVanishedWhileTheClientWasAwayIsCaughtUpFromTheFileOrIsAGapInMemory(string store)
+    {
+        string[] options = store == "sqlite" ? ["--history", "sqlite", "--data", _data, .. Unlimited] : ["--history", "memory", .. Unlimited];
+        await using var server = await ServerProcess.StartAsync(options);
+        await using var relay = TcpRelay.Start(server.Port);
+        await using var alice = await ChatClient.ConnectAsync("127.0.0.1", relay.Port, "alice", Reconnects).WithTimeout();
+        await alice.JoinRoomAsync("#dev").WithTimeout();
+        await using var bob = await server.JoinAsync("bob");
+        await bob.JoinRoomAsync("#dev").WithTimeout();
+        await using var carol = await server.JoinAsync("carol");
+        await carol.JoinRoomAsync("#dev").WithTimeout();
+        await bob.SendToRoomAsync("#dev", "seen").WithTimeout();
+        var seen = await alice.NextAsync<TextPosted>(p => p.Text == "seen");
+
+        // Alice's connection drops and stays down; the server sees her leave #dev.
+        relay.Refuse(true);
+        relay.CutAll();
+        await alice.NextAsync<Reconnecting>();
+        await bob.NextAsync<UsersLeft>(m => m.Room == "#dev" && m.Departures.Any(d => d.UserName == "alice"), "alice to leave #dev");
+
+        var missed = Enumerable.Range(1, 6).Select(i => $"missed {i}").ToList();
+        foreach (var (text, i) in missed.Select((text, i) => (text, i)))
+        {
+            await (i % 2 == 0 ? bob : carol).SendToRoomAsync("#dev", text).WithTimeout();
+            await bob.NextAsync<TextPosted>(p => p.Text == text);
+        }
+
+        // Everyone leaves: #dev vanishes (carol's list is answered after her leave retired the room).
+        await bob.LeaveRoomAsync("#dev").WithTimeout();
+        await carol.LeaveRoomAsync("#dev").WithTimeout();
+        Assert.DoesNotContain("#dev", (await carol.ListRoomsAsync().WithTimeout()).Select(r => r.Name));
+
+        relay.Refuse(false);
+        var stream = (await alice.ReadUntilAsync(IsCatchUp, m => m is HistoryBatch { Target: "#dev", More: false }, "the catch-up of #dev"))
+            .SkipWhile(m => m is Reconnecting).ToList();
+        Assert.True(stream[0] is Reconnected, string.Join("\n", stream));
+        Assert.Equal(["#lobby", "#dev"], stream.OfType<RoomJoined>().Select(j => j.Room));
+        var batches = stream.OfType<HistoryBatch>().Where(b => b.Target == "#dev").ToList();
+        var dev = BatchLines(stream, "#dev");
+        if (store == "sqlite")
+        {
+            Assert.All(batches, b => Assert.False(b.Gap));
+            Assert.Equal(missed, dev.Select(l => l.Text));
+            Assert.Equal(Enumerable.Range(1, 6).Select(i => seen.Id + i), dev.Select(l => l.Id));
+        }
+        else
+        {
+            // Memory lost the lines with the room: the client is told, not shown a seamless join.
+            Assert.True(batches[0].Gap);
+            Assert.Empty(dev);
+        }
+
+        Assert.Empty(stream.OfType<TextPosted>());
+        await bob.JoinRoomAsync("#dev").WithTimeout();
+        await bob.SendToRoomAsync("#dev", "live").WithTimeout();
+        var live = await alice.NextAsync<TextPosted>(p => p.Room == "#dev");
+        Assert.Equal(("live", seen.Id + 7), (live.Text, live.Id)); // ids go on in both stores
     }
 
     [Fact]

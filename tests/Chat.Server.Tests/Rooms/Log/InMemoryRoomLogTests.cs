@@ -63,11 +63,14 @@ public class InMemoryRoomLogTests
         }
 
         Assert.Equal(1, (await other.AppendAsync(new LineDraft("bob", "y", TextKind.Plain))).Id);
+        await first.SaveTopicAsync(new RoomTopic("gone with the room", "alice", DateTime.UnixEpoch));
         await first.DisposeAsync();
-        await store.DeleteAsync("#tmp");
 
+        // In memory a room that vanished lost its lines and topic: what came before is reported as no longer kept.
         await using var again = await store.OpenAsync("#TMP");
         Assert.Empty(await again.ReadAsync(LogRange.Newest(10)));
+        Assert.Equal(4, again.PrunedThroughId);
+        Assert.Same(RoomTopic.None, again.Topic);
         Assert.Equal(5, (await again.AppendAsync(new LineDraft("alice", "z", TextKind.Plain))).Id);
         await other.DisposeAsync();
     }

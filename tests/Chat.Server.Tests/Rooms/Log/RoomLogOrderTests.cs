@@ -86,6 +86,40 @@ public sealed class RoomLogOrderTests : IAsyncDisposable
         Assert.Equal(ErrorCode.InternalError, Assert.IsType<ErrorMessage>(_alice.Received.Last()).Code);
     }
 
+    [Fact]
+    public void ATopicGoesOutOnceTheLogStoredItAfterTheLinesBeforeIt()
+    {
+        _room.Post(_alice, "before the topic", TextKind.Plain);
+        Assert.True(_room.SetTopic(_alice, "Release on Friday"));
+        _room.Announce("after the topic");
+
+        _log.Complete(0);
+        Assert.Equal(["before the topic"], _bob.Lines());
+        Assert.DoesNotContain(_bob.Received, m => m is TopicChanged);
+        var saved = Assert.Single(_log.Topics);
+
+        saved.Stored.SetResult();
+
+        Assert.Collection(
+            _bob.Received,
+            m => Assert.Equal("before the topic", Assert.IsType<TextPosted>(m).Text),
+            m => Assert.Equal(
+                (saved.Topic.Text, saved.Topic.SetBy, saved.Topic.Timestamp),
+                (Assert.IsType<TopicChanged>(m).Topic, ((TopicChanged)m).SetBy, ((TopicChanged)m).Timestamp)),
+            m => Assert.Equal("after the topic", Assert.IsType<ServerNotice>(m).Text));
+        Assert.Equal(("Release on Friday", "alice", _time.GetUtcNow().UtcDateTime), (saved.Topic.Text, saved.Topic.SetBy, saved.Topic.Timestamp));
+    }
+
+    [Fact]
+    public async Task ARoomStartsWithTheTopicItsLogKept()
+    {
+        var log = new ManualLog { Topic = new RoomTopic("Kept", "bob", DateTime.UnixEpoch) };
+        await using var room = new Room("#dev", RoomKind.User, log, ChatServerOptions.Default with { TimeProvider = _time }, new LocalRoomBroadcaster());
+
+        Assert.Equal("Kept", room.Info().Topic);
+        Assert.Equal("Kept", room.Join(new Member("carol")).Topic);
+    }
+
     private sealed class Member(string name) : IRoomMember
     {
         public string Name => name;
@@ -129,6 +163,18 @@ public sealed class RoomLogOrderTests : IAsyncDisposable
             new([.. _stored.OrderBy(line => line.Id).TakeLast(range.Limit)]);
 
         public long PrunedThroughId => 0;
+
+        public RoomTopic Topic { get; set; } = RoomTopic.None;
+
+        public List<(RoomTopic Topic, TaskCompletionSource Stored)> Topics { get; } = [];
+
+        public Task SaveTopicAsync(RoomTopic topic, CancellationToken cancellationToken = default)
+        {
+            var stored = new TaskCompletionSource();
+            Topics.Add((topic, stored));
+            Topic = topic;
+            return stored.Task;
+        }
 
         public ValueTask<IReadOnlyList<TextPosted>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
             new([.. _stored.Where(line => line.Id < query.UpperBound && SearchWords.Compile(query.Words).Matches(line.Text)).OrderByDescending(line => line.Id).Take(query.Limit)]);

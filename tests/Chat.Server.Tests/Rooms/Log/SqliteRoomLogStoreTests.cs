@@ -130,35 +130,40 @@ public sealed class SqliteRoomLogStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task ADeletedRoomLosesItsLinesButNeverReusesItsIds()
+    public async Task ARoomOpenedAgainAsItsLogClosesKeepsItsLinesAndTopicAndGoesOnWithItsIds()
     {
-        await using (var store = NewStore(capacity: 3))
+        var topic = new RoomTopic("Release on Friday", "alice", new DateTime(2026, 12, 2, 6, 0, 0, DateTimeKind.Utc));
+        List<TextPosted> said;
+        await using (var store = NewStore(capacity: 3, maxBatch: 1))
         {
             var log = await store.OpenAsync("#tmp").WithTimeout();
             await using var other = await store.OpenAsync("#other").WithTimeout();
-            for (var i = 1; i <= 5; i++)
-            {
-                await log.AppendAsync(new LineDraft("alice", $"line {i}", TextKind.Plain)).WithTimeout();
-            }
-
+            var appends = Enumerable.Range(1, 5).Select(i => log.AppendAsync(new LineDraft("alice", $"line {i}", TextKind.Plain)).AsTask()).ToList();
+            var saved = log.SaveTopicAsync(topic);
             await other.AppendAsync(new LineDraft("bob", "kept", TextKind.Plain)).WithTimeout();
-            await log.DisposeAsync().WithTimeout();
-            await store.DeleteAsync("#TMP").WithTimeout();
 
-            await using var again = await store.OpenAsync("#tmp").WithTimeout();
-            Assert.Empty(await again.ReadAsync(new LogRange(0, long.MaxValue, 10, LogOrder.OldestFirst)).WithTimeout());
+            // The room vanishes and is made again at once, while its last writes may still wait for their transaction.
+            var closing = log.DisposeAsync().AsTask();
+            await using var again = await store.OpenAsync("#TMP").WithTimeout();
+            said = [.. await Task.WhenAll(appends).WithTimeout()];
+            await Task.WhenAll(saved, closing).WithTimeout();
+
+            Assert.Equal(said.Select(l => l with { Room = "#TMP" }), await again.ReadAsync(new LogRange(0, long.MaxValue, 10, LogOrder.OldestFirst)).WithTimeout());
+            Assert.Equal(new long[] { 5, 4, 3 }, Ids(await again.ReadAsync(LogRange.Newest(3)).WithTimeout()));
+            Assert.Equal(topic, again.Topic);
+            Assert.Equal(0, again.PrunedThroughId);
             Assert.Equal(6, (await again.AppendAsync(new LineDraft("alice", "new", TextKind.Plain)).WithTimeout()).Id);
-            await again.DisposeAsync().WithTimeout();
-            await store.DeleteAsync("#tmp").WithTimeout();
         }
 
         await using (var store = NewStore(capacity: 3))
         {
             await using var log = await store.OpenAsync("#tmp").WithTimeout();
-            Assert.Empty(await log.ReadAsync(LogRange.Newest(10)).WithTimeout());
+            Assert.Equal([.. said.Select(l => l.Text), "new"], (await log.ReadAsync(new LogRange(0, long.MaxValue, 10, LogOrder.OldestFirst)).WithTimeout()).Select(l => l.Text));
+            Assert.Equal(topic, log.Topic);
             Assert.Equal(7, (await log.AppendAsync(new LineDraft("alice", "newer", TextKind.Plain)).WithTimeout()).Id);
             await using var other = await store.OpenAsync("#other").WithTimeout();
             Assert.Equal(["kept"], (await other.ReadAsync(LogRange.Newest(10)).WithTimeout()).Select(l => l.Text));
+            Assert.Same(RoomTopic.None, other.Topic);
         }
     }
 
