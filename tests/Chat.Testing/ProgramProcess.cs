@@ -47,7 +47,13 @@ public sealed partial class ProgramProcess : IAsyncDisposable
     public string Transcript => $"--- {_name} ---{Environment.NewLine}{string.Join(Environment.NewLine, _transcript)}";
 
     /// <summary>Starts <c>dotnet <paramref name="dll"/> <paramref name="args"/></c>.</summary>
-    public static ProgramProcess Start(string dll, params string[] args)
+    public static ProgramProcess Start(string dll, params string[] args) => Start(dll, new Dictionary<string, string?>(), args);
+
+    /// <summary>Starts <c>dotnet <paramref name="dll"/> <paramref name="args"/></c> with more environment variables.</summary>
+    /// <param name="dll">The program.</param>
+    /// <param name="environment">Variables set for it (a null value removes one).</param>
+    /// <param name="args">Its arguments.</param>
+    public static ProgramProcess Start(string dll, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         Assert.True(File.Exists(dll), $"{dll} was not built; the test project's references build it.");
         var info = new ProcessStartInfo(DotnetHost.Path)
@@ -67,6 +73,11 @@ public sealed partial class ProgramProcess : IAsyncDisposable
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = info };
         var program = new ProgramProcess(process, $"{Path.GetFileNameWithoutExtension(dll)} {string.Join(' ', args)}");
         process.OutputDataReceived += (_, e) => program.Receive(program._output, program._outputEnded, "out", e.Data);

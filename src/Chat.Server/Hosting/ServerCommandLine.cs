@@ -160,8 +160,8 @@ internal sealed partial class ServerCommandLine
             Output = output,
             Error = error,
 
-            // SIGINT/SIGTERM cancel the action, which shuts down within these bounds and exits 0.
-            ProcessTerminationTimeout = s_defaults.ShutdownTimeout + s_defaults.CloseTimeout + TimeSpan.FromSeconds(5),
+            // SIGINT/SIGTERM are handled by ServerHost, which shuts down and exits 0.
+            ProcessTerminationTimeout = null,
         };
         return await parsed.InvokeAsync(invocation);
     }

@@ -19,7 +19,7 @@ internal static partial class ServerHost
     /// <param name="output">Standard output: the listening line and the answers to operator commands.</param>
     /// <param name="error">Standard error: the logs and a startup failure.</param>
     /// <param name="input">Standard input: operator commands. Its end does not stop the server.</param>
-    /// <param name="cancellationToken">Cancelled on SIGINT or SIGTERM.</param>
+    /// <param name="cancellationToken">Stops the server as SIGINT or SIGTERM do (which it handles itself).</param>
     /// <returns>0 after a clean shutdown; 1 when the server could not start listening.</returns>
     public static async Task<int> RunAsync(
         ChatServerOptions options,
@@ -40,6 +40,17 @@ internal static partial class ServerHost
             context.Cancel = true;
             server.ReloadCertificate();
         });
+        // SIGINT and SIGTERM stop the server cleanly. Handled here rather than by the command line's
+        // own handler, which ended the process with 143 when a signal came just after the server listened.
+        using var signalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOnSignal);
+        void StopOnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            signalled.Cancel();
+        }
+
         System.Net.IPEndPoint endPoint;
         try
         {
@@ -55,17 +66,25 @@ internal static partial class ServerHost
         await output.WriteLineAsync(ListeningLine.Format(ProductVersion.Text, endPoint));
         await output.FlushAsync(cancellationToken);
 
+        // Under systemd (Type=notify): the service is up only now that the port is bound.
+        var notifier = SystemdNotifier.FromEnvironment(logger);
+        notifier?.Ready(endPoint);
+
         StartOperatorConsole(new OperatorConsole(server, output), input, logger);
         try
         {
-            await server.Completion.WaitAsync(cancellationToken);
+            await server.Completion.WaitAsync(signalled.Token);
         }
         catch (OperationCanceledException)
         {
             LogSignal(logger);
+            notifier?.Stopping();
             await server.StopAsync();
+            return 0;
         }
 
+        // Closed from the console: the server has stopped already; the service manager still hears it.
+        notifier?.Stopping();
         return 0;
     }
 
