@@ -100,6 +100,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
 
             _listener = Listen(new IPEndPoint(_options.Address, _options.Port));
             LocalEndPoint = _listener.LocalEndPoint;
+            StartMetrics();
             _monitor = new SessionMonitor(() => _sessions.Select(static pair => pair.Value), _options);
             StartAccessTimer();
             _accepting = AcceptLoopAsync(_listener);
@@ -293,6 +294,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
         }
 
         StopAccessTimer();
+        await StopMetricsAsync();
 
         await Rooms.DisposeAsync();
         await CloseLogStoreAsync();
