@@ -262,7 +262,8 @@ internal sealed partial class ServerCommandLine
             return address;
         }
 
-        result.AddError($"--address must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not \"{token}\".");
+        var name = (result.Parent as OptionResult)?.Option.Name ?? "--address";
+        result.AddError($"{name} must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not \"{token}\".");
         return IPAddress.Loopback;
     }
 
