@@ -10,7 +10,15 @@ namespace Chat.Server.Tests.Diagnostics;
 /// <summary>The Prometheus endpoint over real HTTP on 127.0.0.1, beside a real server.</summary>
 public class MetricsEndpointTests
 {
-    private static readonly HttpClient s_http = new() { Timeout = TestTimeout.Value };
+    /// <summary>
+    /// A fresh connection for every request: a pooled one could outlive its server and, once
+    /// another test's endpoint takes the same port, fail the next request sent on it.
+    /// </summary>
+    private static readonly HttpClient s_http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero })
+    {
+        Timeout = TestTimeout.Value,
+        DefaultRequestHeaders = { ConnectionClose = true },
+    };
 
     [Fact]
     public async Task ALinePostedShowsInTheCountersOfLinesAndDeliveries()
