@@ -33,6 +33,17 @@ internal static class RefusalKindExtensions
         _ => kind.ToString(),
     };
 
+    /// <summary>The limit as a metric tag (<c>chatroom_refusals_total{reason="server_full"}</c>).</summary>
+    public static string ToTag(this RefusalKind kind) => kind switch
+    {
+        RefusalKind.ConnectionsPerAddress => "connections_per_address",
+        RefusalKind.PendingPerAddress => "handshakes_per_address",
+        RefusalKind.NewConnectionsPerAddress => "new_connections_per_address",
+        RefusalKind.MembersPerAddress => "users_per_address",
+        RefusalKind.ServerFull => "server_full",
+        _ => "unknown",
+    };
+
     /// <summary>What the client is told: which limit, and when to try again.</summary>
     public static string ToClientText(this RefusalKind kind, ChatServerOptions options) => kind switch
     {

@@ -14,12 +14,17 @@ internal sealed class ServerMetrics : IDisposable
     /// <summary>The name of the meter.</summary>
     public const string MeterName = "Chat.Server";
 
+    /// <summary>What every instrument's name starts with (the metrics endpoint shows them as <c>chatroom_...</c>).</summary>
+    public const string InstrumentPrefix = "chat.server.";
+
     private readonly UpDownCounter<long> _connections;
     private readonly UpDownCounter<long> _clients;
     private readonly Counter<long> _messagesReceived;
     private readonly Counter<long> _linesPosted;
     private readonly Counter<long> _deliveries;
     private readonly Counter<long> _disconnects;
+    private readonly Counter<long> _refusals;
+    private readonly Counter<long> _rateLimited;
 
     public ServerMetrics()
     {
@@ -36,6 +41,10 @@ internal sealed class ServerMetrics : IDisposable
             "chat.server.deliveries", "{message}", "Messages handed to client connections.");
         _disconnects = Meter.CreateCounter<long>(
             "chat.server.disconnects", "{connection}", "Connections closed, tagged with the reason.");
+        _refusals = Meter.CreateCounter<long>(
+            "chat.server.refusals", "{connection}", "Connections and joins refused by a limit, tagged with the limit.");
+        _rateLimited = Meter.CreateCounter<long>(
+            "chat.server.messages.rate_limited", "{message}", "Messages refused for going over the rate limit (the client stays).");
     }
 
     /// <summary>The meter holding the instruments.</summary>
@@ -48,6 +57,10 @@ internal sealed class ServerMetrics : IDisposable
         _connections.Add(-1);
         _disconnects.Add(1, new KeyValuePair<string, object?>("reason", cause.ToTag()));
     }
+
+    public void Refused(RefusalKind kind) => _refusals.Add(1, new KeyValuePair<string, object?>("reason", kind.ToTag()));
+
+    public void RateLimited() => _rateLimited.Add(1);
 
     public void ClientJoined() => _clients.Add(1);
 

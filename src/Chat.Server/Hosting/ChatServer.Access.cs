@@ -40,6 +40,7 @@ internal sealed partial class ChatServer
         if (refusal is { } kind)
         {
             Admission.Summary.Refused(address, kind);
+            Metrics.Refused(kind);
             _ = RefuseAsync(connection, kind.ToClientText(_options));
         }
 

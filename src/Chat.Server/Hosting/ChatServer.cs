@@ -98,6 +98,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
                 throw new InvalidOperationException("The server can be started only once.");
             }
 
+            StartMetrics();
             _listener = Listen(new IPEndPoint(_options.Address, _options.Port));
             LocalEndPoint = _listener.LocalEndPoint;
             _monitor = new SessionMonitor(() => _sessions.Select(static pair => pair.Value), _options);
@@ -263,6 +264,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
         if (_listener is null)
         {
             // Never started (or failed to): nothing to tell anyone.
+            await StopMetricsAsync();
             await Rooms.DisposeAsync();
             await CloseLogStoreAsync();
             _stopped.TrySetResult();
@@ -293,6 +295,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
         }
 
         StopAccessTimer();
+        await StopMetricsAsync();
 
         await Rooms.DisposeAsync();
         await CloseLogStoreAsync();

@@ -182,6 +182,7 @@ internal sealed partial record ChatServerOptions
         ValidateAccess();
         ValidateRooms();
         ValidateRetention();
+        ValidateMetrics();
         ValidateRelayedTexts();
     }
 

@@ -113,6 +113,7 @@ internal sealed partial class ServerCommandLine
         AddRoomOptions();
         AddHistoryOptions();
         AddRetentionOptions();
+        AddMetricsOptions();
         Command.Subcommands.Add(MakeCertCommand.Create());
     }
 
@@ -186,7 +187,7 @@ internal sealed partial class ServerCommandLine
             throw new ArgumentException("--tls-key needs --tls-cert: give the certificate too.");
         }
 
-        var options = WithRetention(result, WithHistory(result, WithRooms(result, WithAccess(result, s_defaults with
+        var options = WithMetrics(result, WithRetention(result, WithHistory(result, WithRooms(result, WithAccess(result, s_defaults with
         {
             Tls = string.IsNullOrEmpty(tlsCert) ? null : new TlsFiles(tlsCert, string.IsNullOrEmpty(tlsKey) ? null : tlsKey),
             Address = result.GetValue(_address)!,
@@ -202,7 +203,7 @@ internal sealed partial class ServerCommandLine
             SendQueueBytes = result.GetValue(_sendQueueBytes),
             MessageOfTheDay = result.GetValue(_motd) ?? string.Empty,
             ServerName = string.IsNullOrWhiteSpace(result.GetValue(_serverName)) ? s_defaults.ServerName : result.GetValue(_serverName)!,
-        }))));
+        })))));
         options.ValidateRelayedTexts();
         return options;
     }
@@ -261,7 +262,8 @@ internal sealed partial class ServerCommandLine
             return address;
         }
 
-        result.AddError($"--address must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not \"{token}\".");
+        var name = (result.Parent as OptionResult)?.Option.Name ?? "--address";
+        result.AddError($"{name} must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not \"{token}\".");
         return IPAddress.Loopback;
     }
 

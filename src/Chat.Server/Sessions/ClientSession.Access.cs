@@ -41,6 +41,7 @@ internal sealed partial class ClientSession
             return true;
         }
 
+        _metrics.Refused(RefusalKind.MembersPerAddress);
         Disconnect(SessionEnd.Refused(RejectReason.ServerFull, RefusalKind.MembersPerAddress.ToClientText(_options)));
         return false;
     }

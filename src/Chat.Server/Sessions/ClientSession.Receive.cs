@@ -83,6 +83,7 @@ internal sealed partial class ClientSession
             case RateDecision.Allowed:
                 return true;
             case RateDecision.Refused:
+                _metrics.RateLimited();
                 Reply(
                     ErrorCode.RateLimited,
                     $"You are sending too fast (at most {_options.MessageRate:0.##} messages a second after a burst of {_options.MessageBurst}); this message was not posted.",

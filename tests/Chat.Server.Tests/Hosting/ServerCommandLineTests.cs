@@ -26,6 +26,8 @@ public class ServerCommandLineTests
     [InlineData("--history-limit", "-1", "--history-limit must be a whole number from 0 to 100000, not \"-1\".")]
     [InlineData("--history-on-join", "lots", "--history-on-join must be a whole number from 0 to 100000, not \"lots\".")]
     [InlineData("--max-room-members", "many", "--max-room-members must be a whole number from 1 to 400000, not \"many\".")]
+    [InlineData("--metrics-port", "70000", "--metrics-port must be a whole number from 0 to 65535, not \"70000\".")]
+    [InlineData("--metrics-address", "nowhere", "--metrics-address must be an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not \"nowhere\".")]
     public async Task ABadValueIsOneLineOnStandardErrorAndExitCodeOne(string option, string value, string message)
     {
         var (exitCode, output, error) = await RunAsync(option, value);
