@@ -40,6 +40,23 @@ public sealed class ChatViewModelReconnectTests : IAsyncLifetime
     private static Welcome Welcome(Hello hello, string epoch, IReadOnlyList<TextPosted> recent) =>
         FakeRoom.RoomWelcomeFor(hello, "#lobby", ["alice", "bob"], recent: recent) with { HistoryLimit = 50, HistoryEpoch = epoch };
 
+    /// <summary>
+    /// Moves the fake clock on a second at a time until <paramref name="reconnected"/> completes: the
+    /// client says it is reconnecting before it starts its wait, so one step could come before the
+    /// wait's timer exists, and be lost.
+    /// </summary>
+    private async Task<T> AfterTheWaitAsync<T>(Task<T> reconnected)
+    {
+        var deadline = DateTime.UtcNow + TestTimeout.Value;
+        while (!reconnected.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(reconnected, Task.Delay(20));
+        }
+
+        return await reconnected.WithTimeout();
+    }
+
     private List<string> Texts => [.. Enumerable.Range(0, _room.Log.Count).Select(i => _room.Log[i].Text)];
 
     private async Task StatusAsync(string text)
@@ -64,8 +81,7 @@ public sealed class ChatViewModelReconnectTests : IAsyncLifetime
         Assert.Contains(Texts, t => t.EndsWith("— reconnecting in 1 s (attempt 1)", StringComparison.Ordinal));
         Assert.Empty(_room.Users);
 
-        _time.Advance(TimeSpan.FromSeconds(1));
-        var second = await _server.WelcomeNextAsync(hello => Welcome(hello, "e1", [OldLine]));
+        var second = await AfterTheWaitAsync(_server.WelcomeNextAsync(hello => Welcome(hello, "e1", [OldLine])));
 
         // Same history (same epoch): the client asks for what came after the last line it gave.
         var request = await second.ReceiveAsync<HistoryRequest>();
@@ -100,8 +116,7 @@ public sealed class ChatViewModelReconnectTests : IAsyncLifetime
         await _first.CloseAsync(new ServerShutdown("restarting"));
         await StatusAsync("(attempt 1)");
 
-        _time.Advance(TimeSpan.FromSeconds(1));
-        var second = await _server.WelcomeNextAsync(hello => Welcome(hello, "e2", [new TextPosted(1, "carol", "first after the restart", At) { Room = "#lobby" }]));
+        var second = await AfterTheWaitAsync(_server.WelcomeNextAsync(hello => Welcome(hello, "e2", [new TextPosted(1, "carol", "first after the restart", At) { Room = "#lobby" }])));
         await _ui.RunUntilAsync(() => Texts.Contains("first after the restart"), "the join's line of the new history");
         await second.SendAsync(new TextPosted(2, "carol", "second after the restart", At) { Room = "#lobby" });
         await _ui.RunUntilAsync(() => Texts.Contains("second after the restart"), "a live line with a low id");
@@ -136,8 +151,7 @@ public sealed class ChatViewModelReconnectTests : IAsyncLifetime
         _ = _room.RunAsync();
         _first.Abort();
         await StatusAsync("(attempt 1)");
-        _time.Advance(TimeSpan.FromSeconds(1));
-        var second = await _server.WelcomeNextAsync(hello => Welcome(hello, "e1", []));
+        var second = await AfterTheWaitAsync(_server.WelcomeNextAsync(hello => Welcome(hello, "e1", [])));
         var request = await second.ReceiveAsync<HistoryRequest>();
         await second.SendAsync(new HistoryBatch(request.RequestId, "#lobby", [new TextPosted(90, "bob", "after the gap", At) { Room = "#lobby" }], more: false) { Gap = true });
         await _ui.RunUntilAsync(() => Texts.Contains("after the gap"), "the line after the gap");
@@ -185,8 +199,7 @@ public sealed class ChatViewModelReconnectTests : IAsyncLifetime
         Assert.Contains("Not connected", _room.Log[^1].Text);
 
         // Back in the room, the first line the server receives is the next one typed: the refused line was never sent.
-        _time.Advance(TimeSpan.FromSeconds(1));
-        var second = await _server.WelcomeNextAsync(hello => Welcome(hello, "e1", [OldLine]));
+        var second = await AfterTheWaitAsync(_server.WelcomeNextAsync(hello => Welcome(hello, "e1", [OldLine])));
         var request = await second.ReceiveAsync<HistoryRequest>();
         await second.SendAsync(new HistoryBatch(request.RequestId, "#lobby", [], more: false));
         await _ui.RunUntilAsync(() => _room.State == ConnectionState.Connected, "connected again");
