@@ -97,7 +97,8 @@ internal sealed partial class ServerCommandLine
     {
         Command = new RootCommand(
             "ChatRoom server: rooms that many people join over TCP, everyone first in the default room. " +
-            "Operator commands on standard input: rooms, users [#room], say [#room] <text>, topic #room <text>, kick <name> [reason], backup <path>, close, help.");
+            "Operator commands on standard input: rooms, users [#room], say [#room] <text>, topic #room <text>, kick <name> [reason], backup <path>, close, help. " +
+            "Every option can also be set in a JSON file (--config <file>) or an environment variable CHATROOM_<NAME>; --print-config shows the settings in force.");
         foreach (var option in new Option[]
         {
             _address, _port, _maxClients, _maxFrameBytes, _maxTextLength, _rate, _burst, _handshakeTimeout,
@@ -114,6 +115,7 @@ internal sealed partial class ServerCommandLine
         AddHistoryOptions();
         AddRetentionOptions();
         AddMetricsOptions();
+        AddConfigurationOptions();
         Command.Subcommands.Add(MakeCertCommand.Create());
     }
 
@@ -126,9 +128,20 @@ internal sealed partial class ServerCommandLine
     /// <param name="error">Standard error.</param>
     /// <param name="input">Standard input, for the operator's commands.</param>
     /// <returns>The exit code: 0 after a clean shutdown, 1 for a bad command line or an address that cannot be listened on.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input) =>
+        RunAsync(args, Environment.GetEnvironmentVariables(), output, error, input);
+
+    /// <summary>Parses the command line, with the configuration file and <paramref name="environment"/>'s variables, and runs what it asks for.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="environment">The environment variables (the process's, or a test's own).</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="input">Standard input, for the operator's commands.</param>
+    /// <returns>The exit code: 0 after a clean shutdown or --print-config, 1 for a bad command line, configuration or address.</returns>
+    internal static async Task<int> RunAsync(string[] args, System.Collections.IDictionary environment, TextWriter output, TextWriter error, TextReader input)
     {
         var commandLine = new ServerCommandLine();
+        ConfiguredParse? configured = null;
         commandLine.Command.SetAction(async (result, cancellationToken) =>
         {
             ChatServerOptions options;
@@ -142,20 +155,23 @@ internal sealed partial class ServerCommandLine
                 return 1;
             }
 
+            if (result.GetValue(commandLine._printConfig))
+            {
+                commandLine.PrintConfig(configured!, output);
+                return 0;
+            }
+
             return await ServerHost.RunAsync(options, result.GetValue(commandLine._logLevel), output, error, input, cancellationToken);
         });
 
-        var parsed = commandLine.Command.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var (parse, problem) = commandLine.Parse(args, environment);
+        if (parse is null)
         {
-            foreach (var problem in parsed.Errors)
-            {
-                await error.WriteLineAsync($"{problem.Message} (see --help)");
-            }
-
+            await error.WriteLineAsync(problem);
             return 1;
         }
 
+        configured = parse;
         var invocation = new InvocationConfiguration
         {
             Output = output,
@@ -164,7 +180,7 @@ internal sealed partial class ServerCommandLine
             // SIGINT/SIGTERM are handled by ServerHost, which shuts down and exits 0.
             ProcessTerminationTimeout = null,
         };
-        return await parsed.InvokeAsync(invocation);
+        return await parse.Result.InvokeAsync(invocation);
     }
 
     /// <summary>Turns a successful parse into the server's settings.</summary>
