@@ -92,9 +92,26 @@ internal sealed partial class ServerCommandLine
         HelpName = "file",
     };
 
-    /// <summary>Builds the command with every option.</summary>
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+    private readonly TextReader _input;
+    private ConfiguredParse? _parse;
+
+    /// <summary>Builds the command with every option, for a server without standard input or output (tests that only parse).</summary>
     public ServerCommandLine()
+        : this(TextWriter.Null, TextWriter.Null, TextReader.Null)
     {
+    }
+
+    /// <summary>Builds the command with every option.</summary>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="input">Standard input, for the operator's commands.</param>
+    public ServerCommandLine(TextWriter output, TextWriter error, TextReader input)
+    {
+        _output = output;
+        _error = error;
+        _input = input;
         Command = new RootCommand(
             "ChatRoom server: rooms that many people join over TCP, everyone first in the default room. " +
             "Operator commands on standard input: rooms, users [#room], say [#room] <text>, topic #room <text>, kick <name> [reason], backup <path>, close, help. " +
@@ -117,6 +134,7 @@ internal sealed partial class ServerCommandLine
         AddMetricsOptions();
         AddConfigurationOptions();
         Command.Subcommands.Add(MakeCertCommand.Create());
+        Command.SetAction(RunServerAsync);
     }
 
     /// <summary>The root command.</summary>
@@ -140,30 +158,7 @@ internal sealed partial class ServerCommandLine
     /// <returns>The exit code: 0 after a clean shutdown or --print-config, 1 for a bad command line, configuration or address.</returns>
     internal static async Task<int> RunAsync(string[] args, System.Collections.IDictionary environment, TextWriter output, TextWriter error, TextReader input)
     {
-        var commandLine = new ServerCommandLine();
-        ConfiguredParse? configured = null;
-        commandLine.Command.SetAction(async (result, cancellationToken) =>
-        {
-            ChatServerOptions options;
-            try
-            {
-                options = commandLine.ToOptions(result);
-            }
-            catch (ArgumentException ex)
-            {
-                await error.WriteLineAsync(ex.Message);
-                return 1;
-            }
-
-            if (result.GetValue(commandLine._printConfig))
-            {
-                commandLine.PrintConfig(configured!, output);
-                return 0;
-            }
-
-            return await ServerHost.RunAsync(options, result.GetValue(commandLine._logLevel), output, error, input, cancellationToken);
-        });
-
+        var commandLine = new ServerCommandLine(output, error, input);
         var (parse, problem) = commandLine.Parse(args, environment);
         if (parse is null)
         {
@@ -171,7 +166,7 @@ internal sealed partial class ServerCommandLine
             return 1;
         }
 
-        configured = parse;
+        commandLine._parse = parse;
         var invocation = new InvocationConfiguration
         {
             Output = output,
@@ -181,6 +176,29 @@ internal sealed partial class ServerCommandLine
             ProcessTerminationTimeout = null,
         };
         return await parse.Result.InvokeAsync(invocation);
+    }
+
+    /// <summary>The root command's action: prints the settings (--print-config) or runs the server until it is closed.</summary>
+    private async Task<int> RunServerAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        ChatServerOptions options;
+        try
+        {
+            options = ToOptions(result);
+        }
+        catch (ArgumentException ex)
+        {
+            await _error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+
+        if (result.GetValue(_printConfig))
+        {
+            PrintConfig(_parse ?? new ConfiguredParse(result, result, new Dictionary<Option, ConfiguredSetting>(), null), _output);
+            return 0;
+        }
+
+        return await ServerHost.RunAsync(options, result.GetValue(_logLevel), _output, _error, _input, cancellationToken);
     }
 
     /// <summary>Turns a successful parse into the server's settings.</summary>

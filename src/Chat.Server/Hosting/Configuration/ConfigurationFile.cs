@@ -25,6 +25,11 @@ internal sealed class ConfigurationFile : ConfigurationLayer
     /// <exception cref="ConfigurationException">It is missing, cannot be read, or is not a JSON object; the message says which, with the line.</exception>
     public static ConfigurationFile Read(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new ConfigurationException($"--config: \"{path}\" is a folder, not a file.");
+        }
+
         byte[] bytes;
         try
         {
