@@ -49,7 +49,8 @@ internal sealed partial class ServerCommandLine
 
         try
         {
-            return (Configured.Parse(commandLine, args, environment), null);
+            _parse = Configured.Parse(commandLine, args, environment);
+            return (_parse, null);
         }
         catch (ConfigurationException ex)
         {

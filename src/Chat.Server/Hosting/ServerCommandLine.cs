@@ -166,7 +166,6 @@ internal sealed partial class ServerCommandLine
             return 1;
         }
 
-        commandLine._parse = parse;
         var invocation = new InvocationConfiguration
         {
             Output = output,
