@@ -46,11 +46,13 @@ internal sealed class ConfiguredParser
 
         layers.Add(EnvironmentSettings.Read(environment));
 
-        // Every layer is read whole, so a typo is an error even where the command line overrides it.
+        // Every layer is read and checked whole, so a typo or a bad value is an error even where a higher source overrides it.
         var applied = new Dictionary<Option, ConfiguredSetting>();
         foreach (var layer in layers)
         {
-            foreach (var (option, setting) in layer.Read(Options))
+            var settings = layer.Read(Options);
+            Check(settings);
+            foreach (var (option, setting) in settings)
             {
                 applied[option] = setting;
             }
@@ -71,15 +73,29 @@ internal sealed class ConfiguredParser
         }
 
         var result = _command.Parse([.. tokens, .. args]);
+        ThrowOnError(result, applied);
+        return new ConfiguredParse(result, commandLine, applied, path);
+    }
+
+    /// <summary>Parses one source's settings alone, so each value meets its option's parser.</summary>
+    private void Check(IReadOnlyDictionary<Option, ConfiguredSetting> settings)
+    {
+        var tokens = settings.Values.SelectMany(s => s.Tokens()).ToList();
+        if (tokens.Count > 0)
+        {
+            ThrowOnError(_command.Parse(tokens), settings);
+        }
+    }
+
+    private static void ThrowOnError(ParseResult result, IReadOnlyDictionary<Option, ConfiguredSetting> settings)
+    {
         if (result.Errors.Count > 0)
         {
             var problem = result.Errors[0];
             var option = OptionOf(problem.SymbolResult);
             throw new ConfigurationException(
-                option is not null && applied.TryGetValue(option, out var setting) ? setting.Explain(problem.Message) : problem.Message);
+                option is not null && settings.TryGetValue(option, out var setting) ? setting.Explain(problem.Message) : problem.Message);
         }
-
-        return new ConfiguredParse(result, commandLine, applied, path);
     }
 
     private static Option? OptionOf(SymbolResult? symbol)

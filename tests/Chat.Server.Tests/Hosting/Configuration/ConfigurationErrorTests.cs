@@ -150,6 +150,16 @@ public sealed class ConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public void ABadValueInTheFileIsAnErrorEvenWhereAHigherSourceGivesThatOption()
+    {
+        var path = _files.Write("{\n  \"port\": \"abc\"\n}");
+        var expected = $"{path} line 2: \"port\" must be a whole number from 0 to 65535, not \"abc\".";
+
+        Assert.Equal(expected, ConfigurationFixture.Problem(null, "--config", path, "--port", "5000"));
+        Assert.Equal(expected, ConfigurationFixture.Problem(ConfigurationFixture.Environment(("CHATROOM_PORT", "5000")), "--config", path));
+    }
+
+    [Fact]
     public async Task TheProgramSaysItInOneLineOnStandardErrorAndExitsWithOne()
     {
         var path = _files.Write("{\n  \"port\": \"abc\"\n}");
