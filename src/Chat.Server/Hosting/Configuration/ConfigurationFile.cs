@@ -72,5 +72,7 @@ internal sealed class ConfigurationFile : ConfigurationLayer
 
     protected override string SpellOption(string key, Option option) => $"\"{key}\"";
 
+    protected override int OrderOf(string path) => _index.LineOf(path);
+
     protected override JsonTokenType KindOf(string path) => _index.KindOf(path);
 }

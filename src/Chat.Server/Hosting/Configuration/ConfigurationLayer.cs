@@ -27,7 +27,8 @@ internal abstract class ConfigurationLayer
     public IReadOnlyDictionary<Option, ConfiguredSetting> Read(ConfigurableOptions options)
     {
         var settings = new Dictionary<Option, ConfiguredSetting>();
-        foreach (var section in _values.GetChildren())
+        // In the order they were written (Microsoft.Extensions.Configuration sorts keys), so the first problem is the first in the file.
+        foreach (var section in _values.GetChildren().OrderBy(s => OrderOf(s.Path)))
         {
             if (!options.TryFind(section.Key, out var option))
             {
@@ -64,6 +65,9 @@ internal abstract class ConfigurationLayer
 
     /// <summary>How a message of the option's parser names the setting instead of the option.</summary>
     protected abstract string SpellOption(string key, Option option);
+
+    /// <summary>Where a path stands in the source (a file's line); 0 where there is no order (the environment).</summary>
+    protected virtual int OrderOf(string path) => 0;
 
     /// <summary>What JSON kind a path holds, where that is known (a file); <see cref="JsonTokenType.None"/> otherwise.</summary>
     protected virtual JsonTokenType KindOf(string path) => JsonTokenType.None;

@@ -88,14 +88,24 @@ public sealed class ConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public void TheFirstProblemInTheFileIsTheOneReported()
+    {
+        var path = _files.Write("{\n  \"zzz\": 1,\n  \"aaa\": 2,\n  \"port\": \"abc\",\n  \"burst\": \"many\"\n}");
+        var values = _files.Write("{\n  \"rate\": \"fast\",\n  \"burst\": \"many\"\n}", "values.json");
+
+        Assert.Equal($"{path} line 2: unknown setting \"zzz\".", ConfigurationFixture.Problem(null, "--config", path));
+        Assert.Equal($"{values} line 2: \"rate\" must be a number of at least 0, not \"fast\".", ConfigurationFixture.Problem(null, "--config", values));
+    }
+
+    [Fact]
     public void AKeyTwiceNamesBothLines()
     {
         var twice = _files.Write("{\n  \"port\": 1,\n  \"PORT\": 2\n}");
-        var twoSpellings = _files.Write("{\n  \"max-clients\": 1,\n  \"maxClients\": 2\n}", "two.json");
+        var twoSpellings = _files.Write("{\n  \"maxClients\": 1,\n  \"max-clients\": 2\n}", "two.json");
 
         Assert.Equal($"{twice} line 3: \"PORT\" is set twice (also on line 2).", ConfigurationFixture.Problem(null, "--config", twice));
         Assert.Equal(
-            $"{twoSpellings} line 3: \"maxClients\" sets --max-clients a second time ({twoSpellings} line 2).",
+            $"{twoSpellings} line 3: \"max-clients\" sets --max-clients a second time ({twoSpellings} line 2).",
             ConfigurationFixture.Problem(null, "--config", twoSpellings));
     }
 
