@@ -206,7 +206,7 @@ internal static class FastPathDecoder
 
     private static Welcome? ReadWelcome(ref MessagePackReader reader)
     {
-        var welcomeFields = ReadFields(ref reader, required: 8, all: 17);
+        var welcomeFields = ReadFields(ref reader, required: 8, all: 20);
         if (welcomeFields < 0
             || !TryReadInt(ref reader, out var version)
             || !TryReadName(ref reader, out var userName)
@@ -245,6 +245,9 @@ internal static class FastPathDecoder
         string[] awayUsers = [];
         var historyLimit = 0;
         var historyEpoch = string.Empty;
+        var isOperator = false;
+        var registered = false;
+        var registration = false;
         return (welcomeFields < 9 || TryReadInt(ref reader, out userCount))
             && (welcomeFields < 10 || TryReadDouble(ref reader, out rate))
             && (welcomeFields < 11 || TryReadInt(ref reader, out burst))
@@ -254,6 +257,9 @@ internal static class FastPathDecoder
             && (welcomeFields < 15 || TryReadNames(ref reader, out awayUsers))
             && (welcomeFields < 16 || TryReadInt(ref reader, out historyLimit))
             && (welcomeFields < 17 || TryReadString(ref reader, out historyEpoch))
+            && (welcomeFields < 18 || TryReadBool(ref reader, out isOperator))
+            && (welcomeFields < 19 || TryReadBool(ref reader, out registered))
+            && (welcomeFields < 20 || TryReadBool(ref reader, out registration))
             ? new Welcome(version, userName, serverName, users, messageOfTheDay, recent, maxText, maxFrame)
             {
                 UserCount = userCount,
@@ -265,6 +271,9 @@ internal static class FastPathDecoder
                 AwayUsers = awayUsers,
                 HistoryLimit = historyLimit,
                 HistoryEpoch = historyEpoch,
+                Operator = isOperator,
+                Registered = registered,
+                Registration = registration,
             }
             : null;
     }
@@ -365,6 +374,18 @@ internal static class FastPathDecoder
         }
 
         value = reader.ReadInt32();
+        return true;
+    }
+
+    private static bool TryReadBool(ref MessagePackReader reader, out bool value)
+    {
+        value = false;
+        if (reader.NextMessagePackType != MessagePackType.Boolean)
+        {
+            return false;
+        }
+
+        value = reader.ReadBoolean();
         return true;
     }
 

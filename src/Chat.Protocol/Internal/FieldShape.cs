@@ -23,6 +23,7 @@ internal sealed class FieldShape
         Double,
         Boolean,
         Timestamp,
+        TimestampOrNil,
         StringList,
         ObjectList,
     }
@@ -78,7 +79,10 @@ internal sealed class FieldShape
                 Expect(ref reader, MessagePackType.Boolean, where, "true or false");
                 reader.Skip();
                 break;
-            case Kind.Timestamp:
+            case Kind.TimestampOrNil when reader.NextMessagePackType == MessagePackType.Nil:
+                reader.Skip();
+                break;
+            case Kind.Timestamp or Kind.TimestampOrNil:
                 Expect(ref reader, MessagePackType.Extension, where, "a timestamp");
                 if (reader.CreatePeekReader().ReadExtensionFormatHeader().TypeCode != ReservedMessagePackExtensionTypeCode.DateTime)
                 {
@@ -170,6 +174,11 @@ internal sealed class FieldShape
         if (type == typeof(DateTime))
         {
             return (Kind.Timestamp, null);
+        }
+
+        if (type == typeof(DateTime?))
+        {
+            return (Kind.TimestampOrNil, null);
         }
 
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))

@@ -46,6 +46,10 @@ namespace Chat.Protocol;
 [Union(MessageIds.HistoryBatch, typeof(HistoryBatch))]
 [Union(MessageIds.SearchRequest, typeof(SearchRequest))]
 [Union(MessageIds.SearchResults, typeof(SearchResults))]
+[Union(MessageIds.RegisterName, typeof(RegisterName))]
+[Union(MessageIds.NameRegistered, typeof(NameRegistered))]
+[Union(MessageIds.OperatorRequest, typeof(OperatorRequest))]
+[Union(MessageIds.OperatorReply, typeof(OperatorReply))]
 public abstract record ChatMessage
 {
     private protected ChatMessage()

@@ -72,4 +72,19 @@ public enum ErrorCode
 
     /// <summary>Version 2: the name asked for in a <see cref="ChangeName"/> breaks <see cref="UserNameRules"/> or is reserved.</summary>
     NameInvalid = 21,
+
+    /// <summary>
+    /// Version 2: the client's address is banned; <see cref="ErrorMessage.Text"/> says why and
+    /// <see cref="ErrorMessage.Until"/> until when. Fatal: sent instead of the handshake's answer, then the server closes.
+    /// </summary>
+    Banned = 22,
+
+    /// <summary>Version 2: an operator muted the client, so its line was not posted; <see cref="ErrorMessage.Until"/> says until when.</summary>
+    Muted = 23,
+
+    /// <summary>Version 2: the name asked for in a <see cref="ChangeName"/> is registered and <see cref="ChangeName.NamePassword"/> was missing or wrong.</summary>
+    NameRegistered = 24,
+
+    /// <summary>Version 2: the password in a <see cref="RegisterName"/> is too short, too long, or holds control characters.</summary>
+    PasswordRejected = 25,
 }

@@ -39,7 +39,14 @@ public sealed record ErrorMessage : ChatMessage
     [Key(3)]
     public string Room { get; init; } = string.Empty;
 
-    /// <summary>Optional (version 2), 0 when omitted: the <see cref="HistoryRequest.RequestId"/> or <see cref="SearchRequest.RequestId"/> of the request refused.</summary>
+    /// <summary>Optional (version 2), 0 when omitted: the <see cref="HistoryRequest.RequestId"/> , <see cref="SearchRequest.RequestId"/>, <see cref="RegisterName.RequestId"/> or <see cref="OperatorRequest.RequestId"/> of the request refused.</summary>
     [Key(4)]
     public int RequestId { get; init; }
+
+    /// <summary>
+    /// Optional (version 2), <see langword="null"/> (nil) when omitted: for <see cref="ErrorCode.Banned"/> and
+    /// <see cref="ErrorCode.Muted"/>, when the ban or the mute ends (UTC); <see langword="null"/> for one without an end.
+    /// </summary>
+    [Key(5)]
+    public DateTime? Until { get; init; }
 }

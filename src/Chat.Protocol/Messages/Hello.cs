@@ -59,6 +59,15 @@ public sealed record Hello : ChatMessage
     [Key(5)]
     public string Password { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Optional (version 2), <c>""</c> when omitted: the password of the name asked for, when that name
+    /// is registered (<see cref="RegisterName"/>) or is an operator account. A registered name without it,
+    /// or with a wrong one, is refused with <see cref="RejectReason.NameRegistered"/>; a name nobody
+    /// registered ignores it. Sent as it is: it stays secret only over TLS. <see cref="object.ToString"/> never shows it.
+    /// </summary>
+    [Key(6)]
+    public string NamePassword { get; init; } = string.Empty;
+
     /// <summary>Prints the fields for <see cref="object.ToString"/>, the password only as whether there is one.</summary>
     /// <param name="builder">Where the text goes.</param>
     /// <returns>Always <see langword="true"/>: there were members to print.</returns>
@@ -69,7 +78,8 @@ public sealed record Hello : ChatMessage
             .Append(", ClientName = ").Append(ClientName)
             .Append(", ClientVersion = ").Append(ClientVersion)
             .Append(", OmitPresence = ").Append(OmitPresence)
-            .Append(", Password = ").Append(string.IsNullOrEmpty(Password) ? "(none)" : "(given)");
+            .Append(", Password = ").Append(string.IsNullOrEmpty(Password) ? "(none)" : "(given)")
+            .Append(", NamePassword = ").Append(string.IsNullOrEmpty(NamePassword) ? "(none)" : "(given)");
         return true;
     }
 }

@@ -102,8 +102,20 @@ public static class MessageIds
     /// <summary>Server → client (version 2): the lines found. See <see cref="Protocol.SearchResults"/>.</summary>
     public const int SearchResults = 31;
 
+    /// <summary>Client → server (version 2): register the name this client holds. See <see cref="Protocol.RegisterName"/>.</summary>
+    public const int RegisterName = 32;
+
+    /// <summary>Server → client (version 2): the name is registered. See <see cref="Protocol.NameRegistered"/>.</summary>
+    public const int NameRegistered = 33;
+
+    /// <summary>Client → server (version 2): an operator's command. See <see cref="Protocol.OperatorRequest"/>.</summary>
+    public const int OperatorRequest = 34;
+
+    /// <summary>Server → client (version 2): what the operator's command printed. See <see cref="Protocol.OperatorReply"/>.</summary>
+    public const int OperatorReply = 35;
+
     /// <summary>Whether <paramref name="id"/> names a message type this version of the library knows.</summary>
     /// <param name="id">A union tag read from the wire.</param>
-    /// <returns><see langword="true"/> for ids 1 to 31.</returns>
-    public static bool IsKnown(int id) => id is >= Hello and <= SearchResults;
+    /// <returns><see langword="true"/> for ids 1 to 35.</returns>
+    public static bool IsKnown(int id) => id is >= Hello and <= OperatorReply;
 }

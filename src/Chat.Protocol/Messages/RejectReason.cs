@@ -23,4 +23,16 @@ public enum RejectReason
     /// given. The server answers only after a delay, so that passwords cannot be guessed quickly.
     /// </summary>
     BadPassword = 6,
+
+    /// <summary>
+    /// Version 2: the name is registered (or is an operator account) and <see cref="Hello.NamePassword"/>
+    /// was missing or wrong. Answered only after a delay, as <see cref="BadPassword"/> is.
+    /// </summary>
+    NameRegistered = 7,
+
+    /// <summary>
+    /// Version 2: the name or the address is banned; <see cref="Rejected.Text"/> says why and
+    /// <see cref="Rejected.Until"/> until when.
+    /// </summary>
+    Banned = 8,
 }

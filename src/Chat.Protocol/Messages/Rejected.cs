@@ -29,4 +29,11 @@ public sealed record Rejected : ChatMessage
     /// <summary>Why, in words a person understands.</summary>
     [Key(1)]
     public string Text { get; init; }
+
+    /// <summary>
+    /// Optional (version 2), <see langword="null"/> (nil) when omitted: for <see cref="RejectReason.Banned"/>,
+    /// when the ban ends (UTC); <see langword="null"/> for a ban without an end.
+    /// </summary>
+    [Key(2)]
+    public DateTime? Until { get; init; }
 }

@@ -128,4 +128,26 @@ public sealed record Welcome : ChatMessage
     /// </summary>
     [Key(16)]
     public string HistoryEpoch { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Optional (version 2), <see langword="false"/> when omitted: <see langword="true"/> when this
+    /// client is an operator (it gave an operator account's password in <see cref="Hello.NamePassword"/>)
+    /// and so may send <see cref="OperatorRequest"/>.
+    /// </summary>
+    [Key(17)]
+    public bool Operator { get; init; }
+
+    /// <summary>
+    /// Optional (version 2), <see langword="false"/> when omitted: <see langword="true"/> when the name
+    /// this client holds is registered (it gave the name's password in <see cref="Hello.NamePassword"/>).
+    /// </summary>
+    [Key(18)]
+    public bool Registered { get; init; }
+
+    /// <summary>
+    /// Optional (version 2), <see langword="false"/> when omitted: <see langword="true"/> when the
+    /// server lets users register their names with <see cref="RegisterName"/>.
+    /// </summary>
+    [Key(19)]
+    public bool Registration { get; init; }
 }

@@ -14,9 +14,9 @@ public class MessageGoldenBytesTests
 {
     public static TheoryData<string, string> Goldens => new()
     {
-        { "Hello", "0000002292019601A5616C696365AF436861742E436C69656E742E547569A5312E302E30C2A0" },
-        { "Welcome", "0000006D9202DC001102A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919607A3626F62A26869D6FF695735A501A6236C6F626279CD0FA0CD800002CB40040000000000001ECD7530A6236C6F626279A653617920686991A3626F62CCC8A26531" },
-        { "Rejected", "0000001F92039201BA546865206E616D652022616C696365222069732074616B656E2E" },
+        { "Hello", "0000002392019701A5616C696365AF436861742E436C69656E742E547569A5312E302E30C2A0A0" },
+        { "Welcome", "000000709202DC001402A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919607A3626F62A26869D6FF695735A501A6236C6F626279CD0FA0CD800002CB40040000000000001ECD7530A6236C6F626279A653617920686991A3626F62CCC8A26531C2C3C3" },
+        { "Rejected", "0000002092039301BA546865206E616D652022616C696365222069732074616B656E2EC0" },
         { "SendText", "0000000F920493A568656C6C6F00A423646576" },
         { "TextPosted", "000000209205962AA5616C696365A568656C6C6FD7FF3B9ACA00695735A500A423646576" },
         { "UsersJoined", "0000001492069292A56361726F6CA464617665A423646576" },
@@ -24,7 +24,7 @@ public class MessageGoldenBytesTests
         { "SendPrivate", "0000000D920893A3626F62A47073737401" },
         { "PrivateMessage", "00000020920997A5616C696365A3626F62A470737374D6FF695735A500A56C756E636809" },
         { "ServerNotice", "0000001F920A93B052657374617274206174206E6F6F6E2ED6FF695735A5A423646576" },
-        { "ErrorMessage", "00000020920B950FB4596F7520617265206E6F7420696E20236465762EC2A42364657603" },
+        { "ErrorMessage", "00000021920B960FB4596F7520617265206E6F7420696E20236465762EC2A42364657603C0" },
         { "Ping", "0000000C920C91CF0000011F71FB04CB" },
         { "Pong", "00000004920D91FF" },
         { "Goodbye", "00000007920E91A3627965" },
@@ -37,7 +37,7 @@ public class MessageGoldenBytesTests
         { "RoomList", "0000001B9215919293A42364657602A5526F6F6D7393A6236C6F62627905A0" },
         { "SetTopic", "0000000E921692A423646576A5526F6F6D73" },
         { "TopicChanged", "0000001A921794A423646576A5526F6F6D73A5616C696365D6FF695735A5" },
-        { "ChangeName", "0000000A921891A6616C69636961" },
+        { "ChangeName", "0000000B921892A6616C69636961A0" },
         { "UserRenamed", "00000015921993A423646576A5616C696365A6616C69636961" },
         { "SetAway", "00000009921A91A56C756E6368" },
         { "UserAway", "00000012921B93A423646576A3626F62A56C756E6368" },
@@ -45,6 +45,10 @@ public class MessageGoldenBytesTests
         { "HistoryBatch", "0000003C921D9703A42364657691960BA3626F62A26869D6FF695735A500A423646576C3C3C39197A3626F62A5616C696365A470737374D6FF695735A500A00C" },
         { "SearchRequest", "00000012921E9504A423646576A66C756E63682A5A14" },
         { "SearchResults", "00000024921F9404A423646576919650A3626F62A66C756E63683FD6FF695735A500A423646576C3" },
+        { "RegisterName", "0000000D92209205A868756E7465723232" },
+        { "NameRegistered", "0000000A92219205A5616C696365" },
+        { "OperatorRequest", "0000001492229206AF62616E20626F62203168207370616D" },
+        { "OperatorReply", "000000239223930691BC42616E6E656420626F6220666F72203120686F75723A207370616D2EC3" },
     };
 
     /// <summary>
@@ -54,12 +58,22 @@ public class MessageGoldenBytesTests
     /// </summary>
     public static TheoryData<string, ChatMessage> EarlierRevisions => new()
     {
+        // Before Hello.NamePassword: six fields.
+        { "0000002292019601A5616C696365AF436861742E436C69656E742E547569A5312E302E30C2A0", SampleMessages.Hello },
+        // Before Welcome.Operator, Registered and Registration: seventeen fields.
+        { "0000006D9202DC001102A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919607A3626F62A26869D6FF695735A501A6236C6F626279CD0FA0CD800002CB40040000000000001ECD7530A6236C6F626279A653617920686991A3626F62CCC8A26531", SampleMessages.Welcome with { Registered = false, Registration = false } },
+        // Before Rejected.Until: two fields.
+        { "0000001F92039201BA546865206E616D652022616C696365222069732074616B656E2E", SampleMessages.Rejected },
+        // Before ErrorMessage.Until: five fields.
+        { "00000020920B950FB4596F7520617265206E6F7420696E20236465762EC2A42364657603", SampleMessages.ErrorMessage },
+        // Before ChangeName.NamePassword: one field.
+        { "0000000A921891A6616C69636961", SampleMessages.ChangeName },
         // Before Hello.Password: five fields.
         { "0000002192019501A5616C696365AF436861742E436C69656E742E547569A5312E302E30C2", SampleMessages.Hello },
         // Before Hello.OmitPresence: four fields.
         { "0000002092019401A5616C696365AF436861742E436C69656E742E547569A5312E302E30", SampleMessages.Hello with { OmitPresence = false } },
         // Before Welcome.HistoryLimit and HistoryEpoch: fifteen fields.
-        { "0000006692029F02A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919607A3626F62A26869D6FF695735A501A6236C6F626279CD0FA0CD800002CB40040000000000001ECD7530A6236C6F626279A653617920686991A3626F62", SampleMessages.Welcome with { HistoryLimit = 0, HistoryEpoch = string.Empty } },
+        { "0000006692029F02A5616C696365A843686174526F6F6D92A5616C696365A3626F62A84265206E6963652E919607A3626F62A26869D6FF695735A501A6236C6F626279CD0FA0CD800002CB40040000000000001ECD7530A6236C6F626279A653617920686991A3626F62", SampleMessages.Welcome with { HistoryLimit = 0, HistoryEpoch = string.Empty, Registered = false, Registration = false } },
         // Before PrivateMessage.Id: six fields.
         { "0000001F920996A5616C696365A3626F62A470737374D6FF695735A500A56C756E6368", SampleMessages.PrivateMessage with { Id = 0 } },
         // Before ErrorMessage.RequestId: four fields.
@@ -97,6 +111,8 @@ public class MessageGoldenBytesTests
         AwayUsers = [],
         HistoryLimit = 0,
         HistoryEpoch = string.Empty,
+        Registered = false,
+        Registration = false,
     };
 
     [Theory]
@@ -109,7 +125,7 @@ public class MessageGoldenBytesTests
     {
         var frame = Hex.Format(MessageSerializer.ToFrame(SampleMessages.Hello with { OmitPresence = true }));
 
-        Assert.Equal(Goldens.Single(row => (string)row[0] == "Hello")[1].ToString()![..^4] + "C3A0", frame);
+        Assert.Equal(Goldens.Single(row => (string)row[0] == "Hello")[1].ToString()![..^6] + "C3A0A0", frame);
     }
 
     [Fact]
@@ -117,8 +133,27 @@ public class MessageGoldenBytesTests
     {
         var frame = Hex.Format(MessageSerializer.ToFrame(SampleMessages.Hello with { Password = "s3cret" }));
 
-        // The prefix grows by the six bytes of the password; the last field is the string "s3cret".
-        Assert.Equal("00000028" + Goldens.Single(row => (string)row[0] == "Hello")[1].ToString()![8..^2] + "A6733363726574", frame);
+        // The prefix grows by the six bytes of the password; the field before NamePassword is the string "s3cret".
+        Assert.Equal("00000029" + Goldens.Single(row => (string)row[0] == "Hello")[1].ToString()![8..^4] + "A6733363726574A0", frame);
+    }
+
+    [Fact]
+    public void AHelloWithANamePasswordEndsInIt()
+    {
+        var frame = Hex.Format(MessageSerializer.ToFrame(SampleMessages.Hello with { NamePassword = "s3cret" }));
+
+        // The last field is the string "s3cret", after the empty server password.
+        Assert.Equal("00000029" + Goldens.Single(row => (string)row[0] == "Hello")[1].ToString()![8..^2] + "A6733363726574", frame);
+    }
+
+    [Fact]
+    public void ABanSaysWhenItEndsAsATimestamp()
+    {
+        var rejected = new Rejected(RejectReason.Banned, "Banned: spam.") { Until = SampleMessages.WholeSecond };
+        const string hex = "0000001892039308AD42616E6E65643A207370616D2ED6FF695735A5";
+
+        Assert.Equal(hex, Hex.Format(MessageSerializer.ToFrame(rejected)));
+        Assert.Equivalent(rejected, DecodeFrame(Hex.Parse(hex)), strict: true);
     }
 
     [Fact]
@@ -129,6 +164,20 @@ public class MessageGoldenBytesTests
         Assert.DoesNotContain("s3cret", text, StringComparison.Ordinal);
         Assert.Contains("Password = (given)", text, StringComparison.Ordinal);
         Assert.Contains("UserName = alice", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoMessagesTextShowsANamePassword()
+    {
+        string[] texts =
+        [
+            (SampleMessages.Hello with { NamePassword = "s3cret" }).ToString(),
+            (SampleMessages.ChangeName with { NamePassword = "s3cret" }).ToString(),
+            new RegisterName(1, "s3cret").ToString(),
+        ];
+
+        Assert.All(texts, text => Assert.DoesNotContain("s3cret", text, StringComparison.Ordinal));
+        Assert.All(texts, text => Assert.Contains("assword = (given)", text, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public class MessageIdsTests
                 ["RoomList"] = 21, ["SetTopic"] = 22, ["TopicChanged"] = 23, ["ChangeName"] = 24,
                 ["UserRenamed"] = 25, ["SetAway"] = 26, ["UserAway"] = 27,
                 ["HistoryRequest"] = 28, ["HistoryBatch"] = 29, ["SearchRequest"] = 30, ["SearchResults"] = 31,
+                ["RegisterName"] = 32, ["NameRegistered"] = 33, ["OperatorRequest"] = 34, ["OperatorReply"] = 35,
             },
             Constants);
     }

@@ -34,6 +34,8 @@ internal static class SampleMessages
         AwayUsers = ["bob"],
         HistoryLimit = 200,
         HistoryEpoch = "e1",
+        Registered = true,
+        Registration = true,
     };
 
     public static Rejected Rejected => new(RejectReason.NameTaken, "The name \"alice\" is taken.");
@@ -113,13 +115,21 @@ internal static class SampleMessages
 
     public static SearchResults SearchResults => new(4, "#dev", [new TextPosted(80, "bob", "lunch?", WholeSecond) { Room = "#dev" }], true);
 
+    public static RegisterName RegisterName => new(5, "hunter22");
+
+    public static NameRegistered NameRegistered => new(5, "alice");
+
+    public static OperatorRequest OperatorRequest => new(6, "ban bob 1h spam");
+
+    public static OperatorReply OperatorReply => new(6, ["Banned bob for 1 hour: spam."]) { Failed = true };
+
     public static IReadOnlyList<ChatMessage> All =>
     [
         Hello, Welcome, Rejected, SendText, TextPosted, UsersJoined, UsersLeft, SendPrivate,
         PrivateMessage, ServerNotice, ErrorMessage, Ping, Pong, Goodbye, ServerShutdown,
         JoinRoom, RoomJoined, LeaveRoom, RoomLeft, ListRooms, RoomList, SetTopic, TopicChanged,
         ChangeName, UserRenamed, SetAway, UserAway, HistoryRequest, HistoryBatch, SearchRequest,
-        SearchResults,
+        SearchResults, RegisterName, NameRegistered, OperatorRequest, OperatorReply,
     ];
 
     public static TheoryData<string> Names
