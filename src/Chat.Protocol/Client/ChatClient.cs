@@ -88,7 +88,7 @@ public sealed partial class ChatClient : IAsyncDisposable
     /// </summary>
     public int UsersAtJoin => Welcome.UserCount > 0 ? Welcome.UserCount : Welcome.Users.Count;
 
-    /// <summary>This user's name: the one the server accepted, then the one each rename (<see cref="ChangeNameAsync"/>) gave it.</summary>
+    /// <summary>This user's name: the one the server accepted, then the one each rename (<see cref="ChangeNameAsync(string, CancellationToken)"/>) gave it.</summary>
     public string UserName => _rooms.UserName;
 
     /// <summary>The server's address, when the transport has one (the last session's while reconnecting).</summary>
