@@ -75,7 +75,7 @@ public sealed partial class ChatClient
         return session.EndMessage switch
         {
             ErrorMessage { Code: ErrorCode.Kicked } kicked =>
-                "An operator removed you from the server" + (string.IsNullOrWhiteSpace(kicked.Text) ? "." : $": {kicked.Text.Trim()}") + " Joining again is up to you.",
+                "An operator removed you from the server" + (string.IsNullOrWhiteSpace(kicked.Text) ? "." : $": {kicked.Text.Trim().TrimEnd('.')}.") + " The client does not join again by itself.",
             ErrorMessage { Code: ErrorCode.Banned } banned =>
                 new ChatRejectedException(RejectReason.Banned, banned.Text, banned.Until).Message,
             _ => null,
