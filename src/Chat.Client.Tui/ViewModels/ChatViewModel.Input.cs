@@ -19,7 +19,7 @@ public sealed partial class ChatViewModel
         ArgumentNullException.ThrowIfNull(input);
         _completer.Reset();
         var command = CommandParser.Parse(input);
-        if (command is not (RegisterCommand or NickCommand { Password.Length: > 0 }))
+        if (!CommandParser.HoldsPassword(command))
         {
             // A line with a password is not kept for Up to bring back.
             _history.Add(input);

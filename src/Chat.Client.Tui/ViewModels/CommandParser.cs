@@ -162,10 +162,10 @@ public static class CommandParser
         return space < 0 ? new NickCommand(rest) : new NickCommand(rest[..space], rest[(space + 1)..].Trim());
     }
 
-    /// <summary>Whether a typed line carries a password, and so must not be kept in the input history.</summary>
-    /// <param name="input">The line as typed.</param>
+    /// <summary>Whether a parsed line carries a password, and so must not be kept in the input history.</summary>
+    /// <param name="command">The line, parsed.</param>
     /// <returns><see langword="true"/> for <c>/register ...</c> and <c>/nick name password</c>.</returns>
-    public static bool HoldsPassword(string? input) => Parse(input) is RegisterCommand or NickCommand { Password.Length: > 0 };
+    public static bool HoldsPassword(InputCommand command) => command is RegisterCommand or NickCommand { Password.Length: > 0 };
 
     private static InputCommand ParseName(string rest, Func<string?, InputCommand> create, bool allowNone, string usage)
     {
