@@ -75,7 +75,8 @@ public sealed partial class ChatClient
         return session.EndMessage switch
         {
             ErrorMessage { Code: ErrorCode.Kicked } kicked =>
-                "An operator removed you from the server" + (string.IsNullOrWhiteSpace(kicked.Text) ? "." : $": {kicked.Text.Trim().TrimEnd('.')}.") + " The client does not join again by itself.",
+                (string.IsNullOrWhiteSpace(kicked.Text) ? "An operator removed you from the server." : kicked.Text.Trim().TrimEnd('.') + ".")
+                + " The client does not join again by itself.",
             ErrorMessage { Code: ErrorCode.Banned } banned =>
                 new ChatRejectedException(RejectReason.Banned, banned.Text, banned.Until).Message,
             _ => null,

@@ -122,7 +122,8 @@ public sealed partial class ChatClient : IAsyncDisposable
     /// left, the server shut down, or the server closed the session with a fatal
     /// <see cref="ErrorMessage"/>), or with a <see cref="ChatException"/> when it was lost. A client
     /// that reconnects (<see cref="ChatClientOptions.Reconnect"/>) completes only when it stops for
-    /// good: it left, was kicked, or was refused in a way that trying again cannot change.
+    /// good: it left, was kicked or banned, or was refused in a way that trying again cannot change
+    /// (a <see cref="NotReconnecting"/> in the stream says why).
     /// </summary>
     public Task Completion => _completion.Task;
 

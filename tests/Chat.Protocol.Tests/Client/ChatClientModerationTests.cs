@@ -83,13 +83,13 @@ public class ChatClientModerationTests
         var joining = server.ConnectClientAsync("alice", Reconnects);
         var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
         var client = await joining.WithTimeout();
-        var kicked = new ErrorMessage(ErrorCode.Kicked, "flooding") { Fatal = true };
+        var kicked = new ErrorMessage(ErrorCode.Kicked, "You were removed from the server by the operator: flooding") { Fatal = true };
 
         await first.CloseAsync(kicked);
 
         var stream = await client.ReadToEndAsync();
         Assert.Equal(kicked, stream[0]);
-        Assert.Equal("An operator removed you from the server: flooding. The client does not join again by itself.", Assert.IsType<NotReconnecting>(stream[1]).Reason);
+        Assert.Equal("You were removed from the server by the operator: flooding. The client does not join again by itself.", Assert.IsType<NotReconnecting>(stream[1]).Reason);
         Assert.Equal(2, stream.Count);
     }
 
