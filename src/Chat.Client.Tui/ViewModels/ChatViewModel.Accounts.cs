@@ -117,7 +117,9 @@ public sealed partial class ChatViewModel
     internal static string DescribeMute(ErrorMessage muted)
     {
         var text = TextSanitizer.Sanitize(muted.Text).Trim();
-        var end = muted.Until is null ? "The mute has no end." : $"The mute ends {ChatRejectedException.DescribeUntil(muted.Until)[6..]}.";
+        var end = muted.Until is { } until
+            ? $"The mute ends {until.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC."
+            : "The mute has no end.";
         return $"You are muted: your line was not posted{(text.Length > 0 ? $" ({text.TrimEnd('.')})" : string.Empty)}. {end}";
     }
 

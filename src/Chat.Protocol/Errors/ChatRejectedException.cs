@@ -65,9 +65,7 @@ public sealed class ChatRejectedException : ChatException
     public bool IsBanned => Reason == RejectReason.Banned;
 
     /// <summary>Says when a ban ends: "until 2026-12-09 10:00 UTC", or "for good" for one without an end.</summary>
-    /// <param name="until">When the ban ends, or <see langword="null"/>.</param>
-    /// <returns>The words, to follow "You are banned from this server".</returns>
-    public static string DescribeUntil(DateTime? until) =>
+    private static string DescribeUntil(DateTime? until) =>
         until is { } end
             ? "until " + ToUtc(end).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC"
             : "for good";
