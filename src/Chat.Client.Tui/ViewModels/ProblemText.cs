@@ -25,7 +25,7 @@ public static class ProblemText
         ArgumentNullException.ThrowIfNull(rejected);
         if (rejected.IsBanned)
         {
-            // The exception says why and until when, in words ("You are banned from this server until ...: spam.").
+            // The exception says why and until when, in words (the server's sentence: "Your address is banned from this server until ...: spam.").
             return TextSanitizer.Sanitize(rejected.Message);
         }
 

@@ -85,7 +85,8 @@ public sealed class ChatRejectedException : ChatException
             // In our own words whatever the server sent (ServerText keeps that): the user must learn what to do.
             RejectReason.BadPassword => "The server needs a password, and none or a wrong one was given.",
             RejectReason.NameRegistered => "That name is registered: it can be used only with its password, and none or a wrong one was given.",
-            RejectReason.Banned => $"You are banned from this server {DescribeUntil(until)}{(text.Length > 0 ? ": " + text.TrimEnd('.') : string.Empty)}.",
+            // The server's sentence says what is banned, why and until when; our own only when it sent none.
+            RejectReason.Banned when text.Length == 0 => $"You are banned from this server {DescribeUntil(until)}.",
             _ when text.Length == 0 => $"The server refused to let you in ({reason}).",
             _ => serverText!,
         };

@@ -37,13 +37,13 @@ public sealed class ChatViewModelModerationTests : IAsyncLifetime
     private List<string> Texts => [.. Enumerable.Range(0, _room.Log.Count).Select(i => _room.Log[i].Text)];
 
     [Theory]
-    [InlineData(true, "You are banned from this server until 2026-12-09 10:00 UTC: spam.")]
-    [InlineData(false, "You are banned from this server for good: spam.")]
+    [InlineData(true, "You were banned from this server until 2026-12-09 10:00 UTC: spam.")]
+    [InlineData(false, "You were banned from this server indefinitely: spam.")]
     public async Task ABannedUserIsToldWhyAndUntilWhenAndIsNotReconnected(bool withEnd, string told)
     {
         _ = _room.RunAsync();
         DateTime? until = withEnd ? new DateTime(2026, 12, 9, 10, 0, 0, DateTimeKind.Utc) : null;
-        await _first.CloseAsync(new ErrorMessage(ErrorCode.Banned, "spam") { Fatal = true, Until = until });
+        await _first.CloseAsync(new ErrorMessage(ErrorCode.Banned, told) { Fatal = true, Until = until });
 
         await _ui.RunUntilAsync(() => _room.State == ConnectionState.Disconnected, "disconnected");
         Assert.Contains(told, Texts);

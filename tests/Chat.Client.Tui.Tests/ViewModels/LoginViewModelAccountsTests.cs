@@ -43,18 +43,18 @@ public sealed class LoginViewModelAccountsTests : IAsyncDisposable
     {
         var login = new LoginViewModel(_server).LoginAsync("alice");
         var session = await _server.AcceptAsync();
-        await session.CloseAsync(new ErrorMessage(ErrorCode.Banned, "spam") { Fatal = true, Until = new DateTime(2026, 12, 9, 10, 0, 0, DateTimeKind.Utc) });
+        await session.CloseAsync(new ErrorMessage(ErrorCode.Banned, "Your address is banned from this server until 2026-12-09 10:00 UTC: spam.") { Fatal = true, Until = new DateTime(2026, 12, 9, 10, 0, 0, DateTimeKind.Utc) });
 
         var failed = Assert.IsType<LoginFailed>(await login.WithTimeout());
-        Assert.Equal("You are banned from this server until 2026-12-09 10:00 UTC: spam.", failed.Message);
+        Assert.Equal("Your address is banned from this server until 2026-12-09 10:00 UTC: spam.", failed.Message);
     }
 
     [Fact]
     public async Task ABannedNameWithoutAnEndIsBannedForGood()
     {
         var login = new LoginViewModel(_server).LoginAsync("mallory");
-        await _server.RejectNextAsync(RejectReason.Banned, "flooding");
+        await _server.RejectNextAsync(RejectReason.Banned, "The name mallory is banned from this server indefinitely: flooding.");
 
-        Assert.Equal("You are banned from this server for good: flooding.", Assert.IsType<LoginFailed>(await login.WithTimeout()).Message);
+        Assert.Equal("The name mallory is banned from this server indefinitely: flooding.", Assert.IsType<LoginFailed>(await login.WithTimeout()).Message);
     }
 }

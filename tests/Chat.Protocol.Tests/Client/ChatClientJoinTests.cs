@@ -104,12 +104,11 @@ public class ChatClientJoinTests
         Assert.Equal(reason, ex.Reason);
         Assert.Equal($"No ({reason}).", ex.ServerText);
         // A missing or wrong password is said in the library's own words, so the user learns what to do whatever the server sent;
-        // a ban says why (the server's words) and until when.
+        // a ban is said in the server's words (what is banned, why and until when).
         var expected = reason switch
         {
             RejectReason.BadPassword => "The server needs a password, and none or a wrong one was given.",
             RejectReason.NameRegistered => "That name is registered: it can be used only with its password, and none or a wrong one was given.",
-            RejectReason.Banned => "You are banned from this server for good: No (Banned).",
             _ => $"No ({reason}).",
         };
         Assert.Equal(expected, ex.Message);
