@@ -15,7 +15,9 @@ internal sealed partial class OperatorConsole
 
         try
         {
-            Write(SqliteRoomLogStore.Describe(await server.BackupAsync(path)));
+            var backup = await server.BackupAsync(path);
+            LogBackup(_logger, Actor, backup.Path, backup.Bytes);
+            Write(SqliteRoomLogStore.Describe(backup));
         }
         catch (ArgumentException ex)
         {

@@ -1,14 +1,26 @@
 using Chat.Protocol;
+using Microsoft.Extensions.Logging;
 
 namespace Chat.Server;
 
 /// <summary>
-/// Carries out the operator's commands against a running server and answers in words.
+/// Carries out the operator's commands against a running server and answers in words. Every
+/// console (standard input, each client of the console socket, an operator in the chat) has its
+/// own, which knows who acts, so that every action is logged with who did it.
 /// </summary>
 /// <param name="server">The server to act on.</param>
-/// <param name="output">Where answers go (the server's standard output).</param>
-internal sealed partial class OperatorConsole(ChatServer server, TextWriter output)
+/// <param name="output">Where answers go (the server's standard output, a console socket's client).</param>
+/// <param name="actor">Who gives the commands, as the log shows it: <c>"console"</c> for standard input, <c>"console socket (uid 1000, pid 4242)"</c>, <c>"alice (operator)"</c>.</param>
+internal sealed partial class OperatorConsole(ChatServer server, TextWriter output, string actor)
 {
+    /// <summary>Who acts on standard input, as the log shows it.</summary>
+    public const string StandardInputActor = "console";
+
+    private readonly ILogger _logger = server.LoggerFactory.CreateLogger<OperatorConsole>();
+
+    /// <summary>Who gives the commands, as the log shows it.</summary>
+    public string Actor { get; } = actor;
+
     /// <summary>Parses and carries out one line.</summary>
     /// <param name="line">The line as typed.</param>
     /// <returns><see langword="true"/> when the line closed the server, so no more commands will follow.</returns>
@@ -49,6 +61,7 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
                 }
 
                 Write($"Closing: telling {server.Users.Count} users that the server is shutting down.");
+                LogClose(_logger, Actor, close.Reason);
                 await server.StopAsync(close.Reason);
                 Write("Closed.");
                 return true;
@@ -114,6 +127,11 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
         }
 
         var kicked = server.Kick(userName, reason);
+        if (kicked is not null)
+        {
+            LogKick(_logger, Actor, kicked, reason);
+        }
+
         Write(kicked is null ? $"Nobody called \"{userName}\" is on the server." : $"Kicked {kicked}.");
     }
 
@@ -127,6 +145,7 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
         if (roomName.Length == 0)
         {
             var count = server.Say(text);
+            LogSay(_logger, Actor, "everyone", count, text);
             Write(count == 1 ? "Sent to 1 user." : $"Sent to {count} users.");
             return;
         }
@@ -137,8 +156,15 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
             return;
         }
 
-        var members = room.Count == 1 ? "1 user" : $"{room.Count} users";
-        Write(server.Say(room, text) ? $"Sent to {members} in {room.Name}." : "The server is closing; nothing was sent.");
+        var members = room.Count;
+        if (room.Announce(text) is null)
+        {
+            Write("The server is closing; nothing was sent.");
+            return;
+        }
+
+        LogSay(_logger, Actor, room.Name, members, text);
+        Write(members == 1 ? $"Sent to 1 user in {room.Name}." : $"Sent to {members} users in {room.Name}.");
     }
 
     private async Task SetTopicAsync(string roomName, string topic)
@@ -149,6 +175,11 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
         }
 
         var opening = await server.SetTopicAsync(roomName, topic);
+        if (opening.Room is { } opened)
+        {
+            LogTopic(_logger, Actor, opened.Name, topic);
+        }
+
         Write(opening.Room is { } room
             ? (topic.Length == 0 ? $"Cleared the topic of {room.Name}." : $"Set the topic of {room.Name}.")
             : $"The server has {server.Options.MaxRooms} rooms, as many as it allows; {roomName} cannot be created.");

@@ -28,13 +28,4 @@ internal sealed partial class ChatServer
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Stopped")]
     private static partial void LogStopped(ILogger logger);
-
-    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Operator notice to {Audience}: {Text}")]
-    private static partial void LogNotice(ILogger logger, string audience, string text);
-
-    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Operator kicked {UserName}: {Reason}")]
-    private static partial void LogKicked(ILogger logger, string userName, string reason);
-
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Operator set the topic of {Room}: {Topic}")]
-    private static partial void LogTopic(ILogger logger, string room, string topic);
 }

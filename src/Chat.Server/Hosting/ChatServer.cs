@@ -50,6 +50,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
         options.Validate();
         _options = options;
         loggerFactory ??= NullLoggerFactory.Instance;
+        LoggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<ChatServer>();
         _sessionLogger = loggerFactory.CreateLogger<ClientSession>();
         Metrics = new ServerMetrics();
@@ -63,6 +64,9 @@ internal sealed partial class ChatServer : IAsyncDisposable
 
     /// <summary>The settings.</summary>
     public ChatServerOptions Options => _options;
+
+    /// <summary>Where the server's logs go; what works on the server (the operator console) logs there too.</summary>
+    public ILoggerFactory LoggerFactory { get; }
 
     /// <summary>The users on the server, by name.</summary>
     public UserDirectory Users { get; }
@@ -140,24 +144,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
     /// <returns>How many users it went to.</returns>
     public int Say(string text)
     {
-        var count = Users.Announce(text);
-        LogNotice(_logger, "everyone", text);
-        return count;
-    }
-
-    /// <summary>Sends a notice from the operator to the members of one room.</summary>
-    /// <param name="room">The room.</param>
-    /// <param name="text">The notice.</param>
-    /// <returns>Whether it was sent (the room is open).</returns>
-    public bool Say(Room room, string text)
-    {
-        var sent = room.Announce(text) is not null;
-        if (sent)
-        {
-            LogNotice(_logger, room.Name, text);
-        }
-
-        return sent;
+        return Users.Announce(text);
     }
 
     /// <summary>Sets a room's topic on the operator's word, creating the room (an operator's room, which stays) when there is none.</summary>
@@ -167,10 +154,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
     public async Task<RoomOpening> SetTopicAsync(string name, string topic)
     {
         var opening = await Rooms.OpenAsync(name, RoomKind.Operator);
-        if (opening.Room is { } room && room.SetTopic(null, topic))
-        {
-            LogTopic(_logger, room.Name, topic);
-        }
+        opening.Room?.SetTopic(null, topic);
 
         return opening;
     }
@@ -190,7 +174,6 @@ internal sealed partial class ChatServer : IAsyncDisposable
             ? "You were removed from the server by the operator."
             : $"You were removed from the server by the operator: {reason}";
         user.Remove(LeaveReason.Kicked, reason, EncodedMessage.Encode(new ErrorMessage(ErrorCode.Kicked, text) { Fatal = true }));
-        LogKicked(_logger, user.Name, reason);
         return user.Name;
     }
 

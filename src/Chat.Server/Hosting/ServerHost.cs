@@ -70,7 +70,7 @@ internal static partial class ServerHost
         var notifier = SystemdNotifier.FromEnvironment(logger);
         notifier?.Ready(endPoint);
 
-        StartOperatorConsole(new OperatorConsole(server, output), input, logger);
+        StartOperatorConsole(new OperatorConsole(server, output, OperatorConsole.StandardInputActor), input, logger);
         try
         {
             await server.Completion.WaitAsync(signalled.Token);

@@ -62,7 +62,7 @@ public class RoomsConformanceTests
         Assert.Equal("#lobby", (await alice.SayAsync(string.Empty, "in the lobby")).Room);
         Assert.Equal("#dev", (await alice.SayAsync("#dev", "in dev")).Room);
 
-        var console = new OperatorConsole(server.Server, TextWriter.Null);
+        var console = new OperatorConsole(server.Server, TextWriter.Null, OperatorConsole.StandardInputActor);
         await console.ExecuteAsync("say #dev to dev");
         Assert.Equal("#dev", (await alice.ReceiveAsync<ServerNotice>()).Room);
         await console.ExecuteAsync("say to everyone");
@@ -306,7 +306,7 @@ public class RoomsConformanceTests
         await using var server = TestServer.Start();
         await using var alice = await server.ConnectRawAsync();
         var output = new StringWriter();
-        var console = new OperatorConsole(server.Server, output);
+        var console = new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor);
         await alice.JoinAsync("alice");
 
         await console.ExecuteAsync("topic #lobby Welcome, all");
@@ -488,7 +488,7 @@ public class RoomsConformanceTests
 
         Assert.Equal((ErrorCode.NotAllowed, "#new"), await CodeAndRoomAsync(alice, new JoinRoom("#new")));
         Assert.Equal("#ops", (await alice.JoinRoomAsync("#ops")).Room);
-        await new OperatorConsole(server.Server, TextWriter.Null).ExecuteAsync("topic #new Opened by the operator");
+        await new OperatorConsole(server.Server, TextWriter.Null, OperatorConsole.StandardInputActor).ExecuteAsync("topic #new Opened by the operator");
         Assert.Equal("Opened by the operator", (await alice.JoinRoomAsync("#new")).Topic);
     }
 
@@ -546,7 +546,7 @@ public class RoomsConformanceTests
         await bob.ReceiveAsync<RoomLeft>();
         await using var carol = await server.ConnectRawAsync();
         await carol.JoinAsync("carol");
-        await new OperatorConsole(server.Server, TextWriter.Null).ExecuteAsync("kick alice flooding");
+        await new OperatorConsole(server.Server, TextWriter.Null, OperatorConsole.StandardInputActor).ExecuteAsync("kick alice flooding");
 
         Assert.Equal(ErrorCode.Kicked, Assert.IsType<ErrorMessage>((await alice.ReadToEndAsync()).Messages.Last()).Code);
         var inDev = await bob.ReceiveAsync<UsersLeft>(m => m.Room == "#dev");

@@ -108,7 +108,7 @@ public class TextRulesConformanceTests
         await using var alice = await server.ConnectAsync("alice");
         await using var bob = await server.ConnectAsync("bob");
         var output = new StringWriter();
-        var console = new OperatorConsole(server.Server, output);
+        var console = new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor);
 
         await console.ExecuteAsync("say look \u202Ehere").WithTimeout();
         await console.ExecuteAsync("kick bob you\u2028are out").WithTimeout();

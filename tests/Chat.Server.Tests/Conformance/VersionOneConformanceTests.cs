@@ -63,7 +63,7 @@ public class VersionOneConformanceTests
         await bob.SendAsync(new SetAway("away"));
         await bob.ReceiveAsync<UserAway>(a => a.Room == "#lobby");
         await bob.ReceiveAsync<UserAway>(a => a.Room == "#dev");
-        await new OperatorConsole(server.Server, TextWriter.Null).ExecuteAsync("say #dev dev notice");
+        await new OperatorConsole(server.Server, TextWriter.Null, OperatorConsole.StandardInputActor).ExecuteAsync("say #dev dev notice");
         await bob.ReceiveAsync<ServerNotice>();
         await bob.SayAsync("#lobby", "marker");
 

@@ -36,7 +36,7 @@ public sealed class DurableRoomsTests : IDisposable
 
             // The operator sees who set each topic and when, as before the restart.
             var output = new StringWriter();
-            await new OperatorConsole(server.Server, output).ExecuteAsync("rooms").WithTimeout();
+            await new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor).ExecuteAsync("rooms").WithTimeout();
             Assert.Equal(
                 [
                     "2 rooms:",

@@ -103,7 +103,7 @@ public sealed class SqliteBackupTests : IDisposable
             await alice.SendAsync("keep this").AsTask().WithTimeout();
             await alice.LinesAsync(1);
             var output = new StringWriter();
-            var console = new OperatorConsole(server.Server, output);
+            var console = new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor);
 
             await console.ExecuteAsync($"backup \"{target}\"").WithTimeout();
             await console.ExecuteAsync($"backup {target}").WithTimeout();
@@ -119,7 +119,7 @@ public sealed class SqliteBackupTests : IDisposable
         await using (var server = TestServer.Start())
         {
             var output = new StringWriter();
-            await new OperatorConsole(server.Server, output).ExecuteAsync("backup /tmp/whatever.db").WithTimeout();
+            await new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor).ExecuteAsync("backup /tmp/whatever.db").WithTimeout();
             Assert.StartsWith("The history is kept in memory (--history memory): there is no file to back up.", output.ToString(), StringComparison.Ordinal);
         }
     }

@@ -14,7 +14,7 @@ public class ShutdownTests
         var clients = await Task.WhenAll(Enumerable.Range(0, 20).Select(n => server.ConnectAsync($"user{n}")));
         await using var handshaking = await server.ConnectRawAsync();
         var output = new StringWriter();
-        var console = new OperatorConsole(server.Server, output);
+        var console = new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor);
         try
         {
             Assert.True(await console.ExecuteAsync("close Back in five minutes.").WithTimeout());
@@ -77,7 +77,7 @@ public class ShutdownTests
         await using var alice = await server.ConnectAsync("alice");
         await using var bob = await server.ConnectAsync("bob");
         var output = new StringWriter();
-        var console = new OperatorConsole(server.Server, output);
+        var console = new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor);
 
         await console.ExecuteAsync("users");
         Assert.Contains("2 users on the server: alice, bob", output.ToString(), StringComparison.Ordinal);

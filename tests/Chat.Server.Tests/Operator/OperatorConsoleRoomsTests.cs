@@ -19,7 +19,7 @@ public class OperatorConsoleRoomsTests
         await using var bob = await server.ConnectRawAsync();
         await bob.JoinAsync("bob");
         var output = new StringWriter();
-        var console = new OperatorConsole(server.Server, output);
+        var console = new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor);
 
         await console.ExecuteAsync("rooms");
         await console.ExecuteAsync("users");
@@ -51,7 +51,7 @@ public class OperatorConsoleRoomsTests
         await using var bob = await server.ConnectRawAsync();
         await bob.JoinAsync("bob");
         var output = new StringWriter();
-        var console = new OperatorConsole(server.Server, output);
+        var console = new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor);
 
         await console.ExecuteAsync("say #dev Deploying now.");
         await console.ExecuteAsync("say #nowhere Hello?");
@@ -73,7 +73,7 @@ public class OperatorConsoleRoomsTests
         await using var server = TestServer.Start();
         var output = new StringWriter();
 
-        await new OperatorConsole(server.Server, output).ExecuteAsync("help");
+        await new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor).ExecuteAsync("help");
 
         foreach (var command in new[] { "rooms", "users [#room]", "say [#room] <text>", "topic #room <text>", "kick <name> [reason]", "close [reason]" })
         {
@@ -86,7 +86,7 @@ public class OperatorConsoleRoomsTests
     {
         await using var server = TestServer.Start();
         var output = new StringWriter();
-        var console = new OperatorConsole(server.Server, output);
+        var console = new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor);
 
         await console.ExecuteAsync($"topic #lobby {new string('t', 301)}");
         await console.ExecuteAsync("topic #lobby");
