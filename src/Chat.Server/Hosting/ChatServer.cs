@@ -60,6 +60,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
             : new InMemoryRoomLogStore(options.MemoryLinesPerRoom, options.TimeProvider);
         Rooms = new RoomRegistry(options, _logStore);
         Admission = new ConnectionAdmission(options, new AccessSummary(options, _logger));
+        CreateModeration(options);
     }
 
     /// <summary>The settings.</summary>
@@ -102,6 +103,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
                 throw new InvalidOperationException("The server can be started only once.");
             }
 
+            LoadModeration();
             StartMetrics();
             _listener = Listen(new IPEndPoint(_options.Address, _options.Port));
             LocalEndPoint = _listener.LocalEndPoint;
@@ -181,6 +183,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
     {
         await StopAsync();
         Metrics.Dispose();
+        Passwords.Dispose();
         _stopping.Dispose();
     }
 
@@ -235,6 +238,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
             finished: SessionFinished)
         {
             Admission = ticket,
+            Moderation = SessionModeration,
         };
         ticket.Session = session;
         Metrics.ConnectionOpened();
