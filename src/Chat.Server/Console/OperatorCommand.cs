@@ -16,6 +16,9 @@ internal sealed record CloseCommand(string Reason) : OperatorCommand;
 /// <param name="Room">The room; empty for the whole server.</param>
 internal sealed record UsersCommand(string Room = "") : OperatorCommand;
 
+/// <summary><c>stats</c>: the server's figures: connections, rooms, lines, deliveries, refusals, memory, uptime.</summary>
+internal sealed record StatsCommand : OperatorCommand;
+
 /// <summary><c>rooms</c>: list the rooms with their member counts and topics.</summary>
 internal sealed record RoomsCommand : OperatorCommand;
 

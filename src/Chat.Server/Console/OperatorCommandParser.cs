@@ -10,7 +10,8 @@ internal static partial class OperatorCommandParser
         """
         Commands:
           rooms                  list the rooms with their users and topics
-          users [#room]          list who is on the server, or in a room
+          users [#room]          list who is on the server, or in a room: address, rooms, idle, client, TLS
+          stats                  connections, rooms, lines, deliveries, refusals, memory and uptime
           say [#room] <text>     send a notice from Server to everyone on the server, or to a room
           topic #room <text>     set a room's topic (creates the room, to stay, when there is none)
           kick <name> [reason]   remove a user from the server and every room
@@ -40,6 +41,8 @@ internal static partial class OperatorCommandParser
         {
             case "USERS" or "WHO":
                 return rest.Length == 0 ? new UsersCommand() : RoomArgument(rest, "users [#room]") is { } problem ? problem : new UsersCommand(rest);
+            case "STATS":
+                return rest.Length == 0 ? new StatsCommand() : new InvalidCommand("Usage: stats");
             case "ROOMS" or "LIST":
                 return new RoomsCommand();
             case "HELP" or "?":

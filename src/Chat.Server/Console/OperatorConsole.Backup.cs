@@ -9,7 +9,7 @@ internal sealed partial class OperatorConsole
     {
         if (!server.CanBackUp)
         {
-            Write("The history is kept in memory (--history memory): there is no file to back up. Start the server with --history sqlite to keep it in a file.");
+            Fail("The history is kept in memory (--history memory): there is no file to back up. Start the server with --history sqlite to keep it in a file.");
             return;
         }
 
@@ -21,11 +21,11 @@ internal sealed partial class OperatorConsole
         }
         catch (ArgumentException ex)
         {
-            Write($"No backup: {ex.Message}");
+            Fail($"No backup: {ex.Message}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
         {
-            Write($"The backup failed: {ex.Message}");
+            Fail($"The backup failed: {ex.Message}");
         }
     }
 }

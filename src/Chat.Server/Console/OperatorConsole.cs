@@ -21,23 +21,34 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
     /// <summary>Who gives the commands, as the log shows it.</summary>
     public string Actor { get; } = actor;
 
+    /// <summary>
+    /// Whether the last command failed: it was not a command, or could not be carried out (a
+    /// user or room that does not exist, a text the rules refuse, a backup that failed). What it
+    /// wrote says why.
+    /// </summary>
+    public bool Failed { get; private set; }
+
     /// <summary>Parses and carries out one line.</summary>
     /// <param name="line">The line as typed.</param>
     /// <returns><see langword="true"/> when the line closed the server, so no more commands will follow.</returns>
     public async Task<bool> ExecuteAsync(string? line)
     {
+        Failed = false;
         switch (OperatorCommandParser.Parse(line))
         {
             case EmptyCommand:
                 return false;
             case InvalidCommand invalid:
-                Write(invalid.Message);
+                Fail(invalid.Message);
                 return false;
             case HelpCommand:
                 Write(OperatorCommandParser.HelpText);
                 return false;
             case UsersCommand users:
                 ListUsers(users.Room);
+                return false;
+            case StatsCommand:
+                ShowStats();
                 return false;
             case RoomsCommand:
                 ListRooms();
@@ -70,35 +81,6 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
         }
     }
 
-    private void ListUsers(string roomName)
-    {
-        if (roomName.Length == 0)
-        {
-            var everyone = server.Users.Names();
-            Write(everyone.Count switch
-            {
-                0 => "Nobody is on the server.",
-                1 => $"1 user on the server: {everyone[0]}",
-                _ => $"{everyone.Count} users on the server: {string.Join(", ", everyone)}",
-            });
-            return;
-        }
-
-        if (server.Rooms.Find(roomName) is not { } room)
-        {
-            Write($"There is no room called {roomName}.");
-            return;
-        }
-
-        var users = room.Users();
-        Write(users.Count switch
-        {
-            0 => $"Nobody is in {room.Name}.",
-            1 => $"1 user in {room.Name}: {users[0]}",
-            _ => $"{users.Count} users in {room.Name}: {string.Join(", ", users)}",
-        });
-    }
-
     private void ListRooms()
     {
         var rooms = server.Rooms.All();
@@ -127,12 +109,14 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
         }
 
         var kicked = server.Kick(userName, reason);
-        if (kicked is not null)
+        if (kicked is null)
         {
-            LogKick(_logger, Actor, kicked, reason);
+            Fail($"Nobody called \"{userName}\" is on the server.");
+            return;
         }
 
-        Write(kicked is null ? $"Nobody called \"{userName}\" is on the server." : $"Kicked {kicked}.");
+        LogKick(_logger, Actor, kicked, reason);
+        Write($"Kicked {kicked}.");
     }
 
     private void Say(string text, string roomName)
@@ -152,14 +136,14 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
 
         if (server.Rooms.Find(roomName) is not { } room)
         {
-            Write($"There is no room called {roomName}.");
+            Fail($"There is no room called {roomName}.");
             return;
         }
 
         var members = room.Count;
         if (room.Announce(text) is null)
         {
-            Write("The server is closing; nothing was sent.");
+            Fail("The server is closing; nothing was sent.");
             return;
         }
 
@@ -175,14 +159,14 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
         }
 
         var opening = await server.SetTopicAsync(roomName, topic);
-        if (opening.Room is { } opened)
+        if (opening.Room is not { } room)
         {
-            LogTopic(_logger, Actor, opened.Name, topic);
+            Fail($"The server has {server.Options.MaxRooms} rooms, as many as it allows; {roomName} cannot be created.");
+            return;
         }
 
-        Write(opening.Room is { } room
-            ? (topic.Length == 0 ? $"Cleared the topic of {room.Name}." : $"Set the topic of {room.Name}.")
-            : $"The server has {server.Options.MaxRooms} rooms, as many as it allows; {roomName} cannot be created.");
+        LogTopic(_logger, Actor, room.Name, topic);
+        Write(topic.Length == 0 ? $"Cleared the topic of {room.Name}." : $"Set the topic of {room.Name}.");
     }
 
     private bool CheckText(string text) => CheckText(text, server.Options.MaxTextLength);
@@ -192,7 +176,7 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
         var problem = TextRules.Check(text, maxLength);
         if (problem != TextProblem.None)
         {
-            Write(TextRules.Describe(problem, maxLength));
+            Fail(TextRules.Describe(problem, maxLength));
         }
 
         return problem == TextProblem.None;
@@ -202,5 +186,12 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
     {
         output.WriteLine(text);
         output.Flush();
+    }
+
+    /// <summary>Writes why the command failed, and marks it <see cref="Failed"/>.</summary>
+    private void Fail(string text)
+    {
+        Failed = true;
+        Write(text);
     }
 }

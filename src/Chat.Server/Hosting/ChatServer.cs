@@ -39,6 +39,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
     private Task? _stopTask;
     private readonly IRoomLogStore _logStore;
     private long _lastSessionId;
+    private int _stopRequested;
 
     /// <summary>Creates a server; nothing listens until <see cref="Start"/>.</summary>
     /// <param name="options">The settings; checked here.</param>
@@ -84,8 +85,17 @@ internal sealed partial class ChatServer : IAsyncDisposable
     /// <summary>The address and port listened on, once started.</summary>
     public IPEndPoint? LocalEndPoint { get; private set; }
 
+    /// <summary>When the server started listening (by its clock); <see langword="null"/> before.</summary>
+    public DateTimeOffset? StartedAt { get; private set; }
+
     /// <summary>How many connections are open, including those still saying hello.</summary>
     public int ConnectionCount => _sessions.Count;
+
+    /// <summary>
+    /// Raised once, by the first <see cref="StopAsync"/> (the console's <c>close</c>, a signal, a
+    /// dispose), on its caller's thread, before anything stops: the host tells the service manager.
+    /// </summary>
+    public event EventHandler? Stopping;
 
     /// <summary>Completes when the server has stopped.</summary>
     public Task Completion => _stopped.Task;
@@ -106,6 +116,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
             LoadModeration();
             StartMetrics();
             _listener = Listen(new IPEndPoint(_options.Address, _options.Port));
+            StartedAt = _options.TimeProvider.GetUtcNow();
             LocalEndPoint = _listener.LocalEndPoint;
             _monitor = new SessionMonitor(() => _sessions.Select(static pair => pair.Value), _options);
             StartAccessTimer();
@@ -135,6 +146,11 @@ internal sealed partial class ChatServer : IAsyncDisposable
     public Task StopAsync(string reason = DefaultShutdownText)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Interlocked.Exchange(ref _stopRequested, 1) == 0)
+        {
+            Stopping?.Invoke(this, EventArgs.Empty);
+        }
+
         lock (_stateLock)
         {
             return _stopTask ??= Task.Run(() => StopCoreAsync(reason));

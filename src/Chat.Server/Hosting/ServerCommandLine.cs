@@ -97,7 +97,7 @@ internal sealed partial class ServerCommandLine
     {
         Command = new RootCommand(
             "ChatRoom server: rooms that many people join over TCP, everyone first in the default room. " +
-            "Operator commands on standard input: rooms, users [#room], say [#room] <text>, topic #room <text>, kick <name> [reason], backup <path>, close, help.");
+            "Operator commands on standard input, and from 'Chat.Server console' on a running server: rooms, users [#room], stats, say [#room] <text>, topic #room <text>, kick <name> [reason], backup <path>, close, help.");
         foreach (var option in new Option[]
         {
             _address, _port, _maxClients, _maxFrameBytes, _maxTextLength, _rate, _burst, _handshakeTimeout,
@@ -114,6 +114,7 @@ internal sealed partial class ServerCommandLine
         AddHistoryOptions();
         AddRetentionOptions();
         AddMetricsOptions();
+        AddConsoleOptions();
         Command.Subcommands.Add(MakeCertCommand.Create());
     }
 
@@ -144,6 +145,7 @@ internal sealed partial class ServerCommandLine
 
             return await ServerHost.RunAsync(options, result.GetValue(commandLine._logLevel), output, error, input, cancellationToken);
         });
+        commandLine.SetConsoleAction(output, error, input);
 
         var parsed = commandLine.Command.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -187,7 +189,7 @@ internal sealed partial class ServerCommandLine
             throw new ArgumentException("--tls-key needs --tls-cert: give the certificate too.");
         }
 
-        var options = WithMetrics(result, WithRetention(result, WithHistory(result, WithRooms(result, WithAccess(result, s_defaults with
+        var options = WithConsole(result, WithMetrics(result, WithRetention(result, WithHistory(result, WithRooms(result, WithAccess(result, s_defaults with
         {
             Tls = string.IsNullOrEmpty(tlsCert) ? null : new TlsFiles(tlsCert, string.IsNullOrEmpty(tlsKey) ? null : tlsKey),
             Address = result.GetValue(_address)!,
@@ -203,7 +205,7 @@ internal sealed partial class ServerCommandLine
             SendQueueBytes = result.GetValue(_sendQueueBytes),
             MessageOfTheDay = result.GetValue(_motd) ?? string.Empty,
             ServerName = string.IsNullOrWhiteSpace(result.GetValue(_serverName)) ? s_defaults.ServerName : result.GetValue(_serverName)!,
-        })))));
+        }))))));
         options.ValidateRelayedTexts();
         return options;
     }

@@ -8,8 +8,8 @@ namespace Chat.Server;
 
 /// <summary>
 /// Runs a <see cref="ChatServer"/> as a program: logs to standard error, announces the address on
-/// standard output, takes operator commands from standard input, and shuts down cleanly on
-/// <c>close</c>, SIGINT or SIGTERM.
+/// standard output, takes operator commands from standard input and from the console socket
+/// (<see cref="ConsoleSocketListener"/>), and shuts down cleanly on <c>close</c>, SIGINT or SIGTERM.
 /// </summary>
 internal static partial class ServerHost
 {
@@ -20,7 +20,7 @@ internal static partial class ServerHost
     /// <param name="error">Standard error: the logs and a startup failure.</param>
     /// <param name="input">Standard input: operator commands. Its end does not stop the server.</param>
     /// <param name="cancellationToken">Stops the server as SIGINT or SIGTERM do (which it handles itself).</param>
-    /// <returns>0 after a clean shutdown; 1 when the server could not start listening.</returns>
+    /// <returns>0 after a clean shutdown; 1 when the server could not start listening (or make its console socket).</returns>
     public static async Task<int> RunAsync(
         ChatServerOptions options,
         LogLevel logLevel,
@@ -51,6 +51,21 @@ internal static partial class ServerHost
             signalled.Cancel();
         }
 
+        // The console socket first: a second server on the same data folder stops here, before it listens.
+        ConsoleSocketListener? consoleSocket;
+        try
+        {
+            consoleSocket = options.ConsoleSocket is { } socketPath
+                ? ConsoleSocketListener.Bind(socketPath, loggerFactory.CreateLogger<ConsoleSocketListener>())
+                : null;
+        }
+        catch (ConsoleSocketException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+
+        await using var consoleSocketScope = consoleSocket; // removed once the server has stopped, before it is disposed
         System.Net.IPEndPoint endPoint;
         try
         {
@@ -70,6 +85,10 @@ internal static partial class ServerHost
         var notifier = SystemdNotifier.FromEnvironment(logger);
         notifier?.Ready(endPoint);
 
+        // The service manager hears that the server stops as soon as it begins to, however it was
+        // asked to (a signal, or close from a console), not once it has stopped.
+        server.Stopping += (_, _) => notifier?.Stopping();
+        consoleSocket?.Start(server);
         StartOperatorConsole(new OperatorConsole(server, output, OperatorConsole.StandardInputActor), input, logger);
         try
         {
@@ -78,13 +97,9 @@ internal static partial class ServerHost
         catch (OperationCanceledException)
         {
             LogSignal(logger);
-            notifier?.Stopping();
             await server.StopAsync();
-            return 0;
         }
 
-        // Closed from the console: the server has stopped already; the service manager still hears it.
-        notifier?.Stopping();
         return 0;
     }
 

@@ -26,6 +26,7 @@ internal sealed partial class ClientSession
         }
 
         Heard();
+        NoteClient(hello);
         Admission?.HelloReceived();
         if (!await CheckPasswordAsync(hello))
         {

@@ -19,6 +19,7 @@ internal sealed partial class ClientSession
             }
 
             Heard();
+            NoteActive(message);
             if (!await HandleAsync(message))
             {
                 return;

@@ -79,7 +79,7 @@ internal sealed partial class ClientSession : IRoomMember
         _time = options.TimeProvider;
         _queue = new OutgoingQueue(options.SendQueueLength, options.SendQueueBytes);
         _rate = new RateLimiter(options.MessageRate, options.MessageBurst, _time);
-        _startedAt = _lastHeard = _time.GetTimestamp();
+        _startedAt = _lastHeard = _lastActive = _time.GetTimestamp();
         _remote = connection.RemoteEndPoint;
     }
 

@@ -72,6 +72,9 @@ internal sealed partial class TlsTransport : IConnectionTransport
 
     public EndPoint? RemoteEndPoint { get; }
 
+    /// <summary>The TLS version negotiated, once the handshake is done; <see cref="SslProtocols.None"/> before, or for a plaintext peer.</summary>
+    public SslProtocols Protocol => Volatile.Read(ref _stream) is SslStream { IsAuthenticated: true } tls ? tls.SslProtocol : SslProtocols.None;
+
     public CancellationToken Closed => _closed.Token;
 
     public string? AbortReason => _abortReason;

@@ -61,7 +61,7 @@ internal sealed partial class SqliteRoomLogStore : IRoomLogStore, IAsyncDisposab
         ArgumentOutOfRangeException.ThrowIfNegative(ringCapacity);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(indexBatch, 1);
-        Directory.CreateDirectory(dataFolder);
+        DataFolder.Ensure(dataFolder);
         DatabasePath = Path.GetFullPath(Path.Combine(dataFolder, FileName));
         _connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
         _ringCapacity = ringCapacity;
