@@ -69,7 +69,7 @@ internal sealed class DataFile<T>
     /// <exception cref="UnauthorizedAccessException">The folder may not be written.</exception>
     public void Write(T value)
     {
-        EnsureFolder();
+        DataFolder.Ensure(Folder);
         var temporary = $"{Path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
@@ -91,23 +91,6 @@ internal sealed class DataFile<T>
         {
             File.Delete(temporary);
             throw;
-        }
-    }
-
-    private void EnsureFolder()
-    {
-        if (Directory.Exists(Folder))
-        {
-            return;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(Folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
 

@@ -110,6 +110,7 @@ internal sealed partial class ServerCommandLine
         }
 
         AddAccessOptions();
+        AddAccountOptions();
         AddRoomOptions();
         AddHistoryOptions();
         AddRetentionOptions();
@@ -146,6 +147,7 @@ internal sealed partial class ServerCommandLine
             return await ServerHost.RunAsync(options, result.GetValue(commandLine._logLevel), output, error, input, cancellationToken);
         });
         commandLine.SetConsoleAction(output, error, input);
+        commandLine.SetHashPasswordInput(input);
 
         var parsed = commandLine.Command.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -202,7 +202,8 @@ internal sealed partial class ClientSession
         }
 
         _provenName = name;
-        LogRegistered(_logger, Describe(), changing ? "changed the password of its registered name" : "registered its name");
+        var client = Describe();
+        LogRegistered(_logger, client, changing ? "changed the password of its registered name" : "registered its name");
         Deliver(EncodedMessage.Encode(new NameRegistered(request.RequestId, name)));
         return End is null;
     }
