@@ -204,8 +204,7 @@ public class AccessConformanceTests
     {
         await using var server = TestServer.Start();
         await using var alice = await server.ConnectAsync("alice");
-        await using var flooder = await server.ConnectRawAsync();
-        await flooder.JoinAsync("flooder");
+        await using var flooder = await server.JoinRawAsync("flooder");
         var budget = server.Server.Options.EffectiveFrameBurst;
         var frame = kind == "pongs" ? MessageSerializer.ToFrame(new Pong(1)) : [0, 0, 0, 3, 0x92, 0x63, 0x90]; // [99, []]: an id nobody knows
         var flood = Enumerable.Repeat(frame, budget + 10).SelectMany(static bytes => bytes).ToArray();
@@ -224,8 +223,7 @@ public class AccessConformanceTests
     public async Task AClientWithinTheRateLimitNeverMeetsTheFrameBudget()
     {
         await using var server = TestServer.Start();
-        await using var client = await server.ConnectRawAsync();
-        await client.JoinAsync("alice");
+        await using var client = await server.JoinRawAsync("alice");
         var burst = server.Server.Options.MessageBurst;
         var lines = Enumerable.Range(0, burst).SelectMany(i => MessageSerializer.ToFrame(new SendText($"line {i}")));
         var pongs = Enumerable.Range(0, burst).SelectMany(i => MessageSerializer.ToFrame(new Pong(i)));

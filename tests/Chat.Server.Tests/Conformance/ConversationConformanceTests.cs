@@ -155,8 +155,7 @@ public class ConversationConformanceTests
         try
         {
             // The last line flushes every pending notice before it: each list is complete when it arrives.
-            await using var last = await server.ConnectRawAsync();
-            await last.JoinAsync("zed");
+            await using var last = await server.JoinRawAsync("zed");
             await last.SendAsync(new SendText("everyone is here"));
             foreach (var (client, name, known) in clients)
             {
@@ -220,8 +219,7 @@ public class ConversationConformanceTests
     public async Task APongThatAnswersNoPingIsIgnored()
     {
         await using var server = TestServer.Start();
-        await using var client = await server.ConnectRawAsync();
-        await client.JoinAsync("alice");
+        await using var client = await server.JoinRawAsync("alice");
 
         await client.SendAsync(new Pong(123_456));
         await client.SendAsync(new SendText("still here"));
@@ -271,8 +269,7 @@ public class ConversationConformanceTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = TestServer.Start(o => o with { MessageRate = 1, MessageBurst = 3, TimeProvider = time, PresenceInterval = TimeSpan.Zero });
-        await using var client = await server.ConnectRawAsync();
-        await client.JoinAsync("alice");
+        await using var client = await server.JoinRawAsync("alice");
 
         for (var i = 1; i <= 7; i++)
         {
@@ -294,8 +291,7 @@ public class ConversationConformanceTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = TestServer.Start(o => o with { MessageRate = 2, MessageBurst = 1, TimeProvider = time, PresenceInterval = TimeSpan.Zero, IdleTimeout = TimeSpan.Zero });
-        await using var client = await server.ConnectRawAsync();
-        await client.JoinAsync("alice");
+        await using var client = await server.JoinRawAsync("alice");
 
         for (var round = 0; round < 20; round++)
         {

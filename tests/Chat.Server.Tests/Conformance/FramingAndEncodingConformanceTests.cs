@@ -36,8 +36,7 @@ public class FramingAndEncodingConformanceTests
         // A small bound stands in for the 16 MiB one, so that a few lines overflow it.
         const int Bound = 16 * 1024;
         await using var server = TestServer.Start(o => o with { MaxSentFrameLength = Bound, MaxTextLength = 1000, HistoryLength = 50, MessageRate = 0, MaxClients = 10 });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         for (var i = 0; i < 30; i++)
         {
             await alice.SendAsync(new SendText($"{i:D2} " + new string('é', 900))); // 1,800 bytes of UTF-8 each
@@ -59,8 +58,7 @@ public class FramingAndEncodingConformanceTests
     public async Task AnEmptyFrameIsAProtocolErrorInOurOwnWords()
     {
         await using var server = TestServer.Start();
-        await using var client = await server.ConnectRawAsync();
-        await client.JoinAsync("alice");
+        await using var client = await server.JoinRawAsync("alice");
 
         await client.SendBytesAsync([0, 0, 0, 0]);
 
@@ -73,8 +71,7 @@ public class FramingAndEncodingConformanceTests
     public async Task BytesAfterTheMessageInsideItsFrameAreAProtocolError()
     {
         await using var server = TestServer.Start();
-        await using var client = await server.ConnectRawAsync();
-        await client.JoinAsync("alice");
+        await using var client = await server.JoinRawAsync("alice");
 
         await client.SendBodyAsync("9204 91 A26869 C0");
 
@@ -88,8 +85,7 @@ public class FramingAndEncodingConformanceTests
     {
         await using var server = TestServer.Start();
         await using var alice = await server.ConnectAsync("alice");
-        await using var mallory = await server.ConnectRawAsync();
-        await mallory.JoinAsync("mallory");
+        await using var mallory = await server.JoinRawAsync("mallory");
 
         await mallory.SendBytesAsync([0, 0, 0, 10, 0x92, 0x04]);
         mallory.ShutdownSend();
@@ -129,8 +125,7 @@ public class FramingAndEncodingConformanceTests
     public async Task AFrameOfAnUnknownTypeIsSkipped()
     {
         await using var server = TestServer.Start();
-        await using var client = await server.ConnectRawAsync();
-        await client.JoinAsync("alice");
+        await using var client = await server.JoinRawAsync("alice");
 
         await client.SendBodyAsync("9263 92 A6667574757265 01"); // [99, ["future", 1]]
 
@@ -179,8 +174,7 @@ public class FramingAndEncodingConformanceTests
     {
         await using var server = TestServer.Start();
         await using var alice = await server.ConnectAsync("alice");
-        await using var client = await server.ConnectRawAsync();
-        await client.JoinAsync("mallory");
+        await using var client = await server.JoinRawAsync("mallory");
 
         await client.SendBodyAsync(body);
 
@@ -199,8 +193,7 @@ public class FramingAndEncodingConformanceTests
     {
         await using var server = TestServer.Start();
         await using var alice = await server.ConnectAsync("alice");
-        await using var mallory = await server.ConnectRawAsync();
-        await mallory.JoinAsync("mallory");
+        await using var mallory = await server.JoinRawAsync("mallory");
         await alice.NextAsync<UsersJoined>(joined => joined.UserNames.Contains("mallory"));
 
         await mallory.SendBodyAsync("9204 91 " + badText);
@@ -233,8 +226,7 @@ public class FramingAndEncodingConformanceTests
     public async Task TextInEveryScriptIsRelayedByteForByte()
     {
         await using var server = TestServer.Start();
-        await using var client = await server.ConnectRawAsync();
-        await client.JoinAsync("alice");
+        await using var client = await server.JoinRawAsync("alice");
         const string Text = "zoë 名前 🙂 \U0010FFFD";
 
         await client.SendAsync(new SendText(Text));
@@ -248,8 +240,7 @@ public class FramingAndEncodingConformanceTests
     public async Task OptionalFieldsMayBeLeftOutAndExtraFieldsAreIgnored()
     {
         await using var server = TestServer.Start();
-        await using var client = await server.ConnectRawAsync();
-        await client.JoinAsync("alice");
+        await using var client = await server.JoinRawAsync("alice");
 
         await client.SendBodyAsync("9204 91 A3616161");                 // no Kind: Plain
         await client.SendBodyAsync("9204 95 A3626262 01 A0 A3666F6F C3"); // the default room, then two fields from a newer client
@@ -266,8 +257,7 @@ public class FramingAndEncodingConformanceTests
     {
         await using var server = TestServer.Start();
         await using var bob = await server.ConnectAsync("bob");
-        await using var client = await server.ConnectRawAsync();
-        await client.JoinAsync("alice");
+        await using var client = await server.JoinRawAsync("alice");
 
         await client.SendBodyAsync("9204 92 A26869 09");             // SendText("hi", Kind: 9)
         await client.SendBodyAsync("9208 93 A3626F62 A470737374 09"); // SendPrivate("bob", "psst", Kind: 9)
@@ -295,8 +285,7 @@ public class FramingAndEncodingConformanceTests
             _ => new ServerShutdown("bye"),
         };
         await using var server = TestServer.Start();
-        await using var client = await server.ConnectRawAsync();
-        await client.JoinAsync("alice");
+        await using var client = await server.JoinRawAsync("alice");
 
         await client.SendAsync(message);
 

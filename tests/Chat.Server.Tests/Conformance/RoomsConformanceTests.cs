@@ -11,8 +11,7 @@ public class RoomsConformanceTests
     public async Task EveryConnectionStartsInTheDefaultRoomAndItsWelcomeDescribesIt()
     {
         await using var server = TestServer.Start(o => o with { DefaultRoom = "#Main" });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await using var bob = await server.ConnectRawAsync();
 
         var welcome = await bob.JoinAsync("bob");
@@ -31,8 +30,7 @@ public class RoomsConformanceTests
     public async Task AFullDefaultRoomRejectsTheHelloSayingSo()
     {
         await using var server = TestServer.Start(o => o with { MaxRoomMembers = 1 });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await using var bob = await server.ConnectRawAsync();
 
         var rejected = Assert.IsType<Rejected>(await bob.HelloAsync("bob"));
@@ -50,11 +48,9 @@ public class RoomsConformanceTests
     public async Task EveryRoomScopedMessageCarriesItsRoom()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#dev");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
 
         Assert.Equal("#lobby", (await alice.ReceiveAsync<UsersJoined>()).Room);
         await bob.JoinRoomAsync("#dev");
@@ -81,8 +77,7 @@ public class RoomsConformanceTests
     public async Task EachRoomNumbersItsOwnLinesAndNeverReusesAnId()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#a");
         await alice.JoinRoomAsync("#b");
 
@@ -108,12 +103,10 @@ public class RoomsConformanceTests
     public async Task JoiningARoomAnswersWithItsStateAndTellsItsMembers()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#dev");
         await alice.SayAsync("#dev", "first");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await alice.ReceiveAsync<UsersJoined>(); // bob in #lobby
 
         var joined = await bob.JoinRoomAsync("#DEV");
@@ -140,8 +133,7 @@ public class RoomsConformanceTests
     public async Task ARoomNameThatBreaksTheRulesIsRefused()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
 
         foreach (var name in new[] { "dev", "#", "#a b", "#" + new string('x', 33), "#dév", "" })
         {
@@ -159,11 +151,9 @@ public class RoomsConformanceTests
     public async Task RoomNamesCompareWithoutRegardToCaseAndShowAsFirstWritten()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#DevOps");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
 
         Assert.Equal("#DevOps", (await bob.JoinRoomAsync("#devops")).Room);
         Assert.Equal("#DevOps", (await bob.SayAsync("#DEVOPS", "same room")).Room);
@@ -175,11 +165,9 @@ public class RoomsConformanceTests
     public async Task LeavingARoomKeepsTheConnectionAndTellsTheOthers()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#dev");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await bob.JoinRoomAsync("#dev");
         await alice.ReceiveAsync<UsersJoined>(joined => joined.Room == "#dev");
 
@@ -204,8 +192,7 @@ public class RoomsConformanceTests
     public async Task LeavingARoomOneIsNotInIsRefused()
     {
         await using var server = TestServer.Start(o => o with { Rooms = ["#ops"] });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
 
         var notIn = await alice.RefusedAsync(new LeaveRoom("#ops"));
         Assert.Equal((ErrorCode.NotInRoom, "#ops"), (notIn.Code, notIn.Room));
@@ -218,8 +205,7 @@ public class RoomsConformanceTests
     public async Task AUsersRoomVanishesWhenEmptyAndAnOperatorsRoomStays()
     {
         await using var server = TestServer.Start(o => o with { Rooms = ["#ops"] });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#mine");
         await alice.JoinRoomAsync("#ops");
         Assert.Equal(["#lobby", "#mine", "#ops"], await RoomNamesAsync(alice));
@@ -235,8 +221,7 @@ public class RoomsConformanceTests
         Assert.Null(server.Server.Rooms.Find("#mine"));
 
         // A session's end leaves every room: a user's room it was the last one in vanishes too.
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await bob.JoinRoomAsync("#bobs");
         await bob.SendAsync(new Goodbye("bye"));
         await bob.ReadToEndAsync();
@@ -249,13 +234,11 @@ public class RoomsConformanceTests
     public async Task ListRoomsNamesEveryRoomSortedWithItsCountAndTopic()
     {
         await using var server = TestServer.Start(o => o with { Rooms = ["#Zeta", "#alpha"] });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#Beta");
         await alice.SendAsync(new SetTopic("#Beta", "the second letter"));
         await alice.ReceiveAsync<TopicChanged>();
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
 
         await bob.SendAsync(new ListRooms());
         var list = await bob.ReceiveAsync<RoomList>();
@@ -270,17 +253,14 @@ public class RoomsConformanceTests
     public async Task ATopicIsSetByAMemberAndReachesEveryMember()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#dev");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await bob.JoinRoomAsync("#dev");
 
         var notIn = await bob.RefusedAsync(new SetTopic("#elsewhere", "x"));
         Assert.Equal(ErrorCode.NoSuchRoom, notIn.Code);
-        await using var carol = await server.ConnectRawAsync();
-        await carol.JoinAsync("carol");
+        await using var carol = await server.JoinRawAsync("carol");
         Assert.Equal((ErrorCode.NotInRoom, "#dev"), await CodeAndRoomAsync(carol, new SetTopic("#dev", "mine now")));
         Assert.Equal((ErrorCode.TextTooLong, "#dev"), await CodeAndRoomAsync(bob, new SetTopic("#dev", new string('t', 301))));
         Assert.Equal((ErrorCode.InvalidText, "#dev"), await CodeAndRoomAsync(bob, new SetTopic("#dev", "bad\u0007bell")));
@@ -328,13 +308,11 @@ public class RoomsConformanceTests
     public async Task ARenameReachesExactlyTheUsersWhoShareARoom()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#dev");
         await alice.SendAsync(new LeaveRoom("#lobby"));
         await alice.ReceiveAsync<RoomLeft>();
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await bob.JoinRoomAsync("#dev");
         await using var carol = await server.ConnectRawAsync();
         await carol.JoinAsync("carol"); // in #lobby with bob, not with alice
@@ -358,10 +336,8 @@ public class RoomsConformanceTests
     public async Task ARenameIsRefusedWhenInvalidReservedOrTakenButARecapitalisationIsNot()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var alice = await server.JoinRawAsync("alice");
+        await using var bob = await server.JoinRawAsync("bob");
 
         Assert.Equal(ErrorCode.NameInvalid, (await alice.RefusedAsync(new ChangeName("not valid"))).Code);
         Assert.Equal(ErrorCode.NameInvalid, (await alice.RefusedAsync(new ChangeName("Server"))).Code);
@@ -383,11 +359,9 @@ public class RoomsConformanceTests
     public async Task AwayReachesTheUsersWhoShareARoomAndShowsInUserListsAndPrivateMessages()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#dev");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
 
         Assert.Equal(ErrorCode.TextTooLong, (await alice.RefusedAsync(new SetAway(new string('z', 201)))).Code);
         await alice.SendAsync(new SetAway("at lunch"));
@@ -413,8 +387,7 @@ public class RoomsConformanceTests
     public async Task ALineToARoomOneIsNotInOrThatDoesNotExistIsRefusedAndTheSessionGoesOn()
     {
         await using var server = TestServer.Start(o => o with { Rooms = ["#ops"] });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
 
         Assert.Equal((ErrorCode.NotInRoom, "#ops"), await CodeAndRoomAsync(alice, new SendText("hi") { Room = "#ops" }));
         Assert.Equal((ErrorCode.NoSuchRoom, "#none"), await CodeAndRoomAsync(alice, new SendText("hi") { Room = "#none" }));
@@ -432,13 +405,11 @@ public class RoomsConformanceTests
     public async Task PrivateMessagesReachAUserInNoRoom()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#dev");
         await alice.SendAsync(new LeaveRoom("#lobby"));
         await alice.ReceiveAsync<RoomLeft>();
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await bob.SendAsync(new LeaveRoom("#lobby"));
         await bob.ReceiveAsync<RoomLeft>();
 
@@ -454,8 +425,7 @@ public class RoomsConformanceTests
     public async Task JoinsAreRefusedAtTheLimitsOfRooms()
     {
         await using var server = TestServer.Start(o => o with { MaxRooms = 3, MaxRoomsPerUser = 3, MaxRoomMembers = 2, Rooms = ["#ops"] });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#ops");
         await alice.JoinRoomAsync("#third");
 
@@ -464,8 +434,7 @@ public class RoomsConformanceTests
         await alice.ReceiveAsync<RoomLeft>();
         Assert.Equal((ErrorCode.TooManyRooms, "#fourth"), await CodeAndRoomAsync(alice, new JoinRoom("#fourth"))); // per server
 
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await bob.JoinRoomAsync("#third");
         await using var carol = await server.ConnectRawAsync();
         Assert.IsType<Rejected>(await carol.HelloAsync("carol")); // #lobby holds 2
@@ -473,8 +442,7 @@ public class RoomsConformanceTests
         Assert.IsType<Rejected>(await dave.HelloAsync("dave"));
         await bob.SendAsync(new LeaveRoom("#lobby"));
         await bob.ReceiveAsync<RoomLeft>();
-        await using var erin = await server.ConnectRawAsync();
-        await erin.JoinAsync("erin");
+        await using var erin = await server.JoinRawAsync("erin");
         Assert.Equal((ErrorCode.RoomFull, "#third"), await CodeAndRoomAsync(erin, new JoinRoom("#third")));
     }
 
@@ -483,8 +451,7 @@ public class RoomsConformanceTests
     public async Task WhenOnlyTheOperatorCreatesRoomsUsersJoinOnlyRoomsThatExist()
     {
         await using var server = TestServer.Start(o => o with { OperatorCreatesRooms = true, Rooms = ["#ops"] });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
 
         Assert.Equal((ErrorCode.NotAllowed, "#new"), await CodeAndRoomAsync(alice, new JoinRoom("#new")));
         Assert.Equal("#ops", (await alice.JoinRoomAsync("#ops")).Room);
@@ -497,8 +464,7 @@ public class RoomsConformanceTests
     public async Task RoomRequestsCountAgainstTheRateLimit()
     {
         await using var server = TestServer.Start(o => o with { MessageRate = 0.001, MessageBurst = 2 });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
 
         await alice.JoinRoomAsync("#one");
         await alice.SendAsync(new ListRooms());
@@ -513,11 +479,9 @@ public class RoomsConformanceTests
     public async Task InEachRoomAUsersJoinComesBeforeItsLinesAndItsLastLineBeforeItsDeparture()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#dev");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await bob.SendAsync(new JoinRoom("#dev"));
         await bob.SendAsync(new SendText("hello dev") { Room = "#dev" });
         await bob.SendAsync(new LeaveRoom("#dev") { Text = "gone" });
@@ -536,16 +500,13 @@ public class RoomsConformanceTests
     public async Task AKickIsServerWideAndEveryRoomTheUserWasInSeesIt()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#dev");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await bob.JoinRoomAsync("#dev");
         await bob.SendAsync(new LeaveRoom("#lobby"));
         await bob.ReceiveAsync<RoomLeft>();
-        await using var carol = await server.ConnectRawAsync();
-        await carol.JoinAsync("carol");
+        await using var carol = await server.JoinRawAsync("carol");
         await new OperatorConsole(server.Server, TextWriter.Null, OperatorConsole.StandardInputActor).ExecuteAsync("kick alice flooding");
 
         Assert.Equal(ErrorCode.Kicked, Assert.IsType<ErrorMessage>((await alice.ReadToEndAsync()).Messages.Last()).Code);

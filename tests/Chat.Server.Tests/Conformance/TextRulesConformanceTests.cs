@@ -29,8 +29,7 @@ public class TextRulesConformanceTests
     {
         await using var server = TestServer.Start(o => o with { MaxTextLength = 4000 });
         await using var bob = await server.ConnectAsync("bob");
-        await using var mallory = await server.ConnectRawAsync();
-        await mallory.JoinAsync("mallory");
+        await using var mallory = await server.JoinRawAsync("mallory");
 
         await mallory.SendAsync(new SendText(text));
         var refused = await mallory.ReceiveAsync<ErrorMessage>();
@@ -73,8 +72,7 @@ public class TextRulesConformanceTests
     {
         await using var server = TestServer.Start();
         await using var alice = await server.ConnectAsync("alice");
-        await using var mallory = await server.ConnectRawAsync();
-        await mallory.JoinAsync("mallory");
+        await using var mallory = await server.JoinRawAsync("mallory");
         await alice.WaitForUserAsync("mallory");
 
         await mallory.SendAsync(new Goodbye("bye \u202Eevil"));

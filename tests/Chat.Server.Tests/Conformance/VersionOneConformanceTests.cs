@@ -24,8 +24,7 @@ public class VersionOneConformanceTests
     public async Task AVersionOneClientChatsInTheDefaultRoomWithVersionTwoUsers()
     {
         await using var server = TestServer.Start();
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await using var alice = await server.ConnectRawAsync();
 
         var welcome = await VersionOneHelloAsync(alice);
@@ -52,8 +51,7 @@ public class VersionOneConformanceTests
         await using var server = TestServer.Start();
         await using var alice = await server.ConnectRawAsync();
         await VersionOneHelloAsync(alice);
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await alice.ReceiveAsync<UsersJoined>();
 
         await bob.JoinRoomAsync("#dev");
@@ -82,8 +80,7 @@ public class VersionOneConformanceTests
         await using var server = TestServer.Start();
         await using var alice = await server.ConnectRawAsync();
         await VersionOneHelloAsync(alice);
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await alice.ReceiveAsync<UsersJoined>();
 
         await bob.SendAsync(new ChangeName("robert"));
@@ -122,8 +119,7 @@ public class VersionOneConformanceTests
     public async Task AVersionOneSenderIsToldInWordsThatTheRecipientIsAway()
     {
         await using var server = TestServer.Start();
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await bob.SendAsync(new SetAway("on holiday"));
         await bob.ReceiveAsync<UserAway>();
         await using var alice = await server.ConnectRawAsync();

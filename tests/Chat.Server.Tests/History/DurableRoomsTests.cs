@@ -16,8 +16,7 @@ public sealed class DurableRoomsTests : IDisposable
         TopicChanged lobby, dev;
         await using (var server = Start())
         {
-            await using var alice = await server.ConnectRawAsync();
-            await alice.JoinAsync("alice");
+            await using var alice = await server.JoinRawAsync("alice");
             await alice.SendAsync(new SetTopic("#lobby", "Welcome, all"));
             lobby = await alice.ReceiveAsync<TopicChanged>();
             await alice.JoinRoomAsync("#Dev");
@@ -58,8 +57,7 @@ public sealed class DurableRoomsTests : IDisposable
         {
             var opening = await server.Server.SetTopicAsync("#Ops", "Deploys here").WithTimeout();
             Assert.Equal(RoomKind.Operator, opening.Room!.Kind);
-            await using var alice = await server.ConnectRawAsync();
-            await alice.JoinAsync("alice");
+            await using var alice = await server.JoinRawAsync("alice");
             await alice.JoinRoomAsync("#ops");
             said = (await alice.SayAsync("#ops", "deployed")).Id;
         }
@@ -70,8 +68,7 @@ public sealed class DurableRoomsTests : IDisposable
             Assert.NotNull(ops);
             Assert.Equal(("#Ops", RoomKind.Operator, "Deploys here"), (ops.Name, ops.Kind, ops.Info().Topic));
 
-            await using var bob = await server.ConnectRawAsync();
-            await bob.JoinAsync("bob");
+            await using var bob = await server.JoinRawAsync("bob");
             await bob.SendAsync(new ListRooms());
             Assert.Contains(("#Ops", "Deploys here"), (await bob.ReceiveAsync<RoomList>()).Rooms.Select(r => (r.Name, r.Topic)));
             var joined = await bob.JoinRoomAsync("#ops");
@@ -91,8 +88,7 @@ public sealed class DurableRoomsTests : IDisposable
         List<TextPosted> said;
         await using (var server = Start())
         {
-            await using var alice = await server.ConnectRawAsync();
-            await alice.JoinAsync("alice");
+            await using var alice = await server.JoinRawAsync("alice");
             await alice.JoinRoomAsync("#tmp");
             await alice.SendAsync(new SetTopic("#tmp", "Scratch"));
             await alice.ReceiveAsync<TopicChanged>();
@@ -114,8 +110,7 @@ public sealed class DurableRoomsTests : IDisposable
         await using (var server = Start())
         {
             Assert.Null(server.Server.Rooms.Find("#tmp")); // a user's room is made again only by a join
-            await using var bob = await server.ConnectRawAsync();
-            await bob.JoinAsync("bob");
+            await using var bob = await server.JoinRawAsync("bob");
             var joined = await bob.JoinRoomAsync("#tmp");
             Assert.Equal("Scratch", joined.Topic);
             Assert.Equal(said.Ids(), joined.Recent.Ids());

@@ -16,8 +16,7 @@ public sealed class HistoryRequestTests : IDisposable
     public async Task LatestBeforeAfterAndBetweenSelectTheirLinesOldestFirstAndSayWhetherThereAreMore(string store)
     {
         await using var server = TestServer.Start(_folder.Store(store, o => o with { MessageRate = 0 }));
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         var ids = (await alice.PostLinesAsync(10)).Ids();
 
         // Latest: from the newest end, oldest first; older lines remain.
@@ -62,8 +61,7 @@ public sealed class HistoryRequestTests : IDisposable
     public async Task PagingBackAndForthCoversTheWholeHistoryOnceInOrder(string store)
     {
         await using var server = TestServer.Start(_folder.Store(store, o => o with { MessageRate = 0 }));
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         var ids = (await alice.PostLinesAsync(1000)).Ids();
 
         var back = new List<long>();
@@ -114,8 +112,7 @@ public sealed class HistoryRequestTests : IDisposable
     public async Task ABatchStopsAt256KiBAndSaysThereIsMore(string store)
     {
         await using var server = TestServer.Start(_folder.Store(store, o => o with { MessageRate = 0 }));
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
 
         // 100 lines of 4,000 two-byte characters: about 800 KB, more than three batches hold.
         var ids = new List<long>();
@@ -147,12 +144,10 @@ public sealed class HistoryRequestTests : IDisposable
     public async Task OnlyARoomOfTheClientIsReadAndEachRefusalNamesTheRoomAndTheRequest()
     {
         await using var server = TestServer.Start(o => o with { MessageRate = 0 });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#Dev");
         await alice.SayAsync("#dev", "secret plans");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
 
         var notIn = await bob.RefusedAsync(new HistoryRequest(7, "#DEV", 0, 0, 0));
         Assert.Equal((ErrorCode.NotInRoom, "#Dev", 7), (notIn.Code, notIn.Room, notIn.RequestId));
@@ -176,8 +171,7 @@ public sealed class HistoryRequestTests : IDisposable
     public async Task EveryRequestIsAnsweredOnceInOrderWithItsRequestId()
     {
         await using var server = TestServer.Start(o => o with { MessageRate = 0 });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.PostLinesAsync(3);
 
         await alice.SendAsync(new HistoryRequest(41, string.Empty, 0, 0, 1));
@@ -239,8 +233,7 @@ public sealed class HistoryRequestTests : IDisposable
     public async Task EachRequestTakesATokenAndARateLimitedOneCarriesItsRequestId()
     {
         await using var server = TestServer.Start(o => o with { MessageRate = 0.001, MessageBurst = 2 });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
 
         await alice.SendAsync(new HistoryRequest(1, string.Empty, 0, 0, 0));
         await alice.SendAsync(new SearchRequest(2, string.Empty, "hello", 0, 0));
@@ -258,8 +251,7 @@ public sealed class HistoryRequestTests : IDisposable
     {
         await using var server = TestServer.Start(o => o with { MessageRate = 0, HistoryLength = 0 });
         Assert.Equal(1000, server.Server.Options.MemoryLinesPerRoom);
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         var ids = (await alice.PostLinesAsync(1002)).Ids();
 
         // The ring keeps the newest 1,000: the first two lines are gone.
@@ -282,8 +274,7 @@ public sealed class HistoryRequestTests : IDisposable
     public async Task ARoomCreatedAgainAfterItVanishedHasItsOldLinesOnDiskAndIsAGapInMemory(string store)
     {
         await using var server = TestServer.Start(_folder.Store(store, o => o with { MessageRate = 0 }));
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#tmp");
         var old = (await alice.PostAsync("#tmp", ["one", "two"])).Ids();
         await alice.SendAsync(new LeaveRoom("#tmp"));

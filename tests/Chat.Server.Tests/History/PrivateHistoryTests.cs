@@ -16,10 +16,8 @@ public sealed class PrivateHistoryTests : IDisposable
     public async Task APrivateMessageIsDeliveredAndEchoedWithItsIdAndTheIdsIncrease(string store)
     {
         await using var server = TestServer.Start(_folder.Store(store, o => o with { MessageRate = 0 }));
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var alice = await server.JoinRawAsync("alice");
+        await using var bob = await server.JoinRawAsync("bob");
 
         var ids = new List<long>();
         foreach (var text in new[] { "one", "two", "three" })
@@ -50,10 +48,8 @@ public sealed class PrivateHistoryTests : IDisposable
     public async Task ALineAClientReceivedIsInTheHistoryWithItsId(string store)
     {
         await using var server = TestServer.Start(_folder.Store(store));
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var alice = await server.JoinRawAsync("alice");
+        await using var bob = await server.JoinRawAsync("bob");
 
         await alice.SendAsync(new SendText("kept"));
         var received = await bob.ReceiveAsync<TextPosted>();
@@ -67,12 +63,9 @@ public sealed class PrivateHistoryTests : IDisposable
     public async Task BothPartiesReadTheirConversationAndNobodyElseDoes(string store)
     {
         await using var server = TestServer.Start(_folder.Store(store, o => o with { MessageRate = 0 }));
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
-        await using var carol = await server.ConnectRawAsync();
-        await carol.JoinAsync("carol");
+        await using var alice = await server.JoinRawAsync("alice");
+        await using var bob = await server.JoinRawAsync("bob");
+        await using var carol = await server.JoinRawAsync("carol");
 
         var toBob = await SendAsync(alice, bob, "bob", "psst, bob");
         var toAlice = await SendAsync(bob, alice, "alice", "yes?");
@@ -99,10 +92,8 @@ public sealed class PrivateHistoryTests : IDisposable
     public async Task PrivateHistoryPagesByIdLikeARoom()
     {
         await using var server = TestServer.Start(o => o with { MessageRate = 0, HistoryLimit = 4 });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var alice = await server.JoinRawAsync("alice");
+        await using var bob = await server.JoinRawAsync("bob");
         var sent = new List<PrivateMessage>();
         for (var i = 0; i < 10; i++)
         {
@@ -128,8 +119,7 @@ public sealed class PrivateHistoryTests : IDisposable
     public async Task NamesAreNotAccountsWhoeverTakesANameReadsItsMessages()
     {
         await using var server = TestServer.Start(o => o with { MessageRate = 0 });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         PrivateMessage said;
         await using (var bob = await server.ConnectRawAsync())
         {
@@ -140,8 +130,7 @@ public sealed class PrivateHistoryTests : IDisposable
         }
 
         // The connection closed after the name was freed.
-        await using var other = await server.ConnectRawAsync();
-        await other.JoinAsync("Bob");
+        await using var other = await server.JoinRawAsync("Bob");
 
         Assert.Equal([said], (await other.PrivateHistoryAsync(string.Empty)).PrivateLines);
 

@@ -62,8 +62,7 @@ public sealed class SearchTests : IDisposable
     public async Task FindsTheLinesHoldingEveryWordNewestFirst(string store, string words, int[] expected)
     {
         await using var server = TestServer.Start(_folder.Store(store, o => o with { MessageRate = 0 }));
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         var posted = await alice.PostAsync(string.Empty, Lines);
 
         var results = await alice.SearchAsync(string.Empty, words);
@@ -81,8 +80,7 @@ public sealed class SearchTests : IDisposable
     public async Task PagesWithBeforeIdUntilThereIsNoMore(string store)
     {
         await using var server = TestServer.Start(_folder.Store(store, o => o with { MessageRate = 0 }));
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#dev");
         var posted = await alice.PostAsync("#dev", Enumerable.Range(1, 25).Select(i => i % 3 == 0 ? $"build {i} passed" : $"chatter {i}"));
         var builds = posted.Where(line => line.Text.StartsWith("build", StringComparison.Ordinal)).Reverse().Ids();
@@ -112,8 +110,7 @@ public sealed class SearchTests : IDisposable
     public async Task AQueryWithoutAWordIsRefusedAsInvalidText(string words)
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
 
         var refused = await alice.RefusedAsync(new SearchRequest(5, string.Empty, words, 0, 0));
 
@@ -125,8 +122,7 @@ public sealed class SearchTests : IDisposable
     public async Task AQueryOfMoreThan32WordsIsRefusedAsInvalidText()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
 
         var refused = await alice.RefusedAsync(new SearchRequest(6, string.Empty, string.Join(' ', Enumerable.Range(0, 33).Select(i => $"w{i}")), 0, 0));
         Assert.Equal((ErrorCode.InvalidText, 6), (refused.Code, refused.RequestId));

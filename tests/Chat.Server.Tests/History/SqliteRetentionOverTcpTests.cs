@@ -21,8 +21,7 @@ public sealed class SqliteRetentionOverTcpTests : IDisposable
             IdleTimeout = TimeSpan.Zero,
             TimeProvider = time,
         });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         var posted = await alice.PostLinesAsync(6);
 
         await Condition.UntilAsync(

@@ -17,8 +17,7 @@ public class AbuseTests(ITestOutputHelper output)
     {
         await using var server = TestServer.Start();
         await using var alice = await server.ConnectAsync("alice");
-        await using var mallory = await server.ConnectRawAsync();
-        await mallory.JoinAsync("mallory");
+        await using var mallory = await server.JoinRawAsync("mallory");
         await alice.NextAsync<UsersJoined>(joined => joined.UserNames.Contains("mallory"));
 
         // A frame whose body is not MessagePack (0xc1 is a code MessagePack never uses).
@@ -56,8 +55,7 @@ public class AbuseTests(ITestOutputHelper output)
     {
         await using var server = TestServer.Start(o => o with { MaxFrameLength = 20_000 });
         await using var alice = await server.ConnectAsync("alice");
-        await using var mallory = await server.ConnectRawAsync();
-        await mallory.JoinAsync("mallory");
+        await using var mallory = await server.JoinRawAsync("mallory");
 
         var prefix = new byte[8];
         BinaryPrimitives.WriteUInt32BigEndian(prefix, 20_001);
@@ -93,8 +91,7 @@ public class AbuseTests(ITestOutputHelper output)
         await using (server)
         {
             await using var alice = await server.ConnectAsync("alice");
-            await using var carol = await server.ConnectRawAsync();
-            await carol.JoinAsync("carol");
+            await using var carol = await server.JoinRawAsync("carol");
             await alice.NextAsync<UsersJoined>(joined => joined.UserNames.Contains("carol"));
 
             carol.Reset();

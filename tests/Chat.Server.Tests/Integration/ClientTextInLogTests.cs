@@ -42,8 +42,7 @@ public class ClientTextInLogTests
         var server = TestServer.Start();
         await using (server)
         {
-            await using var client = await server.ConnectRawAsync();
-            await client.JoinAsync("alice");
+            await using var client = await server.JoinRawAsync("alice");
             await client.SendAsync(new Goodbye("bye\u200B\u00A0now"));
             await client.ReadToEndAsync();
         }

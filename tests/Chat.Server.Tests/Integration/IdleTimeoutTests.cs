@@ -14,10 +14,8 @@ public class IdleTimeoutTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = TestServer.Start(o => o with { IdleTimeout = Idle, TimeProvider = time, PresenceInterval = TimeSpan.Zero });
-        await using var lively = await server.ConnectRawAsync();
-        await lively.JoinAsync("lively");
-        await using var silent = await server.ConnectRawAsync();
-        await silent.JoinAsync("silent");
+        await using var lively = await server.JoinRawAsync("lively");
+        await using var silent = await server.JoinRawAsync("silent");
 
         // Half the idle timeout later, both are pinged.
         time.Advance(Idle / 2);
@@ -44,8 +42,7 @@ public class IdleTimeoutTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = TestServer.Start(o => o with { IdleTimeout = TimeSpan.Zero, TimeProvider = time });
-        await using var silent = await server.ConnectRawAsync();
-        await silent.JoinAsync("silent");
+        await using var silent = await server.JoinRawAsync("silent");
 
         time.Advance(TimeSpan.FromDays(1));
 

@@ -42,6 +42,22 @@ internal sealed class TestServer : IAsyncDisposable
 
     public Task<RawClient> ConnectRawAsync(int? receiveBufferSize = null, IPAddress? from = null) => RawClient.ConnectAsync(Port, receiveBufferSize, from);
 
+    /// <summary>Connects a raw client and completes its handshake as <paramref name="name"/>, asserting a <see cref="Protocol.Welcome"/>.</summary>
+    public async Task<RawClient> JoinRawAsync(string name)
+    {
+        var client = await ConnectRawAsync();
+        try
+        {
+            await client.JoinAsync(name);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync().AsTask().WithTimeout();

@@ -11,10 +11,8 @@ namespace Chat.Server;
 internal sealed class InMemoryPrivateLog : IPrivateLog
 {
     private readonly TimeProvider _time;
-    private readonly PrivateMessage[] _messages;
+    private readonly LogRing<PrivateMessage> _messages;
     private readonly Lock _lock = new();
-    private int _next;
-    private int _count;
     private long _lastId;
     private long _prunedThroughId;
 
@@ -23,9 +21,8 @@ internal sealed class InMemoryPrivateLog : IPrivateLog
     /// <param name="time">The clock for timestamps.</param>
     public InMemoryPrivateLog(int capacity, TimeProvider time)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         ArgumentNullException.ThrowIfNull(time);
-        _messages = new PrivateMessage[capacity];
+        _messages = new LogRing<PrivateMessage>(capacity);
         _time = time;
     }
 
@@ -45,20 +42,9 @@ internal sealed class InMemoryPrivateLog : IPrivateLog
         lock (_lock)
         {
             var message = new PrivateMessage(draft.From, draft.To, draft.Text, _time.GetUtcNow().UtcDateTime) { Kind = draft.Kind, Id = ++_lastId };
-            if (_messages.Length == 0)
+            if (_messages.Add(message) is { } lost)
             {
-                _prunedThroughId = message.Id;
-            }
-            else
-            {
-                if (_count == _messages.Length)
-                {
-                    _prunedThroughId = _messages[_next].Id;
-                }
-
-                _messages[_next] = message;
-                _next = (_next + 1) % _messages.Length;
-                _count = Math.Min(_count + 1, _messages.Length);
+                _prunedThroughId = lost.Id;
             }
 
             return new ValueTask<PrivateMessage>(message);
@@ -72,11 +58,10 @@ internal sealed class InMemoryPrivateLog : IPrivateLog
         var kept = new List<PrivateMessage>();
         lock (_lock)
         {
-            var start = (_next - _count + _messages.Length) % Math.Max(_messages.Length, 1);
-            for (var n = 0; n < _count && kept.Count < range.Limit; n++)
+            var count = _messages.Count;
+            for (var n = 0; n < count && kept.Count < range.Limit; n++)
             {
-                var i = range.Order == LogOrder.NewestFirst ? _count - 1 - n : n;
-                var message = _messages[(start + i) % _messages.Length];
+                var message = _messages[range.Order == LogOrder.NewestFirst ? count - 1 - n : n];
                 if (message.Id > range.AfterId && message.Id < range.BeforeId && Concerns(message, user, partner))
                 {
                     kept.Add(message);

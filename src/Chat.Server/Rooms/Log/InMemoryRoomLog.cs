@@ -12,10 +12,8 @@ internal sealed class InMemoryRoomLog : IRoomLog
 {
     private readonly string _room;
     private readonly TimeProvider _time;
-    private readonly TextPosted[] _lines;
+    private readonly LogRing<TextPosted> _lines;
     private readonly Action<InMemoryRoomLog>? _disposed;
-    private int _next;
-    private int _count;
 
     /// <summary>Creates an empty log.</summary>
     /// <param name="room">The room's name, carried by every line.</param>
@@ -30,7 +28,7 @@ internal sealed class InMemoryRoomLog : IRoomLog
         ArgumentOutOfRangeException.ThrowIfNegative(lastId);
         _room = room;
         _time = time;
-        _lines = new TextPosted[capacity];
+        _lines = new LogRing<TextPosted>(capacity);
         LastId = lastId;
 
         // The lines before lastId belonged to a room of this name (or another) that vanished: none is kept.
@@ -58,20 +56,9 @@ internal sealed class InMemoryRoomLog : IRoomLog
     public ValueTask<TextPosted> AppendAsync(LineDraft draft, CancellationToken cancellationToken = default)
     {
         var line = new TextPosted(++LastId, draft.Author, draft.Text, _time.GetUtcNow().UtcDateTime) { Kind = draft.Kind, Room = _room };
-        if (_lines.Length == 0)
+        if (_lines.Add(line) is { } lost)
         {
-            PrunedThroughId = line.Id;
-        }
-        else
-        {
-            if (_count == _lines.Length)
-            {
-                PrunedThroughId = _lines[_next].Id;
-            }
-
-            _lines[_next] = line;
-            _next = (_next + 1) % _lines.Length;
-            _count = Math.Min(_count + 1, _lines.Length);
+            PrunedThroughId = lost.Id;
         }
 
         return new ValueTask<TextPosted>(line);
@@ -80,20 +67,14 @@ internal sealed class InMemoryRoomLog : IRoomLog
     public ValueTask<IReadOnlyList<TextPosted>> ReadAsync(LogRange range, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(range.Limit);
-        var kept = new List<TextPosted>(Math.Min(range.Limit, _count));
-        var start = (_next - _count + _lines.Length) % Math.Max(_lines.Length, 1);
-        if (range.Order == LogOrder.NewestFirst)
+        var count = _lines.Count;
+        var kept = new List<TextPosted>(Math.Min(range.Limit, count));
+        for (var n = 0; n < count && kept.Count < range.Limit; n++)
         {
-            for (var i = _count - 1; i >= 0 && kept.Count < range.Limit; i--)
+            var line = _lines[range.Order == LogOrder.NewestFirst ? count - 1 - n : n];
+            if (line.Id > range.AfterId && line.Id < range.BeforeId)
             {
-                AddIfInRange(kept, _lines[(start + i) % _lines.Length], range);
-            }
-        }
-        else
-        {
-            for (var i = 0; i < _count && kept.Count < range.Limit; i++)
-            {
-                AddIfInRange(kept, _lines[(start + i) % _lines.Length], range);
+                kept.Add(line);
             }
         }
 
@@ -106,10 +87,9 @@ internal sealed class InMemoryRoomLog : IRoomLog
         ArgumentOutOfRangeException.ThrowIfNegative(query.Limit);
         var found = new List<TextPosted>();
         var pattern = SearchWords.Compile(query.Words);
-        var start = (_next - _count + _lines.Length) % Math.Max(_lines.Length, 1);
-        for (var i = _count - 1; i >= 0 && found.Count < query.Limit; i--)
+        for (var i = _lines.Count - 1; i >= 0 && found.Count < query.Limit; i--)
         {
-            var line = _lines[(start + i) % _lines.Length];
+            var line = _lines[i];
             if (line.Id < query.UpperBound && pattern.Matches(line.Text))
             {
                 found.Add(line);
@@ -123,13 +103,5 @@ internal sealed class InMemoryRoomLog : IRoomLog
     {
         _disposed?.Invoke(this);
         return ValueTask.CompletedTask;
-    }
-
-    private static void AddIfInRange(List<TextPosted> kept, TextPosted line, LogRange range)
-    {
-        if (line.Id > range.AfterId && line.Id < range.BeforeId)
-        {
-            kept.Add(line);
-        }
     }
 }
