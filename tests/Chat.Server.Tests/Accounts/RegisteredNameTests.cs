@@ -176,4 +176,36 @@ public class RegisteredNameTests
         Assert.Equal((false, false, false), (welcome.Operator, welcome.Registered, welcome.Registration));
         Assert.Null(server.Server.Accounts.Find("bob"));
     }
+
+    [Fact]
+    [Trait("ProtocolRule", "R7.70")]
+    public async Task TheServerPasswordComesFirstThenABanThenTheNamesPassword()
+    {
+        using var folder = new TemporaryDataFolder();
+        await using var server = AccountsTestKit.Start(folder.Path, o => o with { Password = new ServerPassword("server secret") });
+        await using (var alice = await server.ConnectRawAsync())
+        {
+            await alice.SendAsync(new Hello(2, "alice", "raw", "1.0") { Password = "server secret" });
+            await alice.ReceiveAsync<Welcome>();
+            await alice.SendAsync(new RegisterName(1, "correct horse"));
+            await alice.ReceiveAsync<NameRegistered>();
+            await alice.LeaveAsync();
+        }
+
+        await server.RunAsync("ban alice");
+        var wrongServerPassword = await HelloAsync(server, new Hello(2, "alice", "raw", "1.0") { Password = "guess", NamePassword = "wrong" });
+        var banned = await HelloAsync(server, new Hello(2, "alice", "raw", "1.0") { Password = "server secret", NamePassword = "wrong" });
+        var badName = await HelloAsync(server, new Hello(2, "al ice", "raw", "1.0") { Password = "server secret" });
+
+        Assert.Equal(RejectReason.BadPassword, wrongServerPassword.Reason);
+        Assert.Equal(RejectReason.Banned, banned.Reason);
+        Assert.Equal(RejectReason.NameInvalid, badName.Reason);
+    }
+
+    private static async Task<Rejected> HelloAsync(TestServer server, Hello hello)
+    {
+        await using var client = await server.ConnectRawAsync();
+        await client.SendAsync(hello);
+        return Assert.IsType<Rejected>(await client.ReceiveAsync());
+    }
 }

@@ -44,6 +44,7 @@ public class MuteTests
 
     [Fact]
     [Trait("ProtocolRule", "R7.68")]
+    [Trait("ProtocolRule", "R7.63")]
     public async Task UnmuteOrTheMutesEndLetsTheUserSpeakAgain()
     {
         using var folder = new TemporaryDataFolder();
