@@ -22,18 +22,19 @@ internal sealed partial class OperatorConsole
         var c = CultureInfo.InvariantCulture;
         var disconnects = ByReason("chatroom_disconnects_total").ToList();
         var closed = disconnects.Sum(static pair => pair.Count);
-        var open = server.ConnectionCount;
+        var open = Total("chatroom_connections"); // from the meter, as the disconnects are: the two agree
         var uptime = server.StartedAt is { } started ? server.Options.TimeProvider.GetUtcNow() - started : TimeSpan.Zero;
 
         Write(string.Create(c, $"Uptime:       {Duration.Short(uptime)} (since {server.StartedAt:yyyy-MM-dd HH:mm:ss} UTC)"));
-        Write(string.Create(c, $"Connections:  {open} open ({server.Users.Count} users), {open + closed} since start"));
+        Write(string.Create(c, $"Connections:  {open} open, {open + closed} since start"));
+        Write(string.Create(c, $"Users:        {server.Users.Count}"));
         Write(string.Create(c, $"Rooms:        {server.Rooms.All().Count}"));
         Write(string.Create(c, $"Lines:        {Total("chatroom_lines_posted_total")} posted, {Total("chatroom_messages_received_total")} messages received"));
         Write(string.Create(c, $"Deliveries:   {Total("chatroom_deliveries_total")}"));
         Write(string.Create(c, $"Rate limited: {Total("chatroom_messages_rate_limited_total")} messages refused"));
         Write($"Refusals:     {Reasons(ByReason("chatroom_refusals_total"))}");
         Write($"Disconnects:  {Reasons(disconnects)}");
-        Write(string.Create(c, $"Evictions:    {Count(disconnects, "evicted")} (connections that had not said hello, dropped to make room); slow consumers: {Count(disconnects, "slow_consumer")}"));
+        Write(string.Create(c, $"Evictions:    {Count(disconnects, "evicted")} (not past hello, dropped to make room); slow consumers dropped: {Count(disconnects, "slow_consumer")}"));
         using var process = Process.GetCurrentProcess();
         Write($"Memory:       GC heap {Bytes(GC.GetTotalMemory(forceFullCollection: false))}, working set {Bytes(process.WorkingSet64)}, {Bytes(GC.GetTotalAllocatedBytes())} allocated since start");
     }

@@ -1,3 +1,5 @@
+using Chat.Protocol;
+
 namespace Chat.Server;
 
 /// <summary>The console's <c>users [#room]</c>: a table of who is on the server (or in a room), where from, and how.</summary>
@@ -5,18 +7,19 @@ internal sealed partial class OperatorConsole
 {
     private static readonly string[] s_userColumns = ["NAME", "ADDRESS", "ROOMS", "IDLE", "CONNECTED", "CLIENT", "TRANSPORT"];
 
+    /// <summary>Who, in one line (as before the table came), then a table with one user a line.</summary>
     private void ListUsers(string roomName)
     {
         if (roomName.Length == 0)
         {
-            var everyone = server.Users.All();
-            Write(everyone.Count switch
+            var names = server.Users.Names();
+            Write(names.Count switch
             {
                 0 => "Nobody is on the server.",
-                1 => "1 user on the server:",
-                _ => $"{everyone.Count} users on the server:",
+                1 => $"1 user on the server: {names[0]}",
+                _ => $"{names.Count} users on the server: {string.Join(", ", names)}",
             });
-            WriteUserTable(everyone);
+            WriteUserTable(server.Users.All());
             return;
         }
 
@@ -26,14 +29,14 @@ internal sealed partial class OperatorConsole
             return;
         }
 
-        var members = room.Users().Select(server.Users.Find).OfType<IRoomMember>().ToList();
-        Write(members.Count switch
+        var users = room.Users();
+        Write(users.Count switch
         {
             0 => $"Nobody is in {room.Name}.",
-            1 => $"1 user in {room.Name}:",
-            _ => $"{members.Count} users in {room.Name}:",
+            1 => $"1 user in {room.Name}: {users[0]}",
+            _ => $"{users.Count} users in {room.Name}: {string.Join(", ", users)}",
         });
-        WriteUserTable(members);
+        WriteUserTable(users.Select(server.Users.Find).OfType<IRoomMember>());
     }
 
     /// <summary>One line per user, in columns, sorted by name; nothing for nobody.</summary>
@@ -41,7 +44,7 @@ internal sealed partial class OperatorConsole
     {
         var rows = users
             .Select(static user => UserRow(user))
-            .OrderBy(static row => row[0], StringComparer.OrdinalIgnoreCase)
+            .OrderBy(static row => row[0], UserNameRules.Comparer)
             .ToList();
         if (rows.Count == 0)
         {

@@ -76,7 +76,7 @@ public class MetricsEndpointTests
         var error = new StringWriter();
 
         var exitCode = await ServerCommandLine.RunAsync(
-            ["--history", "memory", "--port", "0", "--metrics-port", port.ToString(CultureInfo.InvariantCulture)], output, error, TextReader.Null).WithTimeout();
+            ["--history", "memory", "--console-socket", "none", "--port", "0", "--metrics-port", port.ToString(CultureInfo.InvariantCulture)], output, error, TextReader.Null).WithTimeout();
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));

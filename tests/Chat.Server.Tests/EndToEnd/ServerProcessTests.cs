@@ -51,7 +51,7 @@ public class ServerProcessTests
     {
         await using var taken = ChatListener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var port = taken.LocalEndPoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await using var server = ProgramProcess.Start(ServerProcess.DefaultDll, "--address", "127.0.0.1", "--port", port, "--history", "memory");
+        await using var server = ProgramProcess.Start(ServerProcess.DefaultDll, "--address", "127.0.0.1", "--port", port, "--history", "memory", "--console-socket", "none");
 
         Assert.NotEqual(0, await server.WaitForExitAsync());
         Assert.Empty(server.OutputLines);

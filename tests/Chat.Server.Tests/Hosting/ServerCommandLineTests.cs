@@ -196,7 +196,10 @@ public class ServerCommandLineTests
 
         // The command line keeps the history in a SQLite file in ./chat-data by default: these servers keep it in memory.
         string[] history = args.Contains("--history") ? [] : ["--history", "memory"];
-        var exitCode = await ServerCommandLine.RunAsync([.. history, .. args], output, error, TextReader.Null).WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Nor a console socket in ./chat-data, where the servers of tests running at once would meet.
+        string[] console = args.Contains("--console-socket") ? [] : ["--console-socket", "none"];
+        var exitCode = await ServerCommandLine.RunAsync([.. history, .. console, .. args], output, error, TextReader.Null).WaitAsync(TimeSpan.FromSeconds(30));
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -14,7 +14,7 @@ public class SystemdNotifyTests
         await using var server = ProgramProcess.Start(
             ServerProcess.DefaultDll,
             new Dictionary<string, string?> { [SystemdNotifier.SocketVariable] = socket.Name },
-            "--address", "127.0.0.1", "--port", "0", "--history", "memory");
+            "--address", "127.0.0.1", "--port", "0", "--history", "memory", "--console-socket", "none");
 
         var ready = (await socket.ReceiveAsync()).Split('\n');
 
@@ -45,7 +45,7 @@ public class SystemdNotifyTests
         await using var server = ProgramProcess.Start(
             ServerProcess.DefaultDll,
             new Dictionary<string, string?> { [SystemdNotifier.SocketVariable] = missing },
-            "--address", "127.0.0.1", "--port", "0", "--history", "memory");
+            "--address", "127.0.0.1", "--port", "0", "--history", "memory", "--console-socket", "none");
 
         await server.WaitForErrorAsync("Could not tell the service manager READY=1");
         await server.WriteLinesAsync("close");

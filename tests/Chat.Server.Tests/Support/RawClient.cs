@@ -45,6 +45,9 @@ internal sealed class RawClient : IAsyncDisposable
     }
 
     /// <summary>The body length of the last frame <see cref="ReceiveAsync()"/> read.</summary>
+    /// <summary>The client's end of the connection (its port is what the server's users list shows).</summary>
+    public System.Net.EndPoint? LocalEndPoint => _socket.LocalEndPoint;
+
     public int LastFrameLength { get; private set; }
 
     public Task SendAsync(ChatMessage message) => SendBytesAsync(MessageSerializer.ToFrame(message));

@@ -73,7 +73,7 @@ public class TlsServerProcessTests
     [Fact]
     public async Task ACertificateThatCannotBeLoadedIsOneLineAndExitCodeOne()
     {
-        await using var process = ProgramProcess.Start(ServerProcess.DefaultDll, "--port", "0", "--history", "memory", "--tls-cert", "/nonexistent/server.crt");
+        await using var process = ProgramProcess.Start(ServerProcess.DefaultDll, "--port", "0", "--history", "memory", "--console-socket", "none", "--tls-cert", "/nonexistent/server.crt");
 
         Assert.Equal(1, await process.WaitForExitAsync());
         Assert.Equal(["The TLS certificate file /nonexistent/server.crt does not exist."], process.ErrorLines);
@@ -82,7 +82,7 @@ public class TlsServerProcessTests
     [Fact]
     public async Task AKeyWithoutACertificateIsExplained()
     {
-        await using var process = ProgramProcess.Start(ServerProcess.DefaultDll, "--port", "0", "--history", "memory", "--tls-key", "server.key");
+        await using var process = ProgramProcess.Start(ServerProcess.DefaultDll, "--port", "0", "--history", "memory", "--console-socket", "none", "--tls-key", "server.key");
 
         Assert.Equal(1, await process.WaitForExitAsync());
         Assert.Equal(["--tls-key needs --tls-cert: give the certificate too."], process.ErrorLines);
