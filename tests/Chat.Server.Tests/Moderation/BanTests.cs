@@ -29,6 +29,7 @@ public class BanTests
         Assert.Equal("Your address is banned from this server until 2026-12-02 10:00 UTC: flooding.", error.Text);
         Assert.False(reset, "The refusal ended in a reset.");
         Assert.Equal("Banned 127.0.0.2 until 2026-12-02 10:00 UTC: flooding.\n", answer.ReplaceLineEndings("\n"));
+        Assert.Equal(1, BannedRefusals(server));
 
         // Another address is not concerned.
         await using var alice = await server.ConnectRawAsync();
@@ -69,6 +70,7 @@ public class BanTests
         Assert.Equal((RejectReason.Banned, s_start.UtcDateTime.AddDays(7)), (rejected.Reason, rejected.Until));
         Assert.Equal("The name mallory is banned from this server until 2026-12-09 08:00 UTC: spam.", rejected.Text);
         Assert.Null(await mallory.ReceiveAsync());
+        Assert.Equal(1, BannedRefusals(server));
         Assert.Contains(server.Logs.Entries, static e => e.Message.Contains("was refused (Banned)", StringComparison.Ordinal));
     }
 
@@ -148,4 +150,9 @@ public class BanTests
         Assert.Equal("Lifted the ban of eve.\n", lifted.ReplaceLineEndings("\n"));
         Assert.Equal("eve is not banned.\n", again.ReplaceLineEndings("\n"));
     }
+
+    /// <summary>The refusals counted with reason "banned" (chatroom_refusals_total{reason="banned"}).</summary>
+    private static long BannedRefusals(TestServer server) =>
+        server.Server.MetricsSnapshot().Single(static f => f.Name == "chatroom_refusals_total").Samples
+            .Where(static s => s.Labels.Contains(new KeyValuePair<string, string>("reason", "banned"))).Sum(static s => s.Value);
 }
