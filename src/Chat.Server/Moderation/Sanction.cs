@@ -28,13 +28,3 @@ internal sealed record Sanction(string Target, string By, DateTime Created, Date
     /// <returns>The reason in words, with the full stop.</returns>
     public string ReasonText() => Reason.Length == 0 ? "." : Reason[^1] is '.' or '!' or '?' ? $": {Reason}" : $": {Reason}.";
 }
-
-/// <summary>What <c>bans.json</c> holds.</summary>
-internal sealed class BansFile
-{
-    /// <summary>The bans of names, addresses and networks.</summary>
-    public List<Sanction> Bans { get; set; } = [];
-
-    /// <summary>The mutes of names.</summary>
-    public List<Sanction> Mutes { get; set; } = [];
-}
