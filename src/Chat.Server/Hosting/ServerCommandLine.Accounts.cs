@@ -22,18 +22,12 @@ internal sealed partial class ServerCommandLine
         DefaultValueFactory = _ => true,
     };
 
-    private TextReader _hashPasswordInput = Console.In;
-
     private void AddAccountOptions()
     {
         Command.Options.Add(_operators);
         Command.Options.Add(_registration);
-        Command.Subcommands.Add(HashPasswordCommand.Create(() => _hashPasswordInput));
+        Command.Subcommands.Add(HashPasswordCommand.Create(() => _input));
     }
-
-    /// <summary>Gives <c>hash-password</c> the standard input it reads.</summary>
-    /// <param name="input">Standard input.</param>
-    private void SetHashPasswordInput(TextReader input) => _hashPasswordInput = input;
 
     /// <summary>Adds the account options to the settings.</summary>
     private ChatServerOptions WithAccounts(ParseResult result, ChatServerOptions options) => options with

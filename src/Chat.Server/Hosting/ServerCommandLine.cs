@@ -92,12 +92,30 @@ internal sealed partial class ServerCommandLine
         HelpName = "file",
     };
 
-    /// <summary>Builds the command with every option.</summary>
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+    private readonly TextReader _input;
+    private ConfiguredParse? _parse;
+
+    /// <summary>Builds the command with every option, for a server without standard input or output (tests that only parse).</summary>
     public ServerCommandLine()
+        : this(TextWriter.Null, TextWriter.Null, TextReader.Null)
     {
+    }
+
+    /// <summary>Builds the command with every option.</summary>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="input">Standard input, for the operator's commands.</param>
+    public ServerCommandLine(TextWriter output, TextWriter error, TextReader input)
+    {
+        _output = output;
+        _error = error;
+        _input = input;
         Command = new RootCommand(
             "ChatRoom server: rooms that many people join over TCP, everyone first in the default room. " +
-            "Operator commands on standard input, and from 'Chat.Server console' on a running server: rooms, users [#room], stats, say [#room] <text>, topic #room <text>, kick <name> [reason], backup <path>, close, help.");
+            "Operator commands on standard input, and from 'Chat.Server console' on a running server: rooms, users [#room], stats, say [#room] <text>, topic #room <text>, kick <name> [reason], backup <path>, close, help. " +
+            "Every option can also be set in a JSON file (--config <file>) or an environment variable CHATROOM_<NAME>; --print-config shows the settings in force.");
         foreach (var option in new Option[]
         {
             _address, _port, _maxClients, _maxFrameBytes, _maxTextLength, _rate, _burst, _handshakeTimeout,
@@ -116,7 +134,9 @@ internal sealed partial class ServerCommandLine
         AddRetentionOptions();
         AddMetricsOptions();
         AddConsoleOptions();
+        AddConfigurationOptions();
         Command.Subcommands.Add(MakeCertCommand.Create());
+        Command.SetAction(RunServerAsync);
     }
 
     /// <summary>The root command.</summary>
@@ -128,35 +148,24 @@ internal sealed partial class ServerCommandLine
     /// <param name="error">Standard error.</param>
     /// <param name="input">Standard input, for the operator's commands.</param>
     /// <returns>The exit code: 0 after a clean shutdown, 1 for a bad command line or an address that cannot be listened on.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input) =>
+        RunAsync(args, Environment.GetEnvironmentVariables(), output, error, input);
+
+    /// <summary>Parses the command line, with the configuration file and <paramref name="environment"/>'s variables, and runs what it asks for.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="environment">The environment variables (the process's, or a test's own).</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="input">Standard input, for the operator's commands.</param>
+    /// <returns>The exit code: 0 after a clean shutdown or --print-config, 1 for a bad command line, configuration or address.</returns>
+    internal static async Task<int> RunAsync(string[] args, System.Collections.IDictionary environment, TextWriter output, TextWriter error, TextReader input)
     {
-        var commandLine = new ServerCommandLine();
-        commandLine.Command.SetAction(async (result, cancellationToken) =>
-        {
-            ChatServerOptions options;
-            try
-            {
-                options = commandLine.ToOptions(result);
-            }
-            catch (ArgumentException ex)
-            {
-                await error.WriteLineAsync(ex.Message);
-                return 1;
-            }
-
-            return await ServerHost.RunAsync(options, result.GetValue(commandLine._logLevel), output, error, input, cancellationToken);
-        });
+        var commandLine = new ServerCommandLine(output, error, input);
         commandLine.SetConsoleAction(output, error, input);
-        commandLine.SetHashPasswordInput(input);
-
-        var parsed = commandLine.Command.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var (parse, problem) = commandLine.Parse(args, environment);
+        if (parse is null)
         {
-            foreach (var problem in parsed.Errors)
-            {
-                await error.WriteLineAsync($"{problem.Message} (see --help)");
-            }
-
+            await error.WriteLineAsync(problem);
             return 1;
         }
 
@@ -168,7 +177,30 @@ internal sealed partial class ServerCommandLine
             // SIGINT/SIGTERM are handled by ServerHost, which shuts down and exits 0.
             ProcessTerminationTimeout = null,
         };
-        return await parsed.InvokeAsync(invocation);
+        return await parse.Result.InvokeAsync(invocation);
+    }
+
+    /// <summary>The root command's action: prints the settings (--print-config) or runs the server until it is closed.</summary>
+    private async Task<int> RunServerAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        ChatServerOptions options;
+        try
+        {
+            options = ToOptions(result);
+        }
+        catch (ArgumentException ex)
+        {
+            await _error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+
+        if (result.GetValue(_printConfig))
+        {
+            PrintConfig(_parse ?? new ConfiguredParse(result, result, new Dictionary<Option, ConfiguredSetting>(), null), _output);
+            return 0;
+        }
+
+        return await ServerHost.RunAsync(options, result.GetValue(_logLevel), _output, _error, _input, cancellationToken);
     }
 
     /// <summary>Turns a successful parse into the server's settings.</summary>
