@@ -37,7 +37,12 @@ internal sealed class PasswordVerifier : IDisposable
 
     public void Dispose() => _slots.Dispose();
 
-    private async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    /// <summary>Runs slow work on the thread pool once one of the <see cref="MaxConcurrent"/> turns is free.</summary>
+    /// <typeparam name="T">What the work makes.</typeparam>
+    /// <param name="work">The work.</param>
+    /// <param name="cancellationToken">Gives up the wait for a turn.</param>
+    /// <returns>What the work made.</returns>
+    internal async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken = default)
     {
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
