@@ -7,8 +7,10 @@ namespace Chat.Server;
 /// The operator console of a running server on a Unix domain socket (by default
 /// <c>console.sock</c> in the data folder), for <c>Chat.Server console</c>: each client gets an
 /// <see cref="OperatorConsole"/> of its own, speaking <see cref="ConsoleWire"/>. Only the user the
-/// server runs as may use it: the socket file is mode 0600 in a folder made 0700, and each
-/// client's user id, as the kernel gives it (<see cref="PeerCredentials"/>), must be the server's.
+/// server runs as may use it (and root, who may do anything to the server anyway, and is the one
+/// who can reach a systemd <c>DynamicUser</c> service's data folder): the socket file is mode 0600
+/// in a folder made 0700, and each client's user id, as the kernel gives it
+/// (<see cref="PeerCredentials"/>), must be one of those.
 /// </summary>
 /// <remarks>
 /// Clients never hold the server up: each runs on its own, an idle one costs a socket and
@@ -31,19 +33,23 @@ internal sealed partial class ConsoleSocketListener : IAsyncDisposable
     private Task? _accepting;
     private int _disposed;
 
-    private ConsoleSocketListener(Socket socket, string path, uint ownerUid, ILogger logger)
+    private ConsoleSocketListener(Socket socket, string path, uint ownerUid, bool allowsRoot, ILogger logger)
     {
         _socket = socket;
         Path = path;
         OwnerUid = ownerUid;
+        AllowsRoot = allowsRoot;
         _logger = logger;
     }
 
     /// <summary>The socket's full path.</summary>
     public string Path { get; }
 
-    /// <summary>The one user id allowed in: the server's own.</summary>
+    /// <summary>The user id allowed in: the server's own.</summary>
     public uint OwnerUid { get; }
+
+    /// <summary>Whether root (uid 0) is allowed in too.</summary>
+    public bool AllowsRoot { get; }
 
     /// <summary>How many clients are attached now.</summary>
     public int ClientCount
@@ -64,9 +70,10 @@ internal sealed partial class ConsoleSocketListener : IAsyncDisposable
     /// <param name="path">Where; relative paths are from the working directory.</param>
     /// <param name="logger">Where it logs.</param>
     /// <param name="ownerUid">The user id allowed in; the process's own (<see cref="PeerCredentials.EffectiveUserId"/>) unless a test says.</param>
+    /// <param name="allowRoot">Whether root is allowed in too; only tests say no.</param>
     /// <returns>The listener, bound.</returns>
     /// <exception cref="ConsoleSocketException">Not on Linux, the path is too long, its folder cannot be made, another server answers there, or it is not a socket; in words.</exception>
-    public static ConsoleSocketListener Bind(string path, ILogger logger, uint? ownerUid = null)
+    public static ConsoleSocketListener Bind(string path, ILogger logger, uint? ownerUid = null, bool allowRoot = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!OperatingSystem.IsLinux())
@@ -116,7 +123,7 @@ internal sealed partial class ConsoleSocketListener : IAsyncDisposable
             throw;
         }
 
-        return new ConsoleSocketListener(socket, full, ownerUid ?? PeerCredentials.EffectiveUserId, logger);
+        return new ConsoleSocketListener(socket, full, ownerUid ?? PeerCredentials.EffectiveUserId, allowRoot, logger);
     }
 
     /// <summary>Starts taking clients, each with a console of its own on <paramref name="server"/>.</summary>
@@ -278,6 +285,11 @@ internal sealed partial class ConsoleSocketListener : IAsyncDisposable
 
         session.Start(refuseAsFull: full);
     }
+
+    /// <summary>Whether a client of this user id may use the console.</summary>
+    /// <param name="uid">The client's user id, from the kernel.</param>
+    /// <returns>Whether it is the server's user (or root, when allowed).</returns>
+    public bool Allows(uint uid) => uid == OwnerUid || (AllowsRoot && uid == 0);
 
     /// <summary>A session is over.</summary>
     internal void Detach(ConsoleSocketSession session)

@@ -10,7 +10,7 @@ internal sealed partial class ConsoleSocketSession
     [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "{Actor} left the console")]
     private static partial void LogDetached(ILogger logger, string actor);
 
-    [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Refused a console client of uid {Uid} (pid {Pid}): only uid {OwnerUid}, the server's user, may use the console")]
+    [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Refused a console client of uid {Uid} (pid {Pid}): only uid {OwnerUid}, the server's user (and root), may use the console")]
     private static partial void LogRefused(ILogger logger, uint uid, int pid, uint ownerUid);
 
     [LoggerMessage(EventId = 207, Level = LogLevel.Error, Message = "A console command of {Actor} failed inside the server")]

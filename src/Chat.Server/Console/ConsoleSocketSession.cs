@@ -51,10 +51,10 @@ internal sealed partial class ConsoleSocketSession
             {
                 await RefuseAsync(stream, $"The server has {ConsoleSocketListener.MaxClients} console clients attached, as many as it takes; try again when one has left.");
             }
-            else if (peer.Uid != _listener.OwnerUid)
+            else if (!_listener.Allows(peer.Uid))
             {
                 LogRefused(_logger, peer.Uid, peer.Pid, _listener.OwnerUid);
-                await RefuseAsync(stream, $"Only the user the server runs as (uid {_listener.OwnerUid}) may use its console; you are uid {peer.Uid}.");
+                await RefuseAsync(stream, $"Only the user the server runs as (uid {_listener.OwnerUid}){(_listener.AllowsRoot ? " and root" : string.Empty)} may use its console; you are uid {peer.Uid}.");
             }
             else
             {

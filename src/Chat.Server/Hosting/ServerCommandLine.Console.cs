@@ -43,21 +43,22 @@ internal sealed partial class ServerCommandLine
         _console.Options.Add(_consoleData);
         _console.Options.Add(_consoleSocketPath);
         _console.Arguments.Add(_consoleWords);
+        _console.SetAction(RunConsoleAsync);
         Command.Subcommands.Add(_console);
     }
 
-    /// <summary>Makes <c>console</c> run against the program's streams.</summary>
-    private void SetConsoleAction(TextWriter output, TextWriter error, TextReader input) =>
-        _console.SetAction((result, cancellationToken) =>
-        {
-            var socket = result.GetValue(_consoleSocketPath);
-            var data = result.GetValue(_consoleData)!;
-            var target = string.IsNullOrEmpty(socket)
-                ? ConsoleTarget.OfDataFolder(data)
-                : ConsoleTarget.OfSocket(socket);
-            var words = result.GetValue(_consoleWords) ?? [];
-            return ConsoleCommand.RunAsync(target, string.Join(' ', words), output, error, input, cancellationToken);
-        });
+    /// <summary>The <c>console</c> subcommand's action, on the program's standard streams.</summary>
+    private Task<int> RunConsoleAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var words = result.GetValue(_consoleWords) ?? [];
+        return ConsoleCommand.RunAsync(ConsoleTargetOf(result), string.Join(' ', words), _output, _error, _input, cancellationToken);
+    }
+
+    /// <summary>The socket <c>console</c> attaches to: <c>--socket</c>, else <see cref="ConsoleWire.FileName"/> in <c>--data</c>.</summary>
+    private ConsoleTarget ConsoleTargetOf(ParseResult result) =>
+        result.GetValue(_consoleSocketPath) is { Length: > 0 } socket
+            ? ConsoleTarget.OfSocket(socket)
+            : ConsoleTarget.OfDataFolder(result.GetValue(_consoleData)!);
 
     /// <summary>Adds where the console listens to the settings (after <see cref="WithHistory"/>, which sets the data folder).</summary>
     private ChatServerOptions WithConsole(ParseResult result, ChatServerOptions options) => options with

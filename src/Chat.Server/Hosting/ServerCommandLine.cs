@@ -133,8 +133,8 @@ internal sealed partial class ServerCommandLine
         AddHistoryOptions();
         AddRetentionOptions();
         AddMetricsOptions();
-        AddConsoleOptions();
         AddConfigurationOptions();
+        AddConsoleOptions();
         Command.Subcommands.Add(MakeCertCommand.Create());
         Command.SetAction(RunServerAsync);
     }
@@ -161,7 +161,6 @@ internal sealed partial class ServerCommandLine
     internal static async Task<int> RunAsync(string[] args, System.Collections.IDictionary environment, TextWriter output, TextWriter error, TextReader input)
     {
         var commandLine = new ServerCommandLine(output, error, input);
-        commandLine.SetConsoleAction(output, error, input);
         var (parse, problem) = commandLine.Parse(args, environment);
         if (parse is null)
         {

@@ -86,7 +86,7 @@ public sealed class ConsoleCommandTests : IDisposable
     public async Task AClientTheServerRefusesSaysWhyAndExitsOne()
     {
         await using var server = TestServer.Start();
-        await using var listener = ConsoleSocketListener.Bind(_folder.SocketPath, server.Server.LoggerFactory.CreateLogger<ConsoleSocketListener>(), PeerCredentials.EffectiveUserId + 1);
+        await using var listener = ConsoleSocketListener.Bind(_folder.SocketPath, server.Server.LoggerFactory.CreateLogger<ConsoleSocketListener>(), PeerCredentials.EffectiveUserId + 1, allowRoot: false);
         listener.Start(server.Server);
 
         var (exitCode, _, error) = await RunAsync("console", "--data", _folder.Path, "users");

@@ -150,7 +150,7 @@ public sealed class ConsoleSocketListenerTests : IDisposable
     {
         await using var server = TestServer.Start();
         var owner = PeerCredentials.EffectiveUserId + 1;
-        await using var listener = ConsoleSocketListener.Bind(_folder.SocketPath, server.Server.LoggerFactory.CreateLogger<ConsoleSocketListener>(), owner);
+        await using var listener = ConsoleSocketListener.Bind(_folder.SocketPath, server.Server.LoggerFactory.CreateLogger<ConsoleSocketListener>(), owner, allowRoot: false);
         listener.Start(server.Server);
         await using var client = await ConnectAsync();
 
@@ -160,6 +160,15 @@ public sealed class ConsoleSocketListenerTests : IDisposable
         Assert.Equal([$"Only the user the server runs as (uid {owner}) may use its console; you are uid {PeerCredentials.EffectiveUserId}."], reply.Lines);
         Assert.False(server.Server.Completion.IsCompleted);
         Assert.Contains(server.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith($"Refused a console client of uid {PeerCredentials.EffectiveUserId} (pid {Environment.ProcessId})", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheServersUserAndRootMayAttachAndNobodyElse()
+    {
+        await using var server = TestServer.Start();
+        await using var listener = ConsoleSocketListener.Bind(_folder.SocketPath, server.Server.LoggerFactory.CreateLogger<ConsoleSocketListener>(), ownerUid: 1234);
+
+        Assert.Equal((true, true, false, false), (listener.Allows(1234), listener.Allows(0), listener.Allows(1000), listener.Allows(1235)));
     }
 
     [Fact]
