@@ -56,6 +56,16 @@ internal static class ClientProgram
                 connector.Password = password;
             }
 
+            if (settings.NamePasswordFile is { } namePasswordFile)
+            {
+                if (!Chat.Shared.PasswordFile.TryRead(namePasswordFile, out var namePassword, out var problem))
+                {
+                    throw new InvalidOperationException(problem);
+                }
+
+                connector.NamePassword = namePassword;
+            }
+
             var chat = new ChatApp(app, connector, settings, knownHosts);
             var terminalKeys = new TerminalKeys(app, TerminalModes.Capture());
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);

@@ -23,12 +23,14 @@ public sealed class ChatClientConnector(string host, int port, KnownHosts? tls =
 
     public string Password { get; set; } = string.Empty;
 
+    public string NamePassword { get; set; } = string.Empty;
+
     /// <summary>The servers trusted on first use, when the client speaks TLS; <see langword="null"/> for plaintext.</summary>
     public KnownHosts? KnownHosts => tls;
 
     public async Task<ChatClient> ConnectAsync(string userName, CancellationToken cancellationToken = default)
     {
-        var options = Options with { Password = Password };
+        var options = Options with { Password = Password, NamePassword = NamePassword };
         string? pinned = null;
         if (tls is not null)
         {

@@ -17,6 +17,13 @@ public interface IChatConnector
     /// </summary>
     string Password { get; set; }
 
+    /// <summary>
+    /// The password of the user name (a registered name, or an operator account), given with every
+    /// connect; empty for none. The login sets it when the server says the name is registered, and
+    /// <c>/register</c> or <c>/nick name password</c> when they change it.
+    /// </summary>
+    string NamePassword { get; set; }
+
     /// <summary>Connects and joins.</summary>
     /// <param name="userName">The name to join under.</param>
     /// <param name="cancellationToken">Stops connecting.</param>

@@ -51,6 +51,11 @@ public sealed class ClientCommandLine
         Description = "Read the server's password from this file (its first line; a file private to you: chmod 600). Without it, the client asks when the server wants one.",
     };
 
+    private readonly Option<string?> _namePasswordFile = new("--name-password-file")
+    {
+        Description = "Read the password of your name (a registered name, or an operator account) from this file (its first line; chmod 600). Without it, the client asks when the server says the name is registered.",
+    };
+
     private readonly Option<bool> _noBell = new("--no-bell")
     {
         Description = "Do not ring the terminal's bell on a mention or a private message.",
@@ -89,7 +94,7 @@ public sealed class ClientCommandLine
             "ChatRoom text-mode client: join a chat room in any terminal, also over SSH.\n" +
             "In the room: Enter sends, /help lists the commands, typing exit or Ctrl+Q quits.")
         {
-            _host, _port, _name, _config, _timestamps, _mono, _noBell, _tls, _passwordFile,
+            _host, _port, _name, _config, _timestamps, _mono, _noBell, _tls, _passwordFile, _namePasswordFile,
         };
         Root.SetAction(result =>
         {
@@ -188,6 +193,17 @@ public sealed class ClientCommandLine
             }
 
             settings = settings with { PasswordFile = passwordFile };
+        }
+
+        if (result.GetValue(_namePasswordFile) is { } namePasswordFile)
+        {
+            if (!PasswordFile.TryRead(namePasswordFile, out _, out var problem))
+            {
+                error = $"--name-password-file: {problem}";
+                return false;
+            }
+
+            settings = settings with { NamePasswordFile = namePasswordFile };
         }
 
         error = string.Empty;

@@ -43,4 +43,10 @@ public sealed record ClientSettings
     /// and is never written to the configuration file or the screen.
     /// </summary>
     public string? PasswordFile { get; init; }
+
+    /// <summary>
+    /// The file holding the password of the user name (<c>--name-password-file</c>): a registered
+    /// name's, or an operator account's. As with <see cref="PasswordFile"/>, only the path is kept.
+    /// </summary>
+    public string? NamePasswordFile { get; init; }
 }

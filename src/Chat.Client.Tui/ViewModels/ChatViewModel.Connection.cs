@@ -88,6 +88,7 @@ public sealed partial class ChatViewModel
                 closedBecause = message switch
                 {
                     ServerShutdown shutdown => DescribeShutdown(shutdown.Text).TrimEnd('.'),
+                    ErrorMessage { Fatal: true, Code: ErrorCode.Banned } banned => DescribeBan(banned).TrimEnd('.'),
                     ErrorMessage { Fatal: true } fatal => "the server closed the session: " + TextSanitizer.Sanitize(fatal.Text),
                     Reconnected => null,
                     _ => closedBecause,
@@ -173,6 +174,7 @@ public sealed partial class ChatViewModel
         UserName = welcome.UserName;
         ServerName = TextSanitizer.Sanitize(welcome.ServerName);
         MaxTextLength = welcome.MaxTextLength > 0 ? welcome.MaxTextLength : ProtocolInfo.DefaultMaxTextLength;
+        ReadAccount(welcome);
         if (Windows.FindRoom(_defaultRoom) is { } room)
         {
             room.Reset((welcome.Users ?? []).Append(UserName), welcome.AwayUsers ?? [], TextSanitizer.Sanitize(welcome.Topic ?? string.Empty));

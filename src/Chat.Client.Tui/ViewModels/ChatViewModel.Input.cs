@@ -19,7 +19,12 @@ public sealed partial class ChatViewModel
         ArgumentNullException.ThrowIfNull(input);
         _completer.Reset();
         var command = CommandParser.Parse(input);
-        _history.Add(input);
+        if (!CommandParser.HoldsPassword(command))
+        {
+            // A line with a password is not kept for Up to bring back.
+            _history.Add(input);
+        }
+
         switch (command)
         {
             case NoCommand:
@@ -28,8 +33,12 @@ public sealed partial class ChatViewModel
                 await QuitAsync(quit.Message);
                 return true;
             case HelpCommand:
-                Current.AddRange([.. CommandParser.Help.Select(h => _lines.Local(LogKind.Info, h))]);
+                Current.AddRange([.. CommandParser.Help.Concat(IsOperator ? CommandParser.OperatorHelp : []).Select(h => _lines.Local(LogKind.Info, h))]);
                 return true;
+            case RegisterCommand register:
+                return await RegisterAsync(register.Password);
+            case OperatorCommand op:
+                return await RunOperatorAsync(op);
             case WhoCommand:
                 Who();
                 return true;
@@ -70,9 +79,9 @@ public sealed partial class ChatViewModel
             case RoomsCommand:
                 return await ListRoomsAsync();
             case TopicCommand topic:
-                return await TopicAsync(topic.Topic);
+                return await TopicAsync(topic.Topic, topic.Room);
             case NickCommand nick:
-                return await NickAsync(nick.Name);
+                return await NickAsync(nick.Name, nick.Password);
             case AwayCommand away:
                 return await AwayAsync(away.Text);
             case SayCommand say:

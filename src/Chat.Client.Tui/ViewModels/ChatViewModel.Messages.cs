@@ -48,6 +48,13 @@ public sealed partial class ChatViewModel
                 var noticeWindow = notice.Room.Length > 0 && Windows.FindRoom(notice.Room) is { } noticed ? noticed : Current;
                 noticeWindow.Add(_lines.Line(LogKind.Notice, notice.Timestamp, string.Empty, TextSanitizer.Sanitize(notice.Text)));
                 break;
+            case ErrorMessage { Code: ErrorCode.Muted } muted:
+                (muted.Room.Length > 0 && Windows.FindRoom(muted.Room) is { } mutedIn ? mutedIn : Current)
+                    .Add(_lines.Local(LogKind.Error, DescribeMute(muted)));
+                break;
+            case ErrorMessage { Code: ErrorCode.Banned } banned:
+                ShowElsewhere(null, _lines.Local(LogKind.Error, DescribeBan(banned)));
+                break;
             case ErrorMessage error:
                 var errorWindow = error.Room.Length > 0 && Windows.FindRoom(error.Room) is { } erred ? erred : Current;
                 errorWindow.Add(_lines.Local(LogKind.Error, TextSanitizer.Sanitize(error.Text)));

@@ -95,12 +95,17 @@ public sealed partial class ChatViewModel
         window.AddRange(lines);
     }
 
-    private async Task<bool> TopicAsync(string? topic)
+    private async Task<bool> TopicAsync(string? topic, string? named)
     {
         if (!SupportsRooms)
         {
             SayNoRooms();
             return true;
+        }
+
+        if (named is not null)
+        {
+            return await TopicOfAsync(named, topic);
         }
 
         if (Current is not RoomWindowViewModel { Room.Length: > 0 } room)
@@ -111,22 +116,44 @@ public sealed partial class ChatViewModel
 
         if (topic is null)
         {
-            room.Add(_lines.Local(LogKind.Info, room.Topic.Length > 0
-                ? $"The topic of {room.Label}: {room.Topic}"
-                : $"{room.Label} has no topic. /topic <text> sets one."));
+            ShowTopic(room);
             return true;
         }
 
+        return await SetTopicAsync(room.Room, topic);
+    }
+
+    private void ShowTopic(RoomWindowViewModel room) =>
+        room.Add(_lines.Local(LogKind.Info, room.Topic.Length > 0
+            ? $"The topic of {room.Label}: {room.Topic}"
+            : $"{room.Label} has no topic. /topic <text> sets one."));
+
+    /// <summary>
+    /// Sets the topic of a room this user is in; when the server does not allow it and this user
+    /// is an operator, sets it as the operator instead.
+    /// </summary>
+    private async Task<bool> SetTopicAsync(string name, string topic)
+    {
         if (!CheckText(topic, ProtocolInfo.MaxTopicLength, "A topic"))
         {
             return false;
         }
 
-        var name = room.Room;
-        return await RequestAsync($"Setting the topic of {name}", (client, ct) => client.SetTopicAsync(name, topic, ct));
+        var window = Current;
+        return await RequestAsync($"Setting the topic of {name}", async (client, ct) =>
+        {
+            try
+            {
+                await client.SetTopicAsync(name, topic, ct).ConfigureAwait(false);
+            }
+            catch (ChatRequestException ex) when (ex.Code == ErrorCode.NotAllowed && client.IsOperator)
+            {
+                await RunOperatorLineAsync(client, window, TopicLine(name, topic), ct).ConfigureAwait(false);
+            }
+        });
     }
 
-    private async Task<bool> NickAsync(string name)
+    private async Task<bool> NickAsync(string name, string password)
     {
         var problem = UserNameRules.Check(name);
         if (problem != UserNameProblem.None)
@@ -141,7 +168,29 @@ public sealed partial class ChatViewModel
             return true;
         }
 
-        return await RequestAsync($"Changing your name to {name}", (client, ct) => client.ChangeNameAsync(name, ct));
+        if (password.Length > 0 && !_settings.Tls && !ConfirmPlaintextPassword("/nick with a password"))
+        {
+            return true;
+        }
+
+        var window = Current;
+        var sameName = UserNameRules.Comparer.Equals(name, UserName);
+        return await RequestAsync($"Changing your name to {name}", async (client, ct) =>
+        {
+            try
+            {
+                await client.ChangeNameAsync(name, password, ct).ConfigureAwait(false);
+                _ui.Post(() => AfterRename(password, sameName));
+            }
+            catch (ChatRequestException ex) when (ex.Code == ErrorCode.NameRegistered)
+            {
+                var shown = TextSanitizer.Sanitize(name);
+                var text = password.Length == 0
+                    ? $"{shown} is registered: it can be used only with its password. /nick {shown} <password> takes it."
+                    : $"{shown} is registered, and that password is not its password.";
+                _ui.Post(() => WindowOrCurrent(window).Add(_lines.Local(LogKind.Error, text)));
+            }
+        });
     }
 
     private async Task<bool> AwayAsync(string text)

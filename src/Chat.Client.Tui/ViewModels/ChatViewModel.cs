@@ -144,6 +144,7 @@ public sealed partial class ChatViewModel : IAsyncDisposable
         SupportsRooms = client.SupportsRooms;
         _defaultRoom = client.DefaultRoom;
         _epoch = welcome.HistoryEpoch ?? string.Empty;
+        ReadAccount(welcome);
 
         var room = Windows.FindRoom(_defaultRoom);
         if (room is null)
@@ -217,7 +218,8 @@ public sealed partial class ChatViewModel : IAsyncDisposable
             _ => $"{Users.Count} {(Users.Count == 1 ? "user" : "users")}",
         };
         var away = AwayText.Length > 0 ? " (away)" : string.Empty;
-        return $"{UserName}{away} on {ServerName} ({_connector.Endpoint}) · {where} · /help";
+        var op = IsOperator ? " [operator]" : string.Empty;
+        return $"{UserName}{op}{away} on {ServerName} ({_connector.Endpoint}) · {where} · /help";
     }
 
     private void SetConnectionStatus(string text)

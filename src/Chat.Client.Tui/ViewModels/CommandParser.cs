@@ -18,7 +18,8 @@ public static class CommandParser
         "  /part [#room] [text] leave a room (the one in view when none is named) and close its window",
         "  /rooms               list the rooms, how many are in each, and their topics",
         "  /topic [text]        show the topic of the room in view, or set it (/topic -delete clears it)",
-        "  /nick <name>         take another name",
+        "  /nick <name> [pass]  take another name (a registered one with its password)",
+        "  /register <password> register your name: from then on it can be used only with its password",
         "  /away [text]         mark yourself away (others see why); /away alone: back",
         "  /msg <name> <text>   send a private message (in its conversation's window)",
         "  /query <name>        open a private conversation's window",
@@ -42,11 +43,27 @@ public static class CommandParser
         "Editing: Ctrl+A/E start/end · Ctrl+U/K kill to start/end · Ctrl+W, Alt+Backspace kill word · Ctrl+Y yank · Alt+B/F word left/right · Ctrl+L redraw · Ctrl+Z suspend",
     ];
 
+    /// <summary>The operator's commands, for <c>/help</c> when this user is an operator.</summary>
+    public static IReadOnlyList<string> OperatorHelp { get; } =
+    [
+        "Operator commands (carried out by the server, as on its console):",
+        "  /kick <name> [reason]                  remove a user from the server",
+        "  /ban <name|address|CIDR> [time] [why]  ban a name or addresses (time: 30m, 2h, 7d; none: for good)",
+        "  /unban <target>                        lift a ban",
+        "  /bans                                  list the bans",
+        "  /mute <name> [time] [why]              stop a user's lines from being posted",
+        "  /unmute <name>                         let them speak again",
+        "  /say [#room] <text>                    a notice from the server, to everyone or to a room",
+        "  /topic #room <text>                    set the topic of any room",
+        "  /op <command>                          any console command (/op help lists them)",
+    ];
+
     /// <summary>The commands Tab completes at the start of the line, each with its leading '/'.</summary>
     public static IReadOnlyList<string> CommandNames { get; } =
     [
-        "/away", "/clear", "/close", "/help", "/ignore", "/join", "/me", "/msg", "/nick", "/part", "/query", "/quit", "/r",
-        "/reconnect", "/rooms", "/search", "/topic", "/unignore", "/who", "/window",
+        "/away", "/ban", "/bans", "/clear", "/close", "/help", "/ignore", "/join", "/kick", "/me", "/msg", "/mute", "/nick", "/op",
+        "/part", "/query", "/quit", "/r", "/reconnect", "/register", "/rooms", "/say", "/search", "/topic", "/unban", "/unignore",
+        "/unmute", "/who", "/window",
     ];
 
     /// <summary>Parses one input line.</summary>
@@ -89,8 +106,17 @@ public static class CommandParser
             "join" or "j" => ParseJoin(rest),
             "part" or "leave" => ParsePart(rest),
             "rooms" or "list" => new RoomsCommand(),
-            "topic" or "t" => new TopicCommand(rest.Length == 0 ? null : rest == "-delete" ? string.Empty : rest),
-            "nick" => ParseName(rest, name => new NickCommand(name!), allowNone: false, "Usage: /nick <name>"),
+            "topic" or "t" => ParseTopic(rest),
+            "nick" => ParseNick(rest),
+            "register" => rest.Length > 0 ? new RegisterCommand(rest) : new InvalidCommand("Usage: /register <password>: from then on your name can be used only with it"),
+            "kick" => Operator(rest, "kick", "kick <name> [reason]", "kick"),
+            "ban" => Operator(rest, "ban", "ban <name|address|CIDR> [duration] [reason]", "ban"),
+            "unban" => Operator(rest, "unban", "unban <name|address|CIDR>", "lift bans"),
+            "bans" => new OperatorCommand(rest.Length > 0 ? "bans " + rest : "bans", "list the bans"),
+            "mute" => Operator(rest, "mute", "mute <name> [duration] [reason]", "mute"),
+            "unmute" => Operator(rest, "unmute", "unmute <name>", "unmute"),
+            "say" => Operator(rest, "say", "say [#room] <text>", "speak as the server"),
+            "op" or "oper" => rest.Length > 0 ? new OperatorCommand(rest, "run operator commands") : new InvalidCommand("Usage: /op <command>, any command of the server's console (/op help lists them)"),
             "away" => new AwayCommand(rest),
             "search" or "find" => rest.Length > 0 ? new SearchCommand(rest) : new InvalidCommand("Usage: /search <words>, for example /search release notes (a word ending in * matches words it begins)"),
             "who" or "names" => new WhoCommand(),
@@ -106,6 +132,40 @@ public static class CommandParser
             _ => new InvalidCommand($"Unknown command /{name}. /help lists the commands; //{name} says it as text."),
         };
     }
+
+    /// <summary>An operator's command with its arguments, or its usage when they are missing.</summary>
+    private static InputCommand Operator(string rest, string word, string usage, string what) =>
+        rest.Length > 0 ? new OperatorCommand($"{word} {rest}", what) : new InvalidCommand($"Usage: /{usage} (an operator's command)");
+
+    private static TopicCommand ParseTopic(string rest)
+    {
+        if (!rest.StartsWith('#'))
+        {
+            return new TopicCommand(rest.Length == 0 ? null : rest == "-delete" ? string.Empty : rest);
+        }
+
+        var space = rest.IndexOf(' ', StringComparison.Ordinal);
+        var room = space < 0 ? rest : rest[..space];
+        var topic = space < 0 ? null : rest[(space + 1)..].Trim();
+        return new TopicCommand(topic == "-delete" ? string.Empty : topic, room);
+    }
+
+    private static InputCommand ParseNick(string rest)
+    {
+        const string Usage = "Usage: /nick <name>, or /nick <name> <password> for a registered name";
+        var space = rest.IndexOf(' ', StringComparison.Ordinal);
+        if (rest.Length == 0)
+        {
+            return new InvalidCommand(Usage);
+        }
+
+        return space < 0 ? new NickCommand(rest) : new NickCommand(rest[..space], rest[(space + 1)..].Trim());
+    }
+
+    /// <summary>Whether a parsed line carries a password, and so must not be kept in the input history.</summary>
+    /// <param name="command">The line, parsed.</param>
+    /// <returns><see langword="true"/> for <c>/register ...</c> and <c>/nick name password</c>.</returns>
+    public static bool HoldsPassword(InputCommand command) => command is RegisterCommand or NickCommand { Password.Length: > 0 };
 
     private static InputCommand ParseName(string rest, Func<string?, InputCommand> create, bool allowNone, string usage)
     {

@@ -82,13 +82,51 @@ public sealed record PartCommand(string? Room, string Text) : InputCommand;
 /// <summary>List the server's rooms with how many are in each and their topics: <c>/rooms</c>.</summary>
 public sealed record RoomsCommand : InputCommand;
 
-/// <summary>Show the topic of the room in view (<c>/topic</c>), set it (<c>/topic text</c>) or clear it (<c>/topic -delete</c>).</summary>
+/// <summary>
+/// Show the topic of the room in view (<c>/topic</c>), set it (<c>/topic text</c>) or clear it
+/// (<c>/topic -delete</c>); with a room (<c>/topic #dev text</c>), that room's, which an operator
+/// may set in any room.
+/// </summary>
 /// <param name="Topic">The new topic, an empty string to clear it, or <see langword="null"/> to show it.</param>
-public sealed record TopicCommand(string? Topic) : InputCommand;
+/// <param name="Room">The room named, or <see langword="null"/> for the one in view.</param>
+public sealed record TopicCommand(string? Topic, string? Room = null) : InputCommand;
 
-/// <summary>Take another name: <c>/nick robert</c>.</summary>
+/// <summary>Take another name: <c>/nick robert</c>, or a registered one with its password: <c>/nick alice password</c>.</summary>
 /// <param name="Name">The name wanted.</param>
-public sealed record NickCommand(string Name) : InputCommand;
+/// <param name="Password">The name's password, or an empty string.</param>
+public sealed record NickCommand(string Name, string Password = "") : InputCommand
+{
+    /// <summary>Prints the name only: the password never shows.</summary>
+    /// <param name="builder">Where the text goes.</param>
+    /// <returns>Always <see langword="true"/>.</returns>
+    protected override bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Name = ").Append(Name).Append(", Password = ").Append(Password.Length == 0 ? "(none)" : "(given)");
+        return true;
+    }
+}
+
+/// <summary>Register this user's name with a password, or change it: <c>/register password</c>.</summary>
+/// <param name="Password">The name's password from now on.</param>
+public sealed record RegisterCommand(string Password) : InputCommand
+{
+    /// <summary>Prints nothing of the password.</summary>
+    /// <param name="builder">Where the text goes.</param>
+    /// <returns>Always <see langword="true"/>.</returns>
+    protected override bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Password = (given)");
+        return true;
+    }
+}
+
+/// <summary>
+/// An operator's command, sent to the server as its console would take it: <c>/kick bob</c>,
+/// <c>/ban 203.0.113.0/24 1d spam</c>, <c>/say hello</c>, <c>/op users</c>, ...
+/// </summary>
+/// <param name="Line">The console command line (<c>kick bob</c>).</param>
+/// <param name="What">What it does, for a user who is not an operator ("ban").</param>
+public sealed record OperatorCommand(string Line, string What) : InputCommand;
 
 /// <summary>Mark oneself away with a text (<c>/away lunch</c>), or back (<c>/away</c>).</summary>
 /// <param name="Text">Why, or an empty string: back.</param>

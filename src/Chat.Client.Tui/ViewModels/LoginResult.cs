@@ -22,6 +22,10 @@ public sealed record LoginRefused(string Message) : LoginResult;
 /// <param name="Message">What to tell the user ("This server needs a password." or "The password is wrong.").</param>
 public sealed record LoginNeedsPassword(string Message) : LoginResult;
 
+/// <summary>The name is registered (or is an operator account), and its password was missing or wrong; the user may type it, or another name.</summary>
+/// <param name="Message">What to tell the user ("alice is registered: type its password, or choose another name.").</param>
+public sealed record LoginNeedsNamePassword(string Message) : LoginResult;
+
 /// <summary>The server could not be reached or refused the client; the user may retry or quit.</summary>
 /// <param name="Message">What happened, in words ("No chat server is listening on 127.0.0.1:5000.").</param>
 public sealed record LoginFailed(string Message) : LoginResult;

@@ -6,8 +6,9 @@ namespace Chat.Client.Tui.ViewModels;
 /// <summary>
 /// The login: checks the name locally (not empty, not "Server", only allowed characters),
 /// connects, and tells a refused name (which the user can change) from a server that cannot
-/// be reached (which the user can retry), and a server that wants a password (which the user
-/// then types; it is kept only in the connector, for reconnects).
+/// be reached (which the user can retry), a server that wants a password, and a registered name
+/// that wants its own (which the user then types; each is kept only in the connector, for
+/// reconnects). A ban is told with its reason and until when.
 /// </summary>
 /// <remarks>
 /// With TLS (<paramref name="knownHosts"/>), a certificate this system does not trust is trust on
@@ -51,10 +52,12 @@ public sealed class LoginViewModel(IChatConnector connector, KnownHosts? knownHo
 
     /// <summary>Checks the name, connects and joins.</summary>
     /// <param name="name">The name as typed.</param>
-    /// <param name="password">The password as typed, or <see langword="null"/> to keep the one the connector has (from --password-file, or none).</param>
+    /// <param name="password">The server's password as typed, or <see langword="null"/> to keep the one the connector has (from --password-file, or none).</param>
+    /// <param name="namePassword">The name's password as typed, or <see langword="null"/> to keep the one the connector has (from --name-password-file, or none).</param>
     /// <param name="cancellationToken">Stops connecting.</param>
     /// <returns>The outcome; never throws for a network or server problem.</returns>
-    public async Task<LoginResult> LoginAsync(string? name, string? password = null, CancellationToken cancellationToken = default)
+    public async Task<LoginResult> LoginAsync(
+        string? name, string? password = null, string? namePassword = null, CancellationToken cancellationToken = default)
     {
         if (CheckName(name) is { } problem)
         {
@@ -64,6 +67,11 @@ public sealed class LoginViewModel(IChatConnector connector, KnownHosts? knownHo
         if (password is not null)
         {
             connector.Password = password;
+        }
+
+        if (namePassword is not null)
+        {
+            connector.NamePassword = namePassword;
         }
 
         try
@@ -85,6 +93,17 @@ public sealed class LoginViewModel(IChatConnector connector, KnownHosts? knownHo
         catch (ChatRejectedException ex) when (ex.IsPasswordProblem)
         {
             return new LoginNeedsPassword(connector.Password.Length == 0 ? "This server needs a password." : "The password is wrong.");
+        }
+        catch (ChatRejectedException ex) when (ex.IsNamePasswordProblem)
+        {
+            var shown = TextSanitizer.Sanitize(UserNameRules.Normalize(name));
+            return new LoginNeedsNamePassword(connector.NamePassword.Length == 0
+                ? $"{shown} is registered: it can be used only with its password. Type it, or choose another name."
+                : $"The password of {shown} is wrong. Type it again, or choose another name.");
+        }
+        catch (ChatRejectedException ex) when (ex.IsBanned)
+        {
+            return new LoginFailed(ProblemText.Describe(ex));
         }
         catch (ChatRejectedException ex) when (ex.IsNameProblem || ex.Reason == RejectReason.ServerFull)
         {

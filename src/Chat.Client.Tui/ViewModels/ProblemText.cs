@@ -23,6 +23,12 @@ public static class ProblemText
     public static string Describe(ChatRejectedException rejected)
     {
         ArgumentNullException.ThrowIfNull(rejected);
+        if (rejected.IsBanned)
+        {
+            // The exception says why and until when, in words (the server's sentence: "Your address is banned from this server until ...: spam.").
+            return TextSanitizer.Sanitize(rejected.Message);
+        }
+
         var reason = rejected.Reason switch
         {
             RejectReason.NameTaken => "That name is taken; choose another.",
@@ -31,6 +37,7 @@ public static class ProblemText
             RejectReason.ServerFull => "The server is full; try again later.",
             RejectReason.VersionUnsupported => "The server does not support this client's protocol version.",
             RejectReason.BadPassword => "The server needs a password, and none or a wrong one was given.",
+            RejectReason.NameRegistered => "That name is registered: it can be used only with its password.",
             _ => "The server refused to let you in.",
         };
         var text = TextSanitizer.Sanitize(rejected.ServerText).Trim();

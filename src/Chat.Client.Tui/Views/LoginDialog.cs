@@ -8,8 +8,8 @@ namespace Chat.Client.Tui.Views;
 /// <summary>
 /// Asks for a user name and joins. A name the rules or the server refuse is explained here and
 /// the user types another; a server that cannot be reached is explained here too, with Retry
-/// and Quit; a server that wants a password gets a secret field for it (never drawn, kept only
-/// for this run's reconnects). Closes with <see cref="Client"/> set once in the room, or unset when the user quit.
+/// and Quit; a server that wants a password gets a secret field for it, and so does a registered
+/// name (never drawn, kept only for this run's reconnects); a ban is told with why and until when. Closes with <see cref="Client"/> set once in the room, or unset when the user quit.
 /// </summary>
 internal sealed partial class LoginDialog : Dialog
 {
@@ -35,6 +35,11 @@ internal sealed partial class LoginDialog : Dialog
             StartLogin();
         };
         _password.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            StartLogin();
+        };
+        _namePassword.Accepting += (_, e) =>
         {
             e.Handled = true;
             StartLogin();
@@ -125,6 +130,7 @@ internal sealed partial class LoginDialog : Dialog
 
         // Only a password typed here replaces the connector's (from --password-file, or none).
         var password = _password.Visible ? _password.Text ?? string.Empty : null;
+        var namePassword = _namePassword.Visible ? _namePassword.Text ?? string.Empty : null;
         SetBusy(true);
         ShowMessage($"Connecting to {_viewModel.Endpoint}…");
         var app = App;
@@ -134,7 +140,7 @@ internal sealed partial class LoginDialog : Dialog
             LoginResult result;
             try
             {
-                result = await _viewModel.LoginAsync(name, password, token);
+                result = await _viewModel.LoginAsync(name, password, namePassword, token);
             }
             catch (OperationCanceledException)
             {
@@ -196,6 +202,14 @@ internal sealed partial class LoginDialog : Dialog
                 _join.Text = "_Join";
                 _password.SetFocus();
                 break;
+            case LoginNeedsNamePassword needed:
+                ShowMessage(needed.Message);
+                _namePasswordLabel.Visible = true;
+                _namePassword.Visible = true;
+                _namePassword.Text = string.Empty;
+                _join.Text = "_Join";
+                _namePassword.SetFocus();
+                break;
             case LoginFailed failed:
                 ShowMessage(failed.Message + " Retry or Quit?");
                 _join.Text = "_Retry";
@@ -209,6 +223,7 @@ internal sealed partial class LoginDialog : Dialog
         _busy = busy;
         _name.ReadOnly = busy;
         _password.ReadOnly = busy;
+        _namePassword.ReadOnly = busy;
         _join.Enabled = !busy;
     }
 

@@ -9,7 +9,11 @@ public sealed partial class ChatClient
     /// <param name="options">Settings; <see cref="ChatClientOptions.Default"/> when omitted.</param>
     /// <param name="cancellationToken">Stops connecting.</param>
     /// <returns>The client, in the room.</returns>
-    /// <exception cref="ChatRejectedException">The name breaks the rules, or the server refused it, the client, or its password (<see cref="ChatClientOptions.Password"/>).</exception>
+    /// <exception cref="ChatRejectedException">
+    /// The name breaks the rules, or the server refused it, the client, its password (<see cref="ChatClientOptions.Password"/>)
+    /// or the name's (<see cref="ChatClientOptions.NamePassword"/>), or a ban of the name or the address
+    /// (<see cref="ChatRejectedException.IsBanned"/>, until <see cref="ChatRejectedException.Until"/>).
+    /// </exception>
     /// <exception cref="ChatConnectionRefusedException">No server listens at <paramref name="host"/>:<paramref name="port"/>.</exception>
     /// <exception cref="ChatHostNotFoundException">The host name does not resolve.</exception>
     /// <exception cref="ChatTimeoutException">The server did not answer in time.</exception>
@@ -28,7 +32,7 @@ public sealed partial class ChatClient
         var connection = await ChatConnection.ConnectAsync(host, port, options.Connection, cancellationToken).ConfigureAwait(false);
         try
         {
-            var welcome = await GreetAsync(connection, userName, options, cancellationToken).ConfigureAwait(false);
+            var welcome = await GreetAsync(connection, userName, options.NamePassword, options, cancellationToken).ConfigureAwait(false);
             return new ChatClient(connection, welcome, options, new ServerAddress(host, port));
         }
         catch
@@ -53,7 +57,7 @@ public sealed partial class ChatClient
     /// <param name="options">Settings; <see cref="ChatClientOptions.Default"/> when omitted.</param>
     /// <param name="cancellationToken">Stops waiting for the server.</param>
     /// <returns>The client, in the room.</returns>
-    /// <exception cref="ChatRejectedException">The name breaks the rules, or the server refused it or the client.</exception>
+    /// <exception cref="ChatRejectedException">The name breaks the rules, or the server refused it or the client (a ban included: <see cref="ChatRejectedException.IsBanned"/>).</exception>
     /// <exception cref="ChatTimeoutException">The server did not answer within <see cref="ChatClientOptions.HandshakeTimeout"/>.</exception>
     /// <exception cref="ChatException">The connection failed or the server broke the protocol.</exception>
     public static async Task<ChatClient> JoinAsync(
@@ -68,7 +72,7 @@ public sealed partial class ChatClient
         {
             options.Validate();
             CheckName(userName);
-            var welcome = await GreetAsync(connection, userName, options, cancellationToken).ConfigureAwait(false);
+            var welcome = await GreetAsync(connection, userName, options.NamePassword, options, cancellationToken).ConfigureAwait(false);
             return new ChatClient(connection, welcome, options, address: null);
         }
         catch
@@ -81,9 +85,9 @@ public sealed partial class ChatClient
         }
     }
 
-    /// <summary>Says hello and waits for the welcome; throws what the server's refusal means.</summary>
+    /// <summary>Says hello (with the name's password, if any) and waits for the welcome; throws what the server's refusal means.</summary>
     private static async Task<Welcome> GreetAsync(
-        IChatConnection connection, string userName, ChatClientOptions options, CancellationToken cancellationToken)
+        IChatConnection connection, string userName, string namePassword, ChatClientOptions options, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(options.HandshakeTimeout, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -94,6 +98,7 @@ public sealed partial class ChatClient
             {
                 OmitPresence = !options.ReceivePresence,
                 Password = options.Password,
+                NamePassword = namePassword,
             };
             await connection.SendAsync(hello, linked.Token).ConfigureAwait(false);
             var welcome = await ReceiveWelcomeAsync(connection, linked.Token).ConfigureAwait(false);
@@ -137,7 +142,11 @@ public sealed partial class ChatClient
                 // The server closes the connection after each of these; close ours gracefully in turn.
                 case Rejected rejected:
                     await connection.DisposeAsync().ConfigureAwait(false);
-                    throw new ChatRejectedException(rejected.Reason, rejected.Text);
+                    throw new ChatRejectedException(rejected.Reason, rejected.Text, rejected.Until);
+                case ErrorMessage { Code: ErrorCode.Banned } banned:
+                    // The address is banned: said at connect, instead of the handshake's answer.
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    throw new ChatRejectedException(RejectReason.Banned, banned.Text, banned.Until);
                 case ErrorMessage { Code: ErrorCode.TlsRequired }:
                     await connection.DisposeAsync().ConfigureAwait(false);
                     throw new ChatTlsException(

@@ -7,6 +7,7 @@ public sealed partial class ChatClient
     {
         var session = new Session(connection, welcome, _options.TimeProvider.GetTimestamp(), catchingUp, _stopping.Token);
         _welcome = welcome;
+        _registered = welcome.Registered;
         _lastSession = session;
         _session = session;
         session.Receiving = ReceiveLoopAsync(session);
@@ -117,7 +118,8 @@ public sealed partial class ChatClient
 
                 return false;
             case Hello or SendText or SendPrivate or Goodbye or Chat.Protocol.Welcome or Rejected
-                or JoinRoom or LeaveRoom or ListRooms or SetTopic or ChangeName or SetAway or HistoryRequest or SearchRequest:
+                or JoinRoom or LeaveRoom or ListRooms or SetTopic or ChangeName or SetAway or HistoryRequest or SearchRequest
+                or RegisterName or OperatorRequest:
                 throw new ChatProtocolException(
                     $"The server sent {message.GetType().Name} during the session, which breaks the protocol.");
             case ServerShutdown:

@@ -32,6 +32,11 @@ public sealed partial class ChatClient
             await session.KeepingAlive.ConfigureAwait(false);
             if (!ShouldReconnect(session, failure))
             {
+                if (StaysOutBecause(session) is { } why)
+                {
+                    await TryDeliverAsync(new NotReconnecting(why)).ConfigureAwait(false);
+                }
+
                 Finish(failure);
                 return;
             }
@@ -56,8 +61,40 @@ public sealed partial class ChatClient
         CanReconnect
         && !_leaveRequested
         && !_stopping.IsCancellationRequested
-        && session.EndMessage is not ErrorMessage { Code: ErrorCode.Kicked }
+        && session.EndMessage is not ErrorMessage { Code: ErrorCode.Kicked or ErrorCode.Banned }
         && (failure is not null || session.EndMessage is not null);
+
+    /// <summary>For a client that would reconnect, why this session's end keeps it out: a kick or a ban; <see langword="null"/> otherwise.</summary>
+    private string? StaysOutBecause(Session session)
+    {
+        if (!CanReconnect || _leaveRequested || _stopping.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        return session.EndMessage switch
+        {
+            ErrorMessage { Code: ErrorCode.Kicked } kicked =>
+                (string.IsNullOrWhiteSpace(kicked.Text) ? "An operator removed you from the server." : kicked.Text.Trim().TrimEnd('.') + ".")
+                + " The client does not join again by itself.",
+            ErrorMessage { Code: ErrorCode.Banned } banned =>
+                new ChatRejectedException(RejectReason.Banned, banned.Text, banned.Until).Message,
+            _ => null,
+        };
+    }
+
+    /// <summary>Hands the application a last message before the stream ends, unless the client is stopping.</summary>
+    private async ValueTask TryDeliverAsync(ChatMessage message)
+    {
+        try
+        {
+            await DeliverAsync(message).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: nobody reads any more.
+        }
+    }
 
     private static string ReasonFor(Session session, Exception? failure) => session.EndMessage switch
     {
@@ -87,7 +124,7 @@ public sealed partial class ChatClient
                 await DeliverAsync(new Reconnecting(attempt, delay, reason)).ConfigureAwait(false);
                 await WaitBeforeAttemptAsync(delay).ConfigureAwait(false);
                 connection = await ChatConnection.ConnectAsync(address.Host, address.Port, _options.Connection, _stopping.Token).ConfigureAwait(false);
-                var welcome = await GreetAsync(connection, UserName, _options, _stopping.Token).ConfigureAwait(false);
+                var welcome = await GreetAsync(connection, UserName, CurrentNamePassword, _options, _stopping.Token).ConfigureAwait(false);
                 if (_leaveRequested)
                 {
                     throw new OperationCanceledException(_stopping.Token);
@@ -104,6 +141,7 @@ public sealed partial class ChatClient
             catch (ChatException ex) when (IsForGood(ex))
             {
                 await CloseAsync(connection).ConfigureAwait(false);
+                await TryDeliverAsync(new NotReconnecting(ex.Message)).ConfigureAwait(false);
                 Finish(ex);
                 return null;
             }
@@ -129,7 +167,7 @@ public sealed partial class ChatClient
         }
     }
 
-    /// <summary>A refusal that trying again cannot change: the password, the name itself, the protocol version, TLS.</summary>
+    /// <summary>A refusal that trying again cannot change: the password, the name itself or its password, a ban, the protocol version, TLS.</summary>
     private static bool IsForGood(ChatException ex) => ex switch
     {
         ChatRejectedException rejected => rejected.Reason is not (RejectReason.NameTaken or RejectReason.ServerFull),

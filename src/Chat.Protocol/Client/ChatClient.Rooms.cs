@@ -186,29 +186,14 @@ public sealed partial class ChatClient
     /// <returns>A task that completes when this client receives its own <see cref="UserRenamed"/>.</returns>
     /// <exception cref="ChatRequestException">
     /// The name breaks the rules or is reserved (<see cref="ErrorCode.NameInvalid"/>), or the server
-    /// refused: <see cref="ErrorCode.NameTaken"/>, <see cref="ErrorCode.NameInvalid"/>, <see cref="ErrorCode.RateLimited"/>.
+    /// refused: <see cref="ErrorCode.NameTaken"/>, <see cref="ErrorCode.NameInvalid"/>, <see cref="ErrorCode.NameRegistered"/>
+    /// (the name is registered: <see cref="ChangeNameAsync(string, string, CancellationToken)"/> gives its password), <see cref="ErrorCode.RateLimited"/>.
     /// </exception>
     /// <exception cref="NotSupportedException">The server speaks version 1, which has no renames (<see cref="SupportsRooms"/>).</exception>
     /// <exception cref="ChatTimeoutException">No answer came within <see cref="ChatClientOptions.HandshakeTimeout"/>.</exception>
     /// <exception cref="ChatConnectionLostException">The connection ended before the answer came.</exception>
-    public async Task ChangeNameAsync(string userName, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(userName);
-        RequireRooms("Changing your name");
-        var name = UserNameRules.Normalize(userName);
-        var problem = UserNameRules.Check(name);
-        if (problem != UserNameProblem.None)
-        {
-            throw new ChatRequestException(ErrorCode.NameInvalid, string.Empty, UserNameRules.Describe(problem, name));
-        }
-
-        await RequestAsync(
-            new ChangeName(name),
-            message => message is UserRenamed renamed && UserNameRules.Comparer.Equals(renamed.NewName, name),
-            error => error.Code is ErrorCode.NameTaken or ErrorCode.NameInvalid,
-            $"changing your name to {name}",
-            cancellationToken).ConfigureAwait(false);
-    }
+    public Task ChangeNameAsync(string userName, CancellationToken cancellationToken = default) =>
+        RenameAsync(userName, string.Empty, cancellationToken);
 
     /// <summary>Marks this user away, with a text shown to others and sent back to whoever writes to it privately; an empty text marks it back.</summary>
     /// <param name="text">Why the user is away, at most <see cref="ProtocolInfo.MaxAwayTextLength"/> Unicode scalar values following <see cref="TextRules"/>; an empty string: back.</param>

@@ -88,7 +88,7 @@ public sealed partial class ChatClient : IAsyncDisposable
     /// </summary>
     public int UsersAtJoin => Welcome.UserCount > 0 ? Welcome.UserCount : Welcome.Users.Count;
 
-    /// <summary>This user's name: the one the server accepted, then the one each rename (<see cref="ChangeNameAsync"/>) gave it.</summary>
+    /// <summary>This user's name: the one the server accepted, then the one each rename (<see cref="ChangeNameAsync(string, CancellationToken)"/>) gave it.</summary>
     public string UserName => _rooms.UserName;
 
     /// <summary>The server's address, when the transport has one (the last session's while reconnecting).</summary>
@@ -122,7 +122,8 @@ public sealed partial class ChatClient : IAsyncDisposable
     /// left, the server shut down, or the server closed the session with a fatal
     /// <see cref="ErrorMessage"/>), or with a <see cref="ChatException"/> when it was lost. A client
     /// that reconnects (<see cref="ChatClientOptions.Reconnect"/>) completes only when it stops for
-    /// good: it left, was kicked, or was refused in a way that trying again cannot change.
+    /// good: it left, was kicked or banned, or was refused in a way that trying again cannot change
+    /// (a <see cref="NotReconnecting"/> in the stream says why).
     /// </summary>
     public Task Completion => _completion.Task;
 

@@ -73,9 +73,10 @@ public sealed partial record ChatClientOptions
     /// dropped it as idle or as a slow consumer; it keeps trying, under the same name, until it is
     /// in again (a refusal with <see cref="RejectReason.NameTaken"/>, often by its own previous session
     /// that the server has not yet seen go, is tried again too). It stops for good when this client
-    /// leaves or is disposed, when the operator kicked it (<see cref="ErrorCode.Kicked"/>), and when the
-    /// server refuses it in a way that trying again cannot change (its password, its name, the
-    /// protocol version, TLS). Each wait is announced in the stream with <see cref="Reconnecting"/>,
+    /// leaves or is disposed, when an operator kicked or banned it (<see cref="ErrorCode.Kicked"/>,
+    /// <see cref="ErrorCode.Banned"/>), and when the server refuses it in a way that trying again cannot
+    /// change (its password, its name or the name's password, a ban, the protocol version, TLS), and
+    /// says why with a last <see cref="NotReconnecting"/>. Each wait is announced in the stream with <see cref="Reconnecting"/>,
     /// each success with <see cref="Reconnected"/>, followed by the rooms rejoined and what they said
     /// meanwhile (see <see cref="Reconnected"/>). <see cref="ChatClient.Completion"/> completes only
     /// when the client gives up for good.

@@ -2,12 +2,14 @@ namespace Chat.Protocol;
 
 /// <summary>
 /// The server refused a request this client made (protocol version 2): joining or leaving a room,
-/// setting a topic, taking another name, going away, reading history, searching. The session goes on.
+/// setting a topic, taking another name, going away, reading history, searching, registering a name,
+/// running an operator command. The session goes on.
 /// </summary>
 /// <remarks>
 /// Thrown by <see cref="ChatClient.JoinRoomAsync"/>, <see cref="ChatClient.LeaveRoomAsync"/>,
 /// <see cref="ChatClient.ListRoomsAsync"/>, <see cref="ChatClient.SetTopicAsync"/>,
-/// <see cref="ChatClient.ChangeNameAsync"/>, <see cref="ChatClient.SetAwayAsync"/>,
+/// <see cref="ChatClient.ChangeNameAsync(string, CancellationToken)"/>, <see cref="ChatClient.ChangeNameAsync(string, string, CancellationToken)"/>,
+/// <see cref="ChatClient.SetAwayAsync"/>, <see cref="ChatClient.RegisterNameAsync"/>, <see cref="ChatClient.RunOperatorCommandAsync"/>,
 /// <see cref="ChatClient.GetHistoryAsync"/>, <see cref="ChatClient.GetPrivateHistoryAsync"/> and
 /// <see cref="ChatClient.SearchAsync"/> when the
 /// server answers with an <see cref="ErrorMessage"/>, or before anything is sent when the request

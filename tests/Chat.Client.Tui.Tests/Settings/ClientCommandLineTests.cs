@@ -94,6 +94,23 @@ public sealed class ClientCommandLineTests : IDisposable
         Assert.DoesNotContain("s3cret", settings.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ANamePasswordFileIsCheckedAndOnlyItsPathKept()
+    {
+        var path = Path.Combine(_folder, "name-password");
+        Assert.Contains("--name-password-file", ReadError(["--name-password-file", path]), StringComparison.Ordinal);
+
+        File.WriteAllText(path, "correct horse\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var settings = Read(["--name-password-file", path]);
+        Assert.Equal((path, (string?)null), (settings.NamePasswordFile, settings.PasswordFile));
+        Assert.DoesNotContain("correct horse", settings.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--timestamps", "hours", "--timestamps must be minutes, seconds or off.")]
     [InlineData("--port", "0", "--port must be between 1 and 65535.")]

@@ -45,6 +45,8 @@ internal sealed class FakeRoom : IChatConnector, IAsyncDisposable
 
     public string Password { get; set; } = string.Empty;
 
+    public string NamePassword { get; set; } = string.Empty;
+
     /// <summary>How many times a view model asked to connect (the first join of <see cref="JoinAsync"/> not counted).</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
@@ -67,7 +69,7 @@ internal sealed class FakeRoom : IChatConnector, IAsyncDisposable
         Interlocked.Increment(ref _attempts);
         return _failures.TryDequeue(out var failure)
             ? Task.FromException<ChatClient>(failure)
-            : _server.ConnectClientAsync(userName, _options with { Password = Password }, cancellationToken);
+            : _server.ConnectClientAsync(userName, _options with { Password = Password, NamePassword = NamePassword }, cancellationToken);
     }
 
     /// <summary>Joins a client, as the login does before the room is shown, and welcomes it with <paramref name="welcome"/>.</summary>

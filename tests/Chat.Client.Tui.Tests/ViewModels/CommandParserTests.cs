@@ -107,7 +107,56 @@ public class CommandParserTests
         foreach (var name in CommandParser.CommandNames)
         {
             Assert.False(CommandParser.Parse(name) is InvalidCommand { Hint: var hint } && hint.StartsWith("Unknown command", StringComparison.Ordinal), name);
-            Assert.Contains(CommandParser.Help, line => line.StartsWith($"  {name} ", StringComparison.Ordinal));
+            Assert.Contains(CommandParser.Help.Concat(CommandParser.OperatorHelp), line => line.StartsWith($"  {name} ", StringComparison.Ordinal));
         }
     }
+
+    [Theory]
+    [InlineData("/kick bob flooding", "kick bob flooding", "kick")]
+    [InlineData("/ban 203.0.113.0/24 1d spam", "ban 203.0.113.0/24 1d spam", "ban")]
+    [InlineData("/unban bob", "unban bob", "lift bans")]
+    [InlineData("/bans", "bans", "list the bans")]
+    [InlineData("/mute bob 30m calm down", "mute bob 30m calm down", "mute")]
+    [InlineData("/unmute bob", "unmute bob", "unmute")]
+    [InlineData("/say #dev release at noon", "say #dev release at noon", "speak as the server")]
+    [InlineData("/op users #dev", "users #dev", "run operator commands")]
+    public void OperatorCommandsBecomeConsoleLines(string input, string line, string what) =>
+        Assert.Equal(new OperatorCommand(line, what), CommandParser.Parse(input));
+
+    [Theory]
+    [InlineData("/kick")]
+    [InlineData("/ban")]
+    [InlineData("/unban")]
+    [InlineData("/mute")]
+    [InlineData("/unmute")]
+    [InlineData("/say")]
+    [InlineData("/op")]
+    [InlineData("/register")]
+    public void OperatorAndAccountCommandsWithoutArgumentsShowTheirUsage(string input) =>
+        Assert.StartsWith("Usage: ", Assert.IsType<InvalidCommand>(CommandParser.Parse(input)).Hint, StringComparison.Ordinal);
+
+    [Fact]
+    public void RegisterAndNickWithAPasswordCarryItButNeverPrintIt()
+    {
+        var register = CommandParser.Parse("/register correct horse");
+        Assert.Equal(new RegisterCommand("correct horse"), register);
+        Assert.DoesNotContain("horse", register.ToString(), StringComparison.Ordinal);
+        var nick = CommandParser.Parse("/nick alice correct horse");
+        Assert.Equal(new NickCommand("alice", "correct horse"), nick);
+        Assert.DoesNotContain("horse", nick.ToString(), StringComparison.Ordinal);
+        Assert.Equal(new NickCommand("bob"), CommandParser.Parse("/nick bob"));
+        Assert.True(CommandParser.HoldsPassword(register));
+        Assert.True(CommandParser.HoldsPassword(nick));
+        Assert.False(CommandParser.HoldsPassword(CommandParser.Parse("/nick alice")));
+    }
+
+    [Theory]
+    [InlineData("/topic", null, null)]
+    [InlineData("/topic Release day", "Release day", null)]
+    [InlineData("/topic -delete", "", null)]
+    [InlineData("/topic #ops", null, "#ops")]
+    [InlineData("/topic #ops Ops only", "Ops only", "#ops")]
+    [InlineData("/topic #ops -delete", "", "#ops")]
+    public void TopicMayNameARoom(string input, string? topic, string? room) =>
+        Assert.Equal(new TopicCommand(topic, room), CommandParser.Parse(input));
 }

@@ -92,6 +92,31 @@ public sealed class LoginDialogTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ARegisteredNameGetsASecretFieldForItsPasswordAndItGoesInTheHello()
+    {
+        var dialog = Show("alice", joinAtOnce: true);
+        await _server.RejectNextAsync(RejectReason.NameRegistered, "alice is registered.");
+        await _headless.RunUntilAsync(() => _headless.Screen.Contains("alice is registered", StringComparison.Ordinal), "the question");
+        Assert.Contains("Name password:", _headless.Screen);
+        Assert.DoesNotContain("Password:", _headless.Screen.Replace("Name password:", string.Empty, StringComparison.Ordinal)); // the server's own is not asked for
+
+        string? sent = null;
+        var welcoming = _server.WelcomeNextAsync(hello =>
+        {
+            sent = hello.NamePassword;
+            return FakeRoom.WelcomeFor(hello);
+        });
+        _headless.Type("correct horse");
+        Assert.DoesNotContain("correct horse", _headless.Screen); // never drawn
+        _headless.Press(Key.Enter);
+        await welcoming.WithTimeout();
+        await _headless.RunUntilAsync(() => dialog.StopRequested, "the dialog to close");
+
+        Assert.Equal("correct horse", sent);
+        Assert.Equal("correct horse", _server.NamePassword); // kept for reconnects
+    }
+
+    [Fact]
     public async Task NoServerIsToldInWordsWithRetryAndQuit()
     {
         _server.FailNext(new ChatConnectionRefusedException("127.0.0.1", 5000));

@@ -103,8 +103,15 @@ public class ChatClientJoinTests
         var ex = await Assert.ThrowsAsync<ChatRejectedException>(() => joining.WithTimeout());
         Assert.Equal(reason, ex.Reason);
         Assert.Equal($"No ({reason}).", ex.ServerText);
-        // A missing or wrong password is said in the library's own words, so the user learns what to do whatever the server sent.
-        Assert.Equal(reason == RejectReason.BadPassword ? "The server needs a password, and none or a wrong one was given." : $"No ({reason}).", ex.Message);
+        // A missing or wrong password is said in the library's own words, so the user learns what to do whatever the server sent;
+        // a ban is said in the server's words (what is banned, why and until when).
+        var expected = reason switch
+        {
+            RejectReason.BadPassword => "The server needs a password, and none or a wrong one was given.",
+            RejectReason.NameRegistered => "That name is registered: it can be used only with its password, and none or a wrong one was given.",
+            _ => $"No ({reason}).",
+        };
+        Assert.Equal(expected, ex.Message);
         Assert.Equal(reason is RejectReason.NameTaken or RejectReason.NameReserved or RejectReason.NameInvalid, ex.IsNameProblem);
         Assert.Equal(reason == RejectReason.BadPassword, ex.IsPasswordProblem);
     }

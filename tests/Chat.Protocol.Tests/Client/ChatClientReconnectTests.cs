@@ -229,21 +229,6 @@ public class ChatClientReconnectTests
     }
 
     [Fact]
-    public async Task AKickedClientStaysOut()
-    {
-        await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
-        var kicked = new ErrorMessage(ErrorCode.Kicked, "Kicked by the operator.") { Fatal = true };
-
-        await first.CloseAsync(kicked);
-
-        Assert.Equal([kicked], await client.ReadToEndAsync());
-        await client.Completion.WithTimeout();
-    }
-
-    [Fact]
     public async Task AWrongPasswordOnTheWayBackEndsTheClientForGood()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);

@@ -223,7 +223,9 @@ public sealed class ReconnectWithServerTests : IDisposable
         await server.CommandAsync("kick alice enough");
 
         var messages = await alice.ReadToEndAsync();
-        Assert.Equal(ErrorCode.Kicked, Assert.IsType<ErrorMessage>(Assert.Single(messages)).Code);
+        Assert.Equal(2, messages.Count);
+        Assert.Equal(ErrorCode.Kicked, Assert.IsType<ErrorMessage>(messages[0]).Code);
+        Assert.EndsWith("The client does not join again by itself.", Assert.IsType<NotReconnecting>(messages[1]).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
