@@ -17,6 +17,9 @@ internal enum RefusalKind
 
     /// <summary>The server has as many connections as it may, and none is waiting for its hello to make room.</summary>
     ServerFull,
+
+    /// <summary>An operator banned the address (at connect) or the name or address (at the hello).</summary>
+    Banned,
 }
 
 /// <summary>Words for <see cref="RefusalKind"/>.</summary>
@@ -30,6 +33,7 @@ internal static class RefusalKindExtensions
         RefusalKind.NewConnectionsPerAddress => "too many new ones",
         RefusalKind.MembersPerAddress => "too many users in the room",
         RefusalKind.ServerFull => "server full",
+        RefusalKind.Banned => "banned",
         _ => kind.ToString(),
     };
 
@@ -41,6 +45,7 @@ internal static class RefusalKindExtensions
         RefusalKind.NewConnectionsPerAddress => "new_connections_per_address",
         RefusalKind.MembersPerAddress => "users_per_address",
         RefusalKind.ServerFull => "server_full",
+        RefusalKind.Banned => "banned",
         _ => "unknown",
     };
 
@@ -57,6 +62,8 @@ internal static class RefusalKindExtensions
             $"Your address already has {options.MaxMembersPerAddress} users in the room, as many as the server allows from one address; try again later.",
         RefusalKind.ServerFull =>
             "The server is busy: it has as many connections as it allows; try again later.",
+        RefusalKind.Banned =>
+            "Your address is banned from this server.",
         _ => "The server is busy; try again later.",
     };
 }

@@ -3,7 +3,7 @@ using Chat.Protocol;
 namespace Chat.Server;
 
 /// <summary>Turns a line the operator typed into an <see cref="OperatorCommand"/>.</summary>
-internal static class OperatorCommandParser
+internal static partial class OperatorCommandParser
 {
     /// <summary>The commands and what they do, as <c>help</c> shows them.</summary>
     public const string HelpText =
@@ -18,7 +18,7 @@ internal static class OperatorCommandParser
           backup <path>          copy the history to a new file, safely, while the server runs
           close [reason]         tell everyone the server is shutting down, close every connection, exit
           help                   show this list
-        """;
+        """ + "\n" + ModerationHelpText;
 
     /// <summary>Parses one line. Command words ignore letter case; a leading '/' is allowed, as in IRC.</summary>
     /// <param name="line">The line as typed.</param>
@@ -67,7 +67,7 @@ internal static class OperatorCommandParser
             case "QUIT" or "EXIT" or "STOP" or "SHUTDOWN":
                 return new InvalidCommand($"Unknown command \"{word}\". To stop the server, type close.");
             default:
-                return new InvalidCommand($"Unknown command \"{word}\". Type help to see the commands.");
+                return ParseModeration(word.ToUpperInvariant(), rest) ?? new InvalidCommand($"Unknown command \"{word}\". Type help to see the commands.");
         }
     }
 

@@ -65,6 +65,9 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
             case BackupCommand backup:
                 await BackupAsync(backup.Path);
                 return false;
+            case ModerationCommand moderation:
+                ExecuteModeration(moderation);
+                return false;
             case CloseCommand close:
                 if (close.Reason != ChatServer.DefaultShutdownText && !CheckText(close.Reason))
                 {

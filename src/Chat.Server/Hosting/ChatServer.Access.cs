@@ -29,6 +29,12 @@ internal sealed partial class ChatServer
     private AdmissionTicket? Admit(ChatConnection connection, int maxConnections)
     {
         var address = ClientAddress.Of(connection.RemoteEndPoint);
+        if (AddressBan(address) is { } ban)
+        {
+            _ = RefuseAsync(connection, new ErrorMessage(ErrorCode.Banned, SanctionTexts.AddressBanned(ban)) { Fatal = true, Until = ban.Until });
+            return null;
+        }
+
         var refusal = Admission.TryAdmit(address, out var ticket);
         if (ticket is not null && !MakeRoom(ticket, maxConnections))
         {
@@ -76,8 +82,13 @@ internal sealed partial class ChatServer
     }
 
     /// <summary>Tells a refused connection why in one frame (<see cref="ErrorCode.ServerBusy"/>, fatal), then closes it.</summary>
-    private async Task RefuseAsync(ChatConnection connection, string text)
+    private Task RefuseAsync(ChatConnection connection, string text) =>
+        RefuseAsync(connection, new ErrorMessage(ErrorCode.ServerBusy, text) { Fatal = true });
+
+    /// <summary>Tells a refused connection why in one frame (a fatal error: the server is busy, or the address is banned), then closes it.</summary>
+    private async Task RefuseAsync(ChatConnection connection, ErrorMessage refusal)
     {
+        var text = refusal.Text;
         await Task.Yield(); // off the accept loop
         try
         {
@@ -88,7 +99,7 @@ internal sealed partial class ChatServer
             else
             {
                 using var deadline = new CancellationTokenSource(_options.CloseTimeout);
-                await connection.SendAsync(new ErrorMessage(ErrorCode.ServerBusy, text) { Fatal = true }, deadline.Token);
+                await connection.SendAsync(refusal, deadline.Token);
             }
 
             await connection.DisposeAsync(); // a lingering close: the reason reaches the client before the end

@@ -61,6 +61,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
             : new InMemoryRoomLogStore(options.MemoryLinesPerRoom, options.TimeProvider);
         Rooms = new RoomRegistry(options, _logStore);
         Admission = new ConnectionAdmission(options, new AccessSummary(options, _logger));
+        CreateModeration(options);
     }
 
     /// <summary>The settings.</summary>
@@ -112,6 +113,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
                 throw new InvalidOperationException("The server can be started only once.");
             }
 
+            LoadModeration();
             StartMetrics();
             _listener = Listen(new IPEndPoint(_options.Address, _options.Port));
             StartedAt = _options.TimeProvider.GetUtcNow();
@@ -197,6 +199,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
     {
         await StopAsync();
         Metrics.Dispose();
+        Passwords.Dispose();
         _stopping.Dispose();
     }
 
@@ -251,6 +254,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
             finished: SessionFinished)
         {
             Admission = ticket,
+            Moderation = SessionModeration,
         };
         ticket.Session = session;
         Metrics.ConnectionOpened();

@@ -183,6 +183,7 @@ internal sealed partial record ChatServerOptions
         ValidateRooms();
         ValidateRetention();
         ValidateMetrics();
+        ValidateAccounts();
         ValidateRelayedTexts();
     }
 

@@ -80,7 +80,7 @@ internal sealed partial class ServerCommandLine
             password = new ServerPassword(text);
         }
 
-        var access = options with
+        var access = WithAccounts(result, options) with
         {
             Password = password,
             MaxConnectionsPerAddress = result.GetValue(_maxConnectionsPerAddress),

@@ -128,6 +128,7 @@ internal sealed partial class ServerCommandLine
         }
 
         AddAccessOptions();
+        AddAccountOptions();
         AddRoomOptions();
         AddHistoryOptions();
         AddRetentionOptions();

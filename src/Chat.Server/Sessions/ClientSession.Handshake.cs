@@ -50,6 +50,11 @@ internal sealed partial class ClientSession
             return Reject(hello, UserNameRules.ToRejectReason(problem), UserNameRules.Describe(problem, hello.UserName));
         }
 
+        if (!await CheckNameAsync(hello, UserNameRules.Normalize(hello.UserName), version))
+        {
+            return false;
+        }
+
         Name = UserNameRules.Normalize(hello.UserName);
         ReceivesPresence = !hello.OmitPresence;
         Volatile.Write(ref _version, version);
@@ -152,6 +157,11 @@ internal sealed partial class ClientSession
             // A version-1 client has no history requests: its welcome leaves both at their defaults, as it does Room and Topic.
             HistoryLimit = rooms ? _options.HistoryLimit : 0,
             HistoryEpoch = epoch,
+
+            // Nor has it accounts: it never learns of them (docs/protocol.md, section 7, Accounts and moderation).
+            Operator = rooms && IsOperator,
+            Registered = rooms && IsRegistered,
+            Registration = rooms && Moderation is not null && _options.Registration,
         };
     }
 

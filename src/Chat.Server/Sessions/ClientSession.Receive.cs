@@ -34,14 +34,14 @@ internal sealed partial class ClientSession
         switch (message)
         {
             case SendText text:
-                if (Admit())
+                if (Admit() && !RefuseMuted())
                 {
                     PostText(text);
                 }
 
                 return new(End is null);
             case SendPrivate send:
-                return Admit() ? SendPrivateTextAsync(send) : new(End is null);
+                return Admit() && !RefuseMuted() ? SendPrivateTextAsync(send) : new(End is null);
             case Ping ping:
                 if (Admit())
                 {
@@ -63,12 +63,18 @@ internal sealed partial class ClientSession
                 return new(true); // Version 1 has no such message: an unknown id, skipped (docs/protocol.md, R7.17).
             case HistoryRequest or SearchRequest or HistoryBatch or SearchResults when !SpeaksRooms:
                 return new(true); // The same for the history messages (docs/protocol.md, R7.50).
+            case RegisterName or NameRegistered or OperatorRequest or OperatorReply when !SpeaksRooms:
+                return new(true); // And for those of accounts and moderation (docs/protocol.md, R7.60).
             case JoinRoom or LeaveRoom or Chat.Protocol.ListRooms or Chat.Protocol.SetTopic or Chat.Protocol.ChangeName or Chat.Protocol.SetAway:
                 return Admit() ? HandleRoomRequestAsync(message) : new(End is null);
             case HistoryRequest request:
                 return Admit(request.RequestId) ? HandleHistoryRequestAsync(request) : new(End is null);
             case SearchRequest search:
                 return Admit(search.RequestId) ? HandleSearchRequestAsync(search) : new(End is null);
+            case RegisterName register:
+                return Admit(register.RequestId) ? RegisterNameAsync(register) : new(End is null);
+            case OperatorRequest request:
+                return Admit(request.RequestId) ? RunOperatorRequestAsync(request) : new(End is null);
             default:
                 throw new ChatProtocolException($"A client may not send {message.GetType().Name}; only the server does.");
         }

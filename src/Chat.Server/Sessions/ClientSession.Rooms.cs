@@ -29,7 +29,7 @@ internal sealed partial class ClientSession
                 ChangeTopic(topic);
                 break;
             case ChangeName change:
-                Rename(change.UserName);
+                await RenameAsync(change);
                 break;
             case SetAway away:
                 ChangeAway(away.Text);
@@ -138,9 +138,9 @@ internal sealed partial class ClientSession
         room.SetTopic(this, set.Topic);
     }
 
-    private void Rename(string requested)
+    private async ValueTask RenameAsync(ChangeName change)
     {
-        var name = UserNameRules.Normalize(requested);
+        var name = UserNameRules.Normalize(change.UserName);
         var problem = UserNameRules.Check(name);
         if (problem != UserNameProblem.None)
         {
@@ -155,10 +155,21 @@ internal sealed partial class ClientSession
             return;
         }
 
+        var (allowed, proven) = await MayTakeNameAsync(name, change.NamePassword ?? string.Empty);
+        if (!allowed)
+        {
+            return;
+        }
+
         if (_users.TryRename(this, name) == ClaimOutcome.NameTaken)
         {
             Reply(ErrorCode.NameTaken, $"The name \"{name}\" is already taken; please choose another.");
             return;
+        }
+
+        if (proven)
+        {
+            _provenName = name;
         }
 
         Name = name;

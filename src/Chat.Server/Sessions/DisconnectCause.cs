@@ -47,6 +47,9 @@ internal enum DisconnectCause
 
     /// <summary>The client sent more frames than its frame budget allows.</summary>
     OverFrameBudget,
+
+    /// <summary>An operator banned the client's name or address while it was connected.</summary>
+    Banned,
 }
 
 /// <summary>Names of <see cref="DisconnectCause"/> values as metric tags.</summary>
@@ -69,6 +72,7 @@ internal static class DisconnectCauseExtensions
         DisconnectCause.BadPassword => "bad_password",
         DisconnectCause.Refused => "refused",
         DisconnectCause.OverFrameBudget => "over_frame_budget",
+        DisconnectCause.Banned => "banned",
         _ => "unknown",
     };
 }

@@ -79,6 +79,17 @@ internal sealed record SessionEnd(
     public static SessionEnd BadPassword(string text) => new(
         DisconnectCause.BadPassword, LeaveReason.Error, text, EncodedMessage.Encode(new Rejected(RejectReason.BadPassword, text)));
 
+    /// <summary>The hello named a banned name, or came from a banned address: the rejection says why and until when.</summary>
+    public static SessionEnd RejectedBanned(string text, DateTime? until) => new(
+        DisconnectCause.Rejected, LeaveReason.Error, text, EncodedMessage.Encode(new Rejected(RejectReason.Banned, text) { Until = until }));
+
+    /// <summary>An operator banned the client while it was connected: a fatal <see cref="ErrorCode.Banned"/>, and its rooms see it leave as kicked.</summary>
+    /// <param name="roomText">What the rooms are told ("Banned: spam").</param>
+    /// <param name="clientText">What the client is told: why and until when.</param>
+    /// <param name="until">When the ban ends; <see langword="null"/> for no end.</param>
+    public static SessionEnd Banned(string roomText, string clientText, DateTime? until) => new(
+        DisconnectCause.Banned, LeaveReason.Kicked, roomText, EncodedMessage.Encode(new ErrorMessage(ErrorCode.Banned, clientText) { Fatal = true, Until = until }));
+
     /// <summary>A limit per address refused the client's join.</summary>
     public static SessionEnd Refused(RejectReason reason, string text) => new(
         DisconnectCause.Refused, LeaveReason.Error, text, EncodedMessage.Encode(new Rejected(reason, text)));
