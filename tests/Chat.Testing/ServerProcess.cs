@@ -34,16 +34,18 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Starts a server and waits for the line that says where it listens.</summary>
     /// <param name="serverDll">The server program.</param>
     /// <param name="port">The port, or 0 for a free one.</param>
-    /// <param name="options">More server options, such as <c>--rate 1</c>; without <c>--history</c>, the history is kept in memory; without <c>--data</c>, there is no console socket.</param>
+    /// <param name="options">More server options, such as <c>--rate 1</c>; without <c>--history</c>, the history is kept in memory; without <c>--data</c>, there is no console socket.
+    /// With <c>--config</c>, the file says both.</param>
     public static async Task<ServerProcess> StartAsync(string serverDll, int port, params string[] options)
     {
         // The server keeps its history in a SQLite file unless told otherwise: a test's server keeps
         // it in memory, so that no test writes a data folder or sees another's lines, unless it asks.
-        string[] history = options.Contains("--history") ? [] : ["--history", "memory"];
+        var configured = options.Contains("--config");
+        string[] history = configured || options.Contains("--history") ? [] : ["--history", "memory"];
 
         // Its console socket goes in the data folder: without one of the test's own (--data), none,
         // so that servers running at once never meet in ./chat-data.
-        string[] console = options.Contains("--data") || options.Contains("--console-socket") ? [] : ["--console-socket", "none"];
+        string[] console = configured || options.Contains("--data") || options.Contains("--console-socket") ? [] : ["--console-socket", "none"];
         var process = ProgramProcess.Start(
             serverDll,
             ["--address", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), .. history, .. console, .. options]);

@@ -53,6 +53,105 @@ public sealed class ConsoleEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task AServerRunFromItsConfigurationIsManagedThroughTheConsoleAndItsBanOutlivesARestart()
+    {
+        // As a team runs it: every setting in the file, standard input at its end, an operator account.
+        var config = System.IO.Path.Combine(_folder.Path + "-config.json");
+        var operatorHash = PasswordHash.Hash("operator password", 1000);
+        await File.WriteAllTextAsync(config, $$"""
+            {
+              "address": "127.0.0.1",
+              "port": 0,
+              "history": "sqlite",
+              "data": "{{_folder.Path}}",
+              "operator": ["root:{{operatorHash}}"]
+            }
+            """);
+        try
+        {
+            await RunAsync(config);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
+    private async Task RunAsync(string config)
+    {
+        int port;
+        DateTime? until;
+        await using (var server = await ServerProcess.StartAsync("--config", config))
+        {
+            server.Process.CloseInput();
+            await server.Process.WaitForErrorAsync("Standard input ended");
+            port = server.Port;
+
+            // A registered name cannot be taken without its password.
+            await using (var carol = await ChatClient.ConnectAsync("127.0.0.1", port, "carol").WithTimeout())
+            {
+                Assert.Equal("carol", await carol.RegisterNameAsync("carol's secret").WithTimeout());
+            }
+
+            var taken = await Assert.ThrowsAsync<ChatRejectedException>(() => ChatClient.ConnectAsync("127.0.0.1", port, "carol").WithTimeout());
+            Assert.True(taken.IsNamePasswordProblem, taken.Message);
+
+            // Who is here, from where; then a ban, from the console.
+            await using var bob = await RawClient.ConnectAsync(port);
+            await bob.JoinAsync("bob");
+            var bobPort = ((IPEndPoint)bob.LocalEndPoint!).Port.ToString(CultureInfo.InvariantCulture);
+            var users = await ConsoleAsync("users");
+            Assert.Contains(users.Output, line => System.Text.RegularExpressions.Regex.IsMatch(line, $@"^bob +127\.0\.0\.1:{bobPort} +#lobby "));
+
+            var ban = await ConsoleAsync("ban", "bob", "2h", "spam");
+            Assert.True(ban.ExitCode == 0, ban.Transcript);
+            var banned = Assert.IsType<ErrorMessage>((await bob.ReadToEndAsync()).Messages.Last());
+            Assert.Equal((ErrorCode.Banned, true), (banned.Code, banned.Fatal));
+            Assert.Contains("spam", banned.Text, StringComparison.Ordinal);
+            until = banned.Until;
+            Assert.NotNull(until);
+
+            Assert.Equal(0, (await ConsoleAsync("close")).ExitCode);
+            Assert.Equal(0, await server.Process.WaitForExitAsync());
+        }
+
+        // The same configuration again: the ban and the registration are still there.
+        await using (var again = await ServerProcess.StartAsync("--config", config))
+        {
+            again.Process.CloseInput();
+            var refused = await Assert.ThrowsAsync<ChatRejectedException>(() => ChatClient.ConnectAsync("127.0.0.1", again.Port, "bob").WithTimeout());
+            Assert.True(refused.IsBanned, refused.Message);
+            Assert.Equal(until, refused.Until);
+            Assert.Contains("spam", refused.Message, StringComparison.Ordinal);
+            Assert.Contains((await ConsoleAsync("bans")).Output, line => line.Contains("bob", StringComparison.Ordinal) && line.Contains("spam", StringComparison.Ordinal));
+
+            var carol = await Assert.ThrowsAsync<ChatRejectedException>(() => ChatClient.ConnectAsync("127.0.0.1", again.Port, "carol").WithTimeout());
+            Assert.True(carol.IsNamePasswordProblem, carol.Message);
+            await using (var back = await ChatClient.ConnectAsync("127.0.0.1", again.Port, "carol", new ChatClientOptions { NamePassword = "carol's secret" }).WithTimeout())
+            {
+                Assert.True(back.IsRegistered);
+            }
+
+            // The operator, from the chat: an unban, said back in the console's words.
+            await using (var root = await ChatClient.ConnectAsync("127.0.0.1", again.Port, "root", new ChatClientOptions { NamePassword = "operator password" }).WithTimeout())
+            {
+                Assert.True(root.IsOperator);
+                var reply = await root.RunOperatorCommandAsync("unban bob").WithTimeout();
+                Assert.False(reply.Failed, string.Join(Environment.NewLine, reply.Lines));
+            }
+
+            await using (var bobBack = await ChatClient.ConnectAsync("127.0.0.1", again.Port, "bob").WithTimeout())
+            {
+                Assert.Equal("bob", bobBack.UserName);
+            }
+
+            Assert.Equal(0, (await ConsoleAsync("close")).ExitCode);
+            Assert.Equal(0, await again.Process.WaitForExitAsync());
+            Assert.Contains(again.Process.ErrorLines, line => line.Contains("root (operator)", StringComparison.Ordinal) && line.Contains("bob", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task ASecondServerOnTheSameDataFolderStopsWithAClearMessage()
     {
         await using var first = await ServerProcess.StartAsync("--data", _folder.Path);
