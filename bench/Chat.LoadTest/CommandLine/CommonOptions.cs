@@ -7,9 +7,13 @@ namespace Chat.LoadTest.CommandLine;
 /// <summary>The options every scenario command has, and their conversion to <see cref="CommonSettings"/>.</summary>
 internal sealed class CommonOptions
 {
-    /// <summary>Arguments a started server gets: no rate limit, room for every client, a deep send queue, and the history in memory (no data folder written).</summary>
+    /// <summary>
+    /// Arguments a started server gets: no rate limit, room for every client, a deep send queue, the
+    /// history in memory and no console socket (nothing written to a data folder, so a run never
+    /// meets a server that uses ./chat-data, such as the one chat.sh starts).
+    /// </summary>
     public const string DefaultServerArguments =
-        "--max-clients 20000 --rate 0 --send-queue 100000 --history memory --log-level warning";
+        "--max-clients 20000 --rate 0 --send-queue 100000 --history memory --console-socket none --log-level warning";
 
     private readonly Option<string> _serverDll = new("--server-dll")
     {

@@ -74,7 +74,8 @@ internal sealed partial class OperatorConsole(ChatServer server, TextWriter outp
                     return false; // The shutdown text is shown to everyone: the operator may fix it and close again.
                 }
 
-                Write($"Closing: telling {server.Users.Count} users that the server is shutting down.");
+                var count = server.Users.Count;
+                Write($"Closing: telling {(count == 1 ? "1 user" : $"{count} users")} that the server is shutting down.");
                 LogClose(_logger, Actor, close.Reason);
                 await server.StopAsync(close.Reason);
                 Write("Closed.");

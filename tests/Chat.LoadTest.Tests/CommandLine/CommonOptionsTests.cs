@@ -19,7 +19,7 @@ public class CommonOptionsTests
         Assert.Null(settings.Port);
         Assert.Null(settings.ServerPid);
         Assert.Equal("127.0.0.1", settings.Host);
-        Assert.Equal(["--max-clients", "20000", "--rate", "0", "--send-queue", "100000", "--history", "memory", "--log-level", "warning"], settings.ServerArguments);
+        Assert.Equal(["--max-clients", "20000", "--rate", "0", "--send-queue", "100000", "--history", "memory", "--console-socket", "none", "--log-level", "warning"], settings.ServerArguments);
         Assert.Equal(TimeSpan.FromSeconds(120), settings.Timeout);
         Assert.Equal(1, settings.Runs);
         Assert.Equal(100, settings.ConnectConcurrency);

@@ -197,7 +197,7 @@ public sealed class ConsoleSocketListenerTests : IDisposable
         var reply = await client.SendAsync("close Maintenance.").WithTimeout();
 
         Assert.Equal(ConsoleWire.Closed, reply.Status);
-        Assert.Equal(["Closing: telling 1 users that the server is shutting down.", "Closed."], reply.Lines);
+        Assert.Equal(["Closing: telling 1 user that the server is shutting down.", "Closed."], reply.Lines);
         await server.Server.Completion.WithTimeout();
         Assert.Equal("Maintenance.", Assert.IsType<ServerShutdown>((await alice.ReadToEndAsync()).Messages.Last()).Text);
     }
