@@ -15,47 +15,17 @@ namespace Chat.Client.Tui.Tests.Views;
 public sealed class ChatWindowLayoutTests : IAsyncLifetime
 {
     private static readonly DateTime At = new(2026, 3, 4, 21, 15, 0, DateTimeKind.Utc);
-    private readonly HeadlessApp _headless = new(80, 24);
-    private readonly FakeRoom _server = new();
-    private FakeSession _session = null!;
-    private ChatViewModel _viewModel = null!;
-    private ChatWindow _room = null!;
-    private Task _reading = Task.CompletedTask;
+    private HeadlessChatWindow _chat = null!;
 
     /// <summary>Set by a test before <see cref="InitializeAsync"/> runs: the palette the window draws with.</summary>
     private LogPalette Palette { get; init; } = LogPalette.Color;
 
-    public async Task InitializeAsync()
-    {
-        var (client, session) = await _server.JoinAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob", "carol"], maxTextLength: 4000));
-        _session = session;
-        _viewModel = new ChatViewModel(client, _server, new AppDispatcher(_headless.App), timeZone: TimeZoneInfo.Utc);
-        _room = new ChatWindow(_viewModel, Palette);
-        _headless.Begin(_room);
-        _reading = Task.Run(_viewModel.RunAsync);
-    }
+    public async Task InitializeAsync() =>
+        _chat = await HeadlessChatWindow.StartAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob", "carol"], maxTextLength: 4000), timeZone: TimeZoneInfo.Utc, palette: Palette);
 
-    public async Task DisposeAsync()
-    {
-        await _viewModel.DisposeAsync();
-        await _reading.WithTimeout();
-        await _server.DisposeAsync();
-        _headless.Dispose();
-        _room.Dispose();
-    }
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
 
-    private string[] Rows => _headless.Screen.Split('\n').Select(r => r.TrimEnd('\r')).ToArray();
-
-    private async Task ReceiveAsync(params ChatMessage[] messages)
-    {
-        var before = _viewModel.Log.Count;
-        foreach (var message in messages)
-        {
-            await _session.SendAsync(message);
-        }
-
-        await _headless.RunUntilAsync(() => _viewModel.Log.Count >= before + messages.Length, "the lines in the log");
-    }
+    private string[] Rows => _chat.Rows;
 
     /// <summary>The column where the user list's frame starts on a row, or -1; measured in terminal columns, not characters.</summary>
     private static int FrameColumn(string row)
@@ -67,40 +37,40 @@ public sealed class ChatWindowLayoutTests : IAsyncLifetime
     [Fact]
     public async Task PageUpAndPageDownMoveAWholePageFromTheFirstPress()
     {
-        await ReceiveAsync(Enumerable.Range(1, 60).Select(i => (ChatMessage)new TextPosted(i, "bob", $"msg {i}", At)).ToArray());
+        await _chat.ReceiveAsync(Enumerable.Range(1, 60).Select(i => (ChatMessage)new TextPosted(i, "bob", $"msg {i}", At)).ToArray());
 
         // 63 rows (three welcome lines, then msg 1..60) in a log 19 rows high (the window bar takes one): msg 42 is on top.
         Assert.Contains("<bob> msg 42 ", Rows[1]);
-        _headless.Press(Key.PageUp);
+        _chat.Headless.Press(Key.PageUp);
         Assert.Contains("<bob> msg 24 ", Rows[1]);
-        _headless.Press(Key.PageUp);
+        _chat.Headless.Press(Key.PageUp);
         Assert.Contains("<bob> msg 6 ", Rows[1]);
 
         // Scrolled up, a new line does not move the page; the status line counts it.
-        await ReceiveAsync(new TextPosted(61, "bob", "msg 61", At));
+        await _chat.ReceiveAsync(new TextPosted(61, "bob", "msg 61", At));
         Assert.Contains("<bob> msg 6 ", Rows[1]);
-        Assert.Contains("1 new below", _headless.Screen, StringComparison.Ordinal);
-        _headless.Press(Key.PageDown);
+        Assert.Contains("1 new below", _chat.Headless.Screen, StringComparison.Ordinal);
+        _chat.Headless.Press(Key.PageDown);
         Assert.Contains("<bob> msg 24 ", Rows[1]);
-        _headless.Press(Key.PageDown);
-        _headless.Press(Key.PageDown);
+        _chat.Headless.Press(Key.PageDown);
+        _chat.Headless.Press(Key.PageDown);
         Assert.Contains("<bob> msg 43 ", Rows[1]);
     }
 
     [Fact]
     public async Task ScrolledUpAMentionBelowMakesTheStatusLineStandOut()
     {
-        await ReceiveAsync(Enumerable.Range(1, 40).Select(i => (ChatMessage)new TextPosted(i, "bob", $"msg {i}", At)).ToArray());
-        _headless.Press(Key.PageUp);
-        await ReceiveAsync(new TextPosted(41, "bob", "nothing for you", At));
+        await _chat.ReceiveAsync(Enumerable.Range(1, 40).Select(i => (ChatMessage)new TextPosted(i, "bob", $"msg {i}", At)).ToArray());
+        _chat.Headless.Press(Key.PageUp);
+        await _chat.ReceiveAsync(new TextPosted(41, "bob", "nothing for you", At));
         Assert.Contains("1 new below (Ctrl+End)", Rows[22], StringComparison.Ordinal);
         Assert.False(StatusReversed());
 
-        await ReceiveAsync(new TextPosted(42, "bob", "alice: look here", At));
+        await _chat.ReceiveAsync(new TextPosted(42, "bob", "alice: look here", At));
         Assert.Contains("2 new below, 1 for you (Ctrl+End)", Rows[22], StringComparison.Ordinal);
         Assert.True(StatusReversed());
 
-        _headless.Press(Key.End.WithCtrl);
+        _chat.Headless.Press(Key.End.WithCtrl);
         Assert.DoesNotContain("new below", Rows[22], StringComparison.Ordinal);
         Assert.False(StatusReversed());
     }
@@ -108,22 +78,22 @@ public sealed class ChatWindowLayoutTests : IAsyncLifetime
     /// <summary>Whether the status line's first cell (row 22, inside the border) is drawn reversed.</summary>
     private bool StatusReversed()
     {
-        _ = _headless.Screen;
-        return _headless.OnUi(() => _headless.App.Driver!.Contents![22, 1].Attribute is { } a && a.Style.HasFlag(TextStyle.Reverse));
+        _ = _chat.Headless.Screen;
+        return _chat.Headless.OnUi(() => _chat.Headless.App.Driver!.Contents![22, 1].Attribute is { } a && a.Style.HasFlag(TextStyle.Reverse));
     }
 
     [Fact]
     public async Task F2AndTheUsersCommandToggleTheUserList()
     {
-        Assert.Contains("Users (3)", _headless.Screen);
-        _headless.Press(Key.F2);
-        Assert.DoesNotContain("Users (3)", _headless.Screen);
-        Assert.False(_viewModel.UserListShown);
+        Assert.Contains("Users (3)", _chat.Headless.Screen);
+        _chat.Headless.Press(Key.F2);
+        Assert.DoesNotContain("Users (3)", _chat.Headless.Screen);
+        Assert.False(_chat.ViewModel.UserListShown);
 
-        _headless.Type("/users");
-        _headless.Press(Key.Enter);
-        await _headless.RunUntilAsync(() => _viewModel.UserListShown, "the list to come back");
-        Assert.Contains("Users (3)", _headless.Screen);
+        _chat.Headless.Type("/users");
+        _chat.Headless.Press(Key.Enter);
+        await _chat.Headless.RunUntilAsync(() => _chat.ViewModel.UserListShown, "the list to come back");
+        Assert.Contains("Users (3)", _chat.Headless.Screen);
     }
 
     [Fact]
@@ -132,8 +102,8 @@ public sealed class ChatWindowLayoutTests : IAsyncLifetime
         // "Users (3)" in its frame is the widest thing: 13 columns at the right edge, inside the window's border.
         Assert.Equal(80 - 1 - 13, FrameColumn(Rows[2]));
 
-        await _session.SendAsync(new UsersJoined(["a_rather_long_name_here_x"]));
-        await _headless.RunUntilAsync(() => _viewModel.Users.Count == 4, "the new user");
+        await _chat.Session.SendAsync(new UsersJoined(["a_rather_long_name_here_x"]));
+        await _chat.Headless.RunUntilAsync(() => _chat.ViewModel.Users.Count == 4, "the new user");
 
         // At most a quarter of the window: 19 of 78 columns; the name is clipped, the border intact.
         Assert.Equal(80 - 1 - 19, FrameColumn(Rows[2]));
@@ -143,10 +113,10 @@ public sealed class ChatWindowLayoutTests : IAsyncLifetime
     [Fact]
     public void ANarrowTerminalHidesTheUserList()
     {
-        _headless.OnUi(() => _headless.App.Driver!.SetScreenSize(ChatWindow.NarrowWidth, 20));
-        Assert.Contains("Users (3)", _headless.Screen);
-        _headless.OnUi(() => _headless.App.Driver!.SetScreenSize(ChatWindow.NarrowWidth - 1, 20));
-        var screen = _headless.Screen;
+        _chat.Headless.OnUi(() => _chat.Headless.App.Driver!.SetScreenSize(ChatWindow.NarrowWidth, 20));
+        Assert.Contains("Users (3)", _chat.Headless.Screen);
+        _chat.Headless.OnUi(() => _chat.Headless.App.Driver!.SetScreenSize(ChatWindow.NarrowWidth - 1, 20));
+        var screen = _chat.Headless.Screen;
         Assert.DoesNotContain("Users (", screen);
         Assert.Contains("Connected to", screen);
     }
@@ -154,10 +124,10 @@ public sealed class ChatWindowLayoutTests : IAsyncLifetime
     [Fact]
     public async Task AfterAKickTheOldUserListIsGone()
     {
-        Assert.Contains("carol", _headless.Screen);
-        await _session.CloseAsync(new ErrorMessage(ErrorCode.Kicked, "kicked by the operator") { Fatal = true });
-        await _headless.RunUntilAsync(() => _viewModel.State == ConnectionState.Disconnected, "the disconnect");
-        var screen = _headless.Screen;
+        Assert.Contains("carol", _chat.Headless.Screen);
+        await _chat.Session.CloseAsync(new ErrorMessage(ErrorCode.Kicked, "kicked by the operator") { Fatal = true });
+        await _chat.Headless.RunUntilAsync(() => _chat.ViewModel.State == ConnectionState.Disconnected, "the disconnect");
+        var screen = _chat.Headless.Screen;
         Assert.Contains("Users (0)", screen);
         Assert.DoesNotContain("carol", screen);
     }
@@ -171,8 +141,8 @@ public sealed class ChatWindowLayoutTests : IAsyncLifetime
     public async Task WideAndCombinedCharactersKeepTheUserListBorderInPlace(string text)
     {
         var line = string.Concat(Enumerable.Repeat(text + " ", 6));
-        await ReceiveAsync(new TextPosted(1, "bob", line, At), new TextPosted(2, "carol", text, At));
-        _headless.OnUi(() => _viewModel.Input.Insert(line));
+        await _chat.ReceiveAsync(new TextPosted(1, "bob", line, At), new TextPosted(2, "carol", text, At));
+        _chat.Headless.OnUi(() => _chat.ViewModel.Input.Insert(line));
 
         var rows = Rows;
         for (var i = 1; i <= 19; i++)
@@ -191,43 +161,24 @@ public sealed class ChatWindowLayoutTests : IAsyncLifetime
 public sealed class ChatWindowMonoTests : IAsyncLifetime
 {
     private static readonly DateTime At = new(2026, 3, 4, 21, 15, 0, DateTimeKind.Utc);
-    private readonly HeadlessApp _headless = new(80, 24);
-    private readonly FakeRoom _server = new();
-    private FakeSession _session = null!;
-    private ChatViewModel _viewModel = null!;
-    private ChatWindow _room = null!;
-    private Task _reading = Task.CompletedTask;
+    private HeadlessChatWindow _chat = null!;
 
-    public async Task InitializeAsync()
-    {
-        var (client, session) = await _server.JoinAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob"]));
-        _session = session;
-        _viewModel = new ChatViewModel(client, _server, new AppDispatcher(_headless.App), timeZone: TimeZoneInfo.Utc);
-        _room = new ChatWindow(_viewModel, LogPalette.Mono);
-        _headless.Begin(_room);
-        _reading = Task.Run(_viewModel.RunAsync);
-    }
+    public async Task InitializeAsync() =>
+        _chat = await HeadlessChatWindow.StartAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob"]), timeZone: TimeZoneInfo.Utc, palette: LogPalette.Mono);
 
-    public async Task DisposeAsync()
-    {
-        await _viewModel.DisposeAsync();
-        await _reading.WithTimeout();
-        await _server.DisposeAsync();
-        _headless.Dispose();
-        _room.Dispose();
-    }
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
 
     [Fact]
     public async Task EveryCellIsBlackAndWhite()
     {
-        await _session.SendAsync(new TextPosted(1, "bob", "alice: a mention", At));
-        await _session.SendAsync(new PrivateMessage("bob", "alice", "psst", At));
-        await _headless.RunUntilAsync(() => _viewModel.Log.Count >= 4 && _viewModel.Windows.All.Count == 2, "the lines");
-        Assert.Contains("[1:TestServer] 2:bob!", _headless.Screen, StringComparison.Ordinal);
-        _ = _headless.Screen;
-        var colours = _headless.OnUi(() =>
+        await _chat.Session.SendAsync(new TextPosted(1, "bob", "alice: a mention", At));
+        await _chat.Session.SendAsync(new PrivateMessage("bob", "alice", "psst", At));
+        await _chat.Headless.RunUntilAsync(() => _chat.ViewModel.Log.Count >= 4 && _chat.ViewModel.Windows.All.Count == 2, "the lines");
+        Assert.Contains("[1:TestServer] 2:bob!", _chat.Headless.Screen, StringComparison.Ordinal);
+        _ = _chat.Headless.Screen;
+        var colours = _chat.Headless.OnUi(() =>
         {
-            var contents = _headless.App.Driver!.Contents!;
+            var contents = _chat.Headless.App.Driver!.Contents!;
             var seen = new HashSet<Color>();
             for (var row = 0; row < contents.GetLength(0); row++)
             {

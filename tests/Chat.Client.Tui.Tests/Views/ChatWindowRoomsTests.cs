@@ -1,6 +1,5 @@
 using Chat.Client.Tui.Tests.Support;
 using Chat.Client.Tui.ViewModels;
-using Chat.Client.Tui.Views;
 using Chat.Protocol;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -11,41 +10,22 @@ namespace Chat.Client.Tui.Tests.Views;
 public sealed class ChatWindowRoomsTests : IAsyncLifetime
 {
     private static readonly DateTime At = new(2026, 3, 4, 21, 15, 0, DateTimeKind.Utc);
-    private readonly HeadlessApp _headless = new(80, 24);
-    private readonly FakeRoom _server = new();
-    private FakeSession _session = null!;
-    private ChatViewModel _viewModel = null!;
-    private ChatWindow _window = null!;
-    private Task _reading = Task.CompletedTask;
+    private HeadlessChatWindow _chat = null!;
 
-    public async Task InitializeAsync()
-    {
-        var (client, session) = await _server.JoinAsync("alice", hello => FakeRoom.RoomWelcomeFor(hello, "#lobby", ["alice", "bob", "carol"], "Welcome, all"));
-        _session = session;
-        _viewModel = new ChatViewModel(client, _server, new AppDispatcher(_headless.App), timeZone: TimeZoneInfo.Utc);
-        _window = new ChatWindow(_viewModel);
-        _headless.Begin(_window);
-        _reading = Task.Run(_viewModel.RunAsync);
-    }
+    public async Task InitializeAsync() =>
+        _chat = await HeadlessChatWindow.StartAsync("alice", hello => FakeRoom.RoomWelcomeFor(hello, "#lobby", ["alice", "bob", "carol"], "Welcome, all"), timeZone: TimeZoneInfo.Utc);
 
-    public async Task DisposeAsync()
-    {
-        await _viewModel.DisposeAsync();
-        await _reading.WithTimeout();
-        await _server.DisposeAsync();
-        _headless.Dispose();
-        _window.Dispose();
-    }
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
 
-    private string[] Rows => _headless.Screen.Split('\n').Select(r => r.TrimEnd('\r')).ToArray();
+    private string[] Rows => _chat.Rows;
 
     private async Task JoinDevAsync()
     {
-        _headless.Type("/join #dev");
-        _headless.Press(Key.Enter);
-        Assert.Equal(new JoinRoom("#dev"), await _session.ReceiveAsync<JoinRoom>());
-        await _session.SendAsync(new RoomJoined("#dev", "Dev talk", ["bob"], [new TextPosted(1, "bob", "dev line", At) { Room = "#dev" }], 2));
-        await _headless.RunUntilAsync(() => _viewModel.Current.Label == "#dev", "the #dev window");
+        _chat.Headless.Type("/join #dev");
+        _chat.Headless.Press(Key.Enter);
+        Assert.Equal(new JoinRoom("#dev"), await _chat.Session.ReceiveAsync<JoinRoom>());
+        await _chat.Session.SendAsync(new RoomJoined("#dev", "Dev talk", ["bob"], [new TextPosted(1, "bob", "dev line", At) { Room = "#dev" }], 2));
+        await _chat.Headless.RunUntilAsync(() => _chat.ViewModel.Current.Label == "#dev", "the #dev window");
     }
 
     [Fact]
@@ -61,7 +41,7 @@ public sealed class ChatWindowRoomsTests : IAsyncLifetime
     public async Task JoinShowsTheRoomsWindowWithItsTopicUsersAndLines()
     {
         await JoinDevAsync();
-        var screen = _headless.Screen;
+        var screen = _chat.Headless.Screen;
         Assert.StartsWith("│Dev talk ", Rows[1], StringComparison.Ordinal);
         Assert.Contains("Users (2)", screen, StringComparison.Ordinal);
         Assert.Contains("<bob> dev line", screen, StringComparison.Ordinal);
@@ -73,14 +53,14 @@ public sealed class ChatWindowRoomsTests : IAsyncLifetime
     public async Task ALineInAnotherRoomMarksItUntilTheUserLooks()
     {
         await JoinDevAsync();
-        _headless.Press(Key.D1.WithAlt);
-        await _session.SendAsync(new TextPosted(2, "bob", "psst in dev", At) { Room = "#dev" });
-        await _headless.RunUntilAsync(() => _viewModel.Windows.All[1].Activity == WindowActivity.Lines, "#dev marked");
+        _chat.Headless.Press(Key.D1.WithAlt);
+        await _chat.Session.SendAsync(new TextPosted(2, "bob", "psst in dev", At) { Room = "#dev" });
+        await _chat.Headless.RunUntilAsync(() => _chat.ViewModel.Windows.All[1].Activity == WindowActivity.Lines, "#dev marked");
         Assert.StartsWith("│[1:#lobby] 2:#dev* ", Rows[20], StringComparison.Ordinal);
-        Assert.DoesNotContain("psst in dev", _headless.Screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("psst in dev", _chat.Headless.Screen, StringComparison.Ordinal);
 
-        _headless.Press(Key.D2.WithAlt);
-        Assert.Contains("psst in dev", _headless.Screen, StringComparison.Ordinal);
+        _chat.Headless.Press(Key.D2.WithAlt);
+        Assert.Contains("psst in dev", _chat.Headless.Screen, StringComparison.Ordinal);
         Assert.StartsWith("│1:#lobby [2:#dev] ", Rows[20], StringComparison.Ordinal);
     }
 
@@ -88,11 +68,11 @@ public sealed class ChatWindowRoomsTests : IAsyncLifetime
     public async Task PartClosesTheWindowAndShowsTheNext()
     {
         await JoinDevAsync();
-        _headless.Type("/part");
-        _headless.Press(Key.Enter);
-        Assert.Equal(new LeaveRoom("#dev"), await _session.ReceiveAsync<LeaveRoom>());
-        await _session.SendAsync(new RoomLeft("#dev", LeaveReason.Parted));
-        await _headless.RunUntilAsync(() => _viewModel.Windows.All.Count == 1, "the window closed");
+        _chat.Headless.Type("/part");
+        _chat.Headless.Press(Key.Enter);
+        Assert.Equal(new LeaveRoom("#dev"), await _chat.Session.ReceiveAsync<LeaveRoom>());
+        await _chat.Session.SendAsync(new RoomLeft("#dev", LeaveReason.Parted));
+        await _chat.Headless.RunUntilAsync(() => _chat.ViewModel.Windows.All.Count == 1, "the window closed");
         Assert.StartsWith("│[1:#lobby] ", Rows[20], StringComparison.Ordinal);
         Assert.StartsWith("│Welcome, all ", Rows[1], StringComparison.Ordinal);
     }
@@ -100,15 +80,15 @@ public sealed class ChatWindowRoomsTests : IAsyncLifetime
     [Fact]
     public async Task AnAwayUserIsDimmedInTheUserList()
     {
-        await _session.SendAsync(new UserAway("#lobby", "bob", "lunch"));
-        await _headless.RunUntilAsync(() => ((RoomWindowViewModel)_viewModel.Current).IsAway("bob"), "bob away");
+        await _chat.Session.SendAsync(new UserAway("#lobby", "bob", "lunch"));
+        await _chat.Headless.RunUntilAsync(() => ((RoomWindowViewModel)_chat.ViewModel.Current).IsAway("bob"), "bob away");
         var rows = Rows;
         var row = Array.FindIndex(rows, r => r.Contains("bob ", StringComparison.Ordinal) && r.Contains('│', StringComparison.Ordinal) && r.IndexOf("bob", StringComparison.Ordinal) > 60);
         var column = rows[row].IndexOf("bob", 60, StringComparison.Ordinal);
         var carolRow = Array.FindIndex(rows, r => r.IndexOf("carol", StringComparison.Ordinal) > 60);
         var carolColumn = rows[carolRow].IndexOf("carol", 60, StringComparison.Ordinal);
-        var (bob, carol) = _headless.OnUi(() =>
-            (_headless.App.Driver!.Contents![row, column].Attribute, _headless.App.Driver!.Contents![carolRow, carolColumn].Attribute));
+        var (bob, carol) = _chat.Headless.OnUi(() =>
+            (_chat.Headless.App.Driver!.Contents![row, column].Attribute, _chat.Headless.App.Driver!.Contents![carolRow, carolColumn].Attribute));
         Assert.True(bob!.Value.Style.HasFlag(TextStyle.Faint));
         Assert.False(carol!.Value.Style.HasFlag(TextStyle.Faint));
     }

@@ -1,6 +1,4 @@
 using Chat.Client.Tui.Tests.Support;
-using Chat.Client.Tui.ViewModels;
-using Chat.Client.Tui.Views;
 using Chat.Protocol;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -11,41 +9,22 @@ namespace Chat.Client.Tui.Tests.Views;
 public sealed class ChatWindowSwitchingTests : IAsyncLifetime
 {
     private static readonly DateTime At = new(2026, 3, 4, 21, 15, 0, DateTimeKind.Utc);
-    private readonly HeadlessApp _headless = new(80, 24);
-    private readonly FakeRoom _server = new();
-    private FakeSession _session = null!;
-    private ChatViewModel _viewModel = null!;
-    private ChatWindow _window = null!;
-    private Task _reading = Task.CompletedTask;
+    private HeadlessChatWindow _chat = null!;
 
-    public async Task InitializeAsync()
-    {
-        var (client, session) = await _server.JoinAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob", "carol"]));
-        _session = session;
-        _viewModel = new ChatViewModel(client, _server, new AppDispatcher(_headless.App), timeZone: TimeZoneInfo.Utc);
-        _window = new ChatWindow(_viewModel);
-        _headless.Begin(_window);
-        _reading = Task.Run(_viewModel.RunAsync);
-    }
+    public async Task InitializeAsync() =>
+        _chat = await HeadlessChatWindow.StartAsync("alice", hello => FakeRoom.WelcomeFor(hello, ["alice", "bob", "carol"]), timeZone: TimeZoneInfo.Utc);
 
-    public async Task DisposeAsync()
-    {
-        await _viewModel.DisposeAsync();
-        await _reading.WithTimeout();
-        await _server.DisposeAsync();
-        _headless.Dispose();
-        _window.Dispose();
-    }
+    public async Task DisposeAsync() => await _chat.DisposeAsync();
 
-    private string[] Rows => _headless.Screen.Split('\n').Select(r => r.TrimEnd('\r')).ToArray();
+    private string[] Rows => _chat.Rows;
 
     /// <summary>The window bar's row: above the input line, inside the border.</summary>
     private string BarRow => Rows[20];
 
     private async Task ReceivePrivateAsync(string from, string text)
     {
-        await _session.SendAsync(new PrivateMessage(from, "alice", text, At));
-        await _headless.RunUntilAsync(() => _viewModel.Windows.FindPrivate(from) is not null, "the conversation's window");
+        await _chat.Session.SendAsync(new PrivateMessage(from, "alice", text, At));
+        await _chat.Headless.RunUntilAsync(() => _chat.ViewModel.Windows.FindPrivate(from) is not null, "the conversation's window");
     }
 
     [Fact]
@@ -54,17 +33,17 @@ public sealed class ChatWindowSwitchingTests : IAsyncLifetime
         Assert.StartsWith("│[1:TestServer] ", BarRow, StringComparison.Ordinal);
         await ReceivePrivateAsync("bob", "psst, alice");
         Assert.StartsWith("│[1:TestServer] 2:bob! ", BarRow, StringComparison.Ordinal);
-        Assert.DoesNotContain("psst, alice", _headless.Screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("psst, alice", _chat.Headless.Screen, StringComparison.Ordinal);
 
-        _headless.Press(Key.D2.WithAlt);
-        var screen = _headless.Screen;
+        _chat.Headless.Press(Key.D2.WithAlt);
+        var screen = _chat.Headless.Screen;
         Assert.Contains("<bob> psst, alice", screen, StringComparison.Ordinal);
         Assert.Contains("TestServer · alice · bob", screen, StringComparison.Ordinal);
         Assert.DoesNotContain("Users (", screen, StringComparison.Ordinal);
         Assert.StartsWith("│1:TestServer [2:bob] ", BarRow, StringComparison.Ordinal);
 
-        _headless.Press(Key.D1.WithAlt);
-        screen = _headless.Screen;
+        _chat.Headless.Press(Key.D1.WithAlt);
+        screen = _chat.Headless.Screen;
         Assert.Contains("Users (3)", screen, StringComparison.Ordinal);
         Assert.DoesNotContain("psst, alice", screen, StringComparison.Ordinal);
     }
@@ -74,14 +53,14 @@ public sealed class ChatWindowSwitchingTests : IAsyncLifetime
     {
         await ReceivePrivateAsync("bob", "one");
         await ReceivePrivateAsync("carol", "two");
-        _headless.Press(Key.N.WithCtrl);
-        Assert.Equal("bob", _viewModel.Current.Label);
-        _headless.Press(Key.N.WithCtrl);
-        _headless.Press(Key.N.WithCtrl);
-        Assert.Equal("TestServer", _viewModel.Current.Label);
-        _headless.Press(Key.P.WithCtrl);
-        Assert.Equal("carol", _viewModel.Current.Label);
-        Assert.Contains("<carol> two", _headless.Screen, StringComparison.Ordinal);
+        _chat.Headless.Press(Key.N.WithCtrl);
+        Assert.Equal("bob", _chat.ViewModel.Current.Label);
+        _chat.Headless.Press(Key.N.WithCtrl);
+        _chat.Headless.Press(Key.N.WithCtrl);
+        Assert.Equal("TestServer", _chat.ViewModel.Current.Label);
+        _chat.Headless.Press(Key.P.WithCtrl);
+        Assert.Equal("carol", _chat.ViewModel.Current.Label);
+        Assert.Contains("<carol> two", _chat.Headless.Screen, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,19 +69,19 @@ public sealed class ChatWindowSwitchingTests : IAsyncLifetime
         await ReceivePrivateAsync("bob", "psst");
 
         // What xterm and tmux send for Alt+2 (with the meta key sending escape): ESC then '2'.
-        _headless.Receive("\u001b2");
-        Assert.Equal("bob", _viewModel.Current.Label);
-        Assert.DoesNotContain("> 2", _headless.Screen, StringComparison.Ordinal);
+        _chat.Headless.Receive("\u001b2");
+        Assert.Equal("bob", _chat.ViewModel.Current.Label);
+        Assert.DoesNotContain("> 2", _chat.Headless.Screen, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TypingInAConversationsWindowSendsToThatPerson()
     {
         await ReceivePrivateAsync("bob", "psst");
-        _headless.Press(Key.D2.WithAlt);
-        _headless.Type("hello bob");
-        _headless.Press(Key.Enter);
-        Assert.Equal(new SendPrivate("bob", "hello bob"), await _session.ReceiveAsync<SendPrivate>());
+        _chat.Headless.Press(Key.D2.WithAlt);
+        _chat.Headless.Type("hello bob");
+        _chat.Headless.Press(Key.Enter);
+        Assert.Equal(new SendPrivate("bob", "hello bob"), await _chat.Session.ReceiveAsync<SendPrivate>());
     }
 
     [Fact]
@@ -110,41 +89,41 @@ public sealed class ChatWindowSwitchingTests : IAsyncLifetime
     {
         for (var i = 1; i <= 40; i++)
         {
-            await _session.SendAsync(new TextPosted(i, "carol", $"line {i}", At));
+            await _chat.Session.SendAsync(new TextPosted(i, "carol", $"line {i}", At));
         }
 
         await ReceivePrivateAsync("bob", "psst");
-        await _headless.RunUntilAsync(() => _viewModel.Log.Count == 43, "forty lines");
-        _headless.Press(Key.PageUp);
+        await _chat.Headless.RunUntilAsync(() => _chat.ViewModel.Log.Count == 43, "forty lines");
+        _chat.Headless.Press(Key.PageUp);
         var top = Rows[1];
-        Assert.DoesNotContain("line 40", _headless.Screen, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 40", _chat.Headless.Screen, StringComparison.Ordinal);
 
-        _headless.Press(Key.D2.WithAlt);
-        Assert.Contains("<bob> psst", _headless.Screen, StringComparison.Ordinal);
-        _headless.Press(Key.D1.WithAlt);
+        _chat.Headless.Press(Key.D2.WithAlt);
+        Assert.Contains("<bob> psst", _chat.Headless.Screen, StringComparison.Ordinal);
+        _chat.Headless.Press(Key.D1.WithAlt);
         Assert.Equal(top, Rows[1]);
 
         // And a window that was following its tail still follows it.
-        _headless.Press(Key.End.WithCtrl);
-        _headless.Press(Key.D2.WithAlt);
-        await _session.SendAsync(new TextPosted(41, "carol", "line 41", At));
-        await _headless.RunUntilAsync(() => _viewModel.Windows.All[0].Log.Count == 44, "line 41");
+        _chat.Headless.Press(Key.End.WithCtrl);
+        _chat.Headless.Press(Key.D2.WithAlt);
+        await _chat.Session.SendAsync(new TextPosted(41, "carol", "line 41", At));
+        await _chat.Headless.RunUntilAsync(() => _chat.ViewModel.Windows.All[0].Log.Count == 44, "line 41");
         Assert.StartsWith("│1:TestServer* [2:bob] ", BarRow, StringComparison.Ordinal);
-        _headless.Press(Key.D1.WithAlt);
-        Assert.Contains("line 41", _headless.Screen, StringComparison.Ordinal);
+        _chat.Headless.Press(Key.D1.WithAlt);
+        Assert.Contains("line 41", _chat.Headless.Screen, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task LinesThatArriveInAWindowOutOfViewAreThereWhenItComesBack()
     {
         await ReceivePrivateAsync("bob", "first");
-        _headless.Press(Key.D2.WithAlt);
-        _headless.Press(Key.D1.WithAlt);
-        await _session.SendAsync(new PrivateMessage("bob", "alice", "second, while away", At));
-        await _headless.RunUntilAsync(() => _viewModel.Windows.All[1].Log.Count == 2, "bob's second line");
+        _chat.Headless.Press(Key.D2.WithAlt);
+        _chat.Headless.Press(Key.D1.WithAlt);
+        await _chat.Session.SendAsync(new PrivateMessage("bob", "alice", "second, while away", At));
+        await _chat.Headless.RunUntilAsync(() => _chat.ViewModel.Windows.All[1].Log.Count == 2, "bob's second line");
 
-        _headless.Press(Key.D2.WithAlt);
-        var screen = _headless.Screen;
+        _chat.Headless.Press(Key.D2.WithAlt);
+        var screen = _chat.Headless.Screen;
         Assert.Contains("<bob> first", screen, StringComparison.Ordinal);
         Assert.Contains("<bob> second, while away", screen, StringComparison.Ordinal);
     }
@@ -153,10 +132,10 @@ public sealed class ChatWindowSwitchingTests : IAsyncLifetime
     public async Task TheBarColoursAHighlightAndTheWindowInView()
     {
         await ReceivePrivateAsync("bob", "psst");
-        _ = _headless.Screen;
-        var (current, highlight) = _headless.OnUi(() =>
+        _ = _chat.Headless.Screen;
+        var (current, highlight) = _chat.Headless.OnUi(() =>
         {
-            var contents = _headless.App.Driver!.Contents!;
+            var contents = _chat.Headless.App.Driver!.Contents!;
             return (contents[20, 2].Attribute, contents[20, 16].Attribute);
         });
         Assert.True(current!.Value.Style.HasFlag(TextStyle.Reverse));
