@@ -169,11 +169,25 @@ internal sealed class ModerationStore
     /// <returns>The mute, or <see langword="null"/>.</returns>
     public Sanction? FindMute(string name)
     {
-        var now = Now;
-        lock (_lock)
+        // Every line and private message asks, from every session at once: no lock and nothing
+        // allocated. The list is never changed in place, only replaced whole (under the lock), so
+        // the one read here is a consistent snapshot.
+        var mutes = Volatile.Read(ref _mutes);
+        if (mutes.Count == 0)
         {
-            return _mutes.FirstOrDefault(m => UserNameRules.Comparer.Equals(m.Target, name) && !m.HasEnded(now));
+            return null;
         }
+
+        var now = Now;
+        foreach (var mute in mutes)
+        {
+            if (UserNameRules.Comparer.Equals(mute.Target, name) && !mute.HasEnded(now))
+            {
+                return mute;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The bans and mutes in force, oldest first.</summary>
