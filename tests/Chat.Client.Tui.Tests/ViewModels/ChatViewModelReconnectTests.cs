@@ -32,8 +32,11 @@ public sealed class ChatViewModelReconnectTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _room.DisposeAsync();
+        // The scripted server first: its sessions neither read nor answer a goodbye, so a client
+        // leaving while one is open would wait out its close timeout (5 s of real time) for the
+        // server to close; with the server gone, the client has nobody to say goodbye to.
         await _server.DisposeAsync();
+        await _room.DisposeAsync().AsTask().WithTimeout();
     }
 
     /// <summary>A server with rooms that keeps history (up to 50 lines a batch) under <paramref name="epoch"/>.</summary>
@@ -241,8 +244,11 @@ public sealed class ChatViewModelManualReconnectTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _room.DisposeAsync();
+        // The scripted server first: its sessions neither read nor answer a goodbye, so a client
+        // leaving while one is open would wait out its close timeout (5 s of real time) for the
+        // server to close; with the server gone, the client has nobody to say goodbye to.
         await _server.DisposeAsync();
+        await _room.DisposeAsync().AsTask().WithTimeout();
     }
 
     [Fact]
