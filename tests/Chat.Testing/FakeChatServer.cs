@@ -97,11 +97,16 @@ public sealed class FakeChatServer : IAsyncDisposable
     /// Joins a client and plays the server's side of the handshake: receives the hello and
     /// answers with a welcome listing the client and <paramref name="others"/>.
     /// </summary>
+    public Task<(ChatClient Client, FakeSession Session)> JoinAsync(
+        string userName, ChatClientOptions? options = null, params string[] others) =>
+        JoinAsync(userName, hello => FakeSession.WelcomeFor(hello, others), options);
+
+    /// <summary>Joins a client and plays the server's side of the handshake: receives the hello and answers with <paramref name="welcome"/>'s welcome.</summary>
     public async Task<(ChatClient Client, FakeSession Session)> JoinAsync(
-        string userName, ChatClientOptions? options = null, params string[] others)
+        string userName, Func<Hello, Welcome> welcome, ChatClientOptions? options = null)
     {
         var joining = ConnectClientAsync(userName, options);
-        var session = await WelcomeNextAsync(hello => FakeSession.WelcomeFor(hello, others));
+        var session = await WelcomeNextAsync(welcome);
         return (await joining.WithTimeout(), session);
     }
 

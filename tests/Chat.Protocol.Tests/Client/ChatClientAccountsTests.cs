@@ -117,9 +117,7 @@ public class ChatClientAccountsTests
     public async Task AServerWithoutRegistrationIsNotSentThePassword()
     {
         await using var server = FakeChatServer.Start(TransportKind.Memory);
-        var joining = server.ConnectClientAsync("alice");
-        var session = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, session) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"));
 
         var ex = await Assert.ThrowsAsync<ChatRequestException>(() => client.RegisterNameAsync(Secret).WithTimeout());
         Assert.Equal(ErrorCode.NotAllowed, ex.Code);
@@ -157,9 +155,7 @@ public class ChatClientAccountsTests
     public async Task AnOperatorCommandFromANonOperatorIsRefused()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("bob");
-        var session = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, session) = await server.JoinAsync("bob", hello => WelcomeFor(hello, "e1"));
 
         var running = client.RunOperatorCommandAsync("kick alice");
         var request = await session.ReceiveAsync<OperatorRequest>();
@@ -175,9 +171,7 @@ public class ChatClientAccountsTests
     public async Task ARenameToARegisteredNameCarriesItsPasswordAndKeepsItForReconnects()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("guest", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("guest", hello => WelcomeFor(hello, "e1"), Reconnects);
 
         var refused = client.ChangeNameAsync("alice");
         Assert.Equal(new ChangeName("alice"), await first.ReceiveAsync<ChangeName>());

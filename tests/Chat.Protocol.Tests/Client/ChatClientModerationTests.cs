@@ -63,9 +63,7 @@ public class ChatClientModerationTests
     public async Task ABannedSessionEndsWithTheBanAndIsNotJoinedAgain()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"), Reconnects);
         var banned = new ErrorMessage(ErrorCode.Banned, "You were banned from this server until 2026-12-09 10:00 UTC: spam.") { Fatal = true, Until = Until };
 
         await first.CloseAsync(banned);
@@ -81,9 +79,7 @@ public class ChatClientModerationTests
     public async Task AKickedClientStaysOutAndSaysWhy()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"), Reconnects);
         var kicked = new ErrorMessage(ErrorCode.Kicked, "You were removed from the server by the operator: flooding") { Fatal = true };
 
         await first.CloseAsync(kicked);
@@ -98,9 +94,7 @@ public class ChatClientModerationTests
     public async Task WithoutReconnectAKickEndsTheStreamWithTheKickAlone()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice");
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"));
         var kicked = new ErrorMessage(ErrorCode.Kicked, "flooding") { Fatal = true };
 
         await first.CloseAsync(kicked);
@@ -114,9 +108,7 @@ public class ChatClientModerationTests
     public async Task ABanMetOnTheWayBackEndsTheClientForGood(bool ofTheAddress)
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"), Reconnects);
 
         first.Abort();
         var refused = await server.AcceptAsync();
@@ -142,9 +134,7 @@ public class ChatClientModerationTests
     public async Task ARegisteredNameRefusedOnTheWayBackIsNotTriedAgain()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"), Reconnects);
 
         // Someone registered the name meanwhile.
         first.Abort();

@@ -13,9 +13,7 @@ public class ChatClientReconnectTests
     public async Task CatchesUpEveryRoomInOrderThenReleasesLiveLinesWithoutDuplicates()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1", 1, 2));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1", 1, 2), Reconnects);
         var joiningDev = client.JoinRoomAsync("#dev");
         await first.ReceiveAsync<JoinRoom>();
         await first.SendAsync(Joined("#dev", 7));
@@ -82,9 +80,7 @@ public class ChatClientReconnectTests
     public async Task ALineTheRoomPublishesOnlyAfterTheCatchUpIsOverIsNotGivenTwice()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1", 1));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1", 1), Reconnects);
 
         first.Abort();
         var second = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1", 1));
@@ -104,9 +100,7 @@ public class ChatClientReconnectTests
     public async Task ANewEpochMeansAGapAndTheRecentLinesOfEachJoin()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1", 40, 41));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1", 40, 41), Reconnects);
         await first.SendAsync(Whisper(90));
         Assert.IsType<PrivateMessage>((await client.TakeAsync(1)).Single());
 
@@ -133,9 +127,7 @@ public class ChatClientReconnectTests
     public async Task ARoomThatCannotBeRejoinedIsSaidAndForgotten()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"), Reconnects);
         var joiningDev = client.JoinRoomAsync("#dev");
         await first.ReceiveAsync<JoinRoom>();
         await first.SendAsync(Joined("#dev"));
@@ -164,9 +156,7 @@ public class ChatClientReconnectTests
     public async Task ADefaultRoomTheApplicationHadLeftIsLeftAgain()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"), Reconnects);
         var leaving = client.LeaveRoomAsync("");
         await first.ReceiveAsync<LeaveRoom>();
         await first.SendAsync(new RoomLeft(Lobby, LeaveReason.Parted));
@@ -188,9 +178,7 @@ public class ChatClientReconnectTests
     public async Task ANameStillTakenByItsOwnGhostIsTriedAgain()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"), Reconnects);
 
         first.Abort();
         var refused = await server.AcceptAsync();
@@ -213,9 +201,7 @@ public class ChatClientReconnectTests
     public async Task AServerThatDropsTheClientIsJoinedAgain(ErrorCode code)
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"), Reconnects);
         var dropped = new ErrorMessage(code, "Dropped.") { Fatal = true };
 
         await first.CloseAsync(dropped);
@@ -232,9 +218,7 @@ public class ChatClientReconnectTests
     public async Task AWrongPasswordOnTheWayBackEndsTheClientForGood()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"), Reconnects);
 
         first.Abort();
         var refused = await server.AcceptAsync();
@@ -252,9 +236,7 @@ public class ChatClientReconnectTests
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
         var patient = ChatClientOptions.Default with { Reconnect = new ReconnectBackoff { InitialDelay = TimeSpan.FromHours(1), MaxDelay = TimeSpan.FromHours(1) } };
-        var joining = server.ConnectClientAsync("alice", patient);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"), patient);
 
         first.Abort();
         var waiting = Assert.IsType<Reconnecting>((await client.TakeAsync(1)).Single());
@@ -280,9 +262,7 @@ public class ChatClientReconnectTests
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
         var patient = ChatClientOptions.Default with { Reconnect = new ReconnectBackoff { InitialDelay = TimeSpan.FromHours(1) } };
-        var joining = server.ConnectClientAsync("alice", patient);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"), patient);
 
         first.Abort();
         Assert.IsType<Reconnecting>((await client.TakeAsync(1)).Single());
@@ -296,9 +276,7 @@ public class ChatClientReconnectTests
     public async Task WithoutReconnectALossEndsTheClientAsBefore()
     {
         await using var server = FakeChatServer.Start(TransportKind.Tcp);
-        var joining = server.ConnectClientAsync("alice");
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"));
 
         first.Abort();
 
@@ -310,9 +288,7 @@ public class ChatClientReconnectTests
     public async Task AClientOverAConnectionItWasHandedDoesNotReconnect()
     {
         await using var server = FakeChatServer.Start(TransportKind.Memory);
-        var joining = server.ConnectClientAsync("alice", Reconnects);
-        var first = await server.WelcomeNextAsync(hello => WelcomeFor(hello, "e1"));
-        var client = await joining.WithTimeout();
+        var (client, first) = await server.JoinAsync("alice", hello => WelcomeFor(hello, "e1"), Reconnects);
 
         first.Abort();
 

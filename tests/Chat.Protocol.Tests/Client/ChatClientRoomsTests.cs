@@ -379,9 +379,7 @@ public class ChatClientRoomsTests
     public async Task AVersionOneServerHasOneRoomAndNoRoomCalls(TransportKind kind)
     {
         await using var server = FakeChatServer.Start(kind);
-        var joining = server.ConnectClientAsync("alice");
-        var session = await server.WelcomeNextAsync(hello => FakeSession.WelcomeFor(hello, "bob") with { ProtocolVersion = 1 });
-        var client = await joining.WithTimeout();
+        var (client, session) = await server.JoinAsync("alice", hello => FakeSession.WelcomeFor(hello, "bob") with { ProtocolVersion = 1 });
 
         Assert.Equal(1, client.ProtocolVersion);
         Assert.False(client.SupportsRooms);
