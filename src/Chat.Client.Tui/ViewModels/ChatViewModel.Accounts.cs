@@ -38,7 +38,7 @@ public sealed partial class ChatViewModel
             return true;
         }
 
-        if (DescribePasswordProblem(password) is { } problem)
+        if (NamePasswordRules.Check(password) is { } problem)
         {
             Current.Add(_lines.Local(LogKind.Info, problem + " Nothing was sent."));
             return true;
@@ -95,22 +95,6 @@ public sealed partial class ChatViewModel
 
         IsRegistered = _client?.IsRegistered ?? false;
         SetConnectionStatus(ConnectedStatus());
-    }
-
-    /// <summary>Why the server would refuse a name's password (<see cref="ChatClient.RegisterNameAsync"/>), or <see langword="null"/>.</summary>
-    private static string? DescribePasswordProblem(string password)
-    {
-        if (password.Length < ChatClient.MinNamePasswordLength)
-        {
-            return $"A name's password has at least {ChatClient.MinNamePasswordLength} characters.";
-        }
-
-        if (password.Length > ChatClient.MaxNamePasswordLength)
-        {
-            return $"A name's password has at most {ChatClient.MaxNamePasswordLength} characters.";
-        }
-
-        return password.Any(char.IsControl) ? "A name's password cannot hold control characters." : null;
     }
 
     /// <summary>A refusal because this user is muted: the line was not posted, and the mute ends when the server said.</summary>

@@ -40,8 +40,8 @@ public sealed partial class ChatClient
     /// </summary>
     /// <remarks>
     /// The password travels as it is: it stays secret only over TLS. The server's rules are checked
-    /// before anything is sent: at least <see cref="MinNamePasswordLength"/> characters, at most
-    /// <see cref="MaxNamePasswordLength"/>, no control characters.
+    /// before anything is sent (<see cref="NamePasswordRules"/>): at least 8 characters, at most
+    /// 256, no control characters.
     /// </remarks>
     /// <param name="password">The name's password from now on.</param>
     /// <param name="cancellationToken">Stops waiting for the answer (the request may still take effect).</param>
@@ -58,7 +58,7 @@ public sealed partial class ChatClient
     {
         ArgumentNullException.ThrowIfNull(password);
         RequireRooms("Registering your name");
-        if (DescribePasswordProblem(password) is { } problem)
+        if (NamePasswordRules.Check(password) is { } problem)
         {
             throw new ChatRequestException(ErrorCode.PasswordRejected, string.Empty, problem);
         }
@@ -143,28 +143,6 @@ public sealed partial class ChatClient
             id,
             consumes: true).ConfigureAwait(false);
         return (OperatorReply)answer;
-    }
-
-    /// <summary>The fewest characters a name's password has (<see cref="RegisterNameAsync"/>).</summary>
-    public const int MinNamePasswordLength = 8;
-
-    /// <summary>The most characters a name's password has (<see cref="RegisterNameAsync"/>).</summary>
-    public const int MaxNamePasswordLength = 256;
-
-    /// <summary>Why the server would refuse a name's password, in words; <see langword="null"/> when it follows the rules.</summary>
-    private static string? DescribePasswordProblem(string password)
-    {
-        if (password.Length < MinNamePasswordLength)
-        {
-            return $"A name's password has at least {MinNamePasswordLength} characters.";
-        }
-
-        if (password.Length > MaxNamePasswordLength)
-        {
-            return $"A name's password has at most {MaxNamePasswordLength} characters.";
-        }
-
-        return password.Any(char.IsControl) ? "A name's password cannot hold control characters (tabs, line breaks, ...)." : null;
     }
 
     private async Task RenameAsync(string userName, string namePassword, CancellationToken cancellationToken)

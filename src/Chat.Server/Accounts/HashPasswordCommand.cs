@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Chat.Protocol;
 
 namespace Chat.Server;
 
@@ -45,7 +46,7 @@ internal static class HashPasswordCommand
                 return Task.FromResult(1);
             }
 
-            if (PasswordRules.Check(password) is { } problem)
+            if (NamePasswordRules.Check(password) is { } problem)
             {
                 stderr.WriteLine($"{problem} Nothing was hashed.");
                 return Task.FromResult(1);

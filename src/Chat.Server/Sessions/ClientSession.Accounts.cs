@@ -152,7 +152,7 @@ internal sealed partial class ClientSession
 
     /// <summary>
     /// Registers the name the user holds with a password, or changes the password of a registered name
-    /// the user proved: the password follows <see cref="PasswordRules"/>, is hashed off the read loop,
+    /// the user proved: the password follows <see cref="NamePasswordRules"/>, is hashed off the read loop,
     /// and the registration is stored before it is answered (<see cref="NameRegistered"/>).
     /// </summary>
     /// <returns>Whether to go on reading.</returns>
@@ -178,7 +178,7 @@ internal sealed partial class ClientSession
             return End is null;
         }
 
-        if (PasswordRules.Check(request.Password) is { } problem)
+        if (NamePasswordRules.Check(request.Password) is { } problem)
         {
             Reply(ErrorCode.PasswordRejected, $"{problem} The name was not registered.", requestId: request.RequestId);
             return End is null;

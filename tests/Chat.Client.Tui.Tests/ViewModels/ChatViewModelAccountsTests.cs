@@ -93,7 +93,7 @@ public sealed class ChatViewModelAccountsTests : IAsyncDisposable
         await JoinAsync(tls: true);
 
         Assert.True(await _chat.SubmitAsync("/register short").WithTimeout());
-        Assert.Equal("A name's password has at least 8 characters. Nothing was sent.", Texts[^1]);
+        Assert.Equal("A password needs at least 8 characters. Nothing was sent.", Texts[^1]);
         await NothingWasSentBeforeAsync();
     }
 

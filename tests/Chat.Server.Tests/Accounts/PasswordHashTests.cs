@@ -1,3 +1,5 @@
+using Chat.Protocol;
+
 namespace Chat.Server.Tests.Accounts;
 
 /// <summary>PBKDF2-SHA256 hashes in their written form, the password rules and operator accounts from the command line.</summary>
@@ -36,13 +38,13 @@ public class PasswordHashTests
     [InlineData("new\nline password", "A password may not hold control characters (line breaks, tabs, escapes).")]
     [InlineData("12345678", null)]
     [InlineData("émoji 👍🏽 ok", null)]
-    public void PasswordsFollowTheRules(string password, string? problem) => Assert.Equal(problem, PasswordRules.Check(password));
+    public void PasswordsFollowTheRules(string password, string? problem) => Assert.Equal(problem, NamePasswordRules.Check(password));
 
     [Fact]
     public void APasswordOfMoreThan256CharactersIsRefused()
     {
-        Assert.Null(PasswordRules.Check(new string('x', 256)));
-        Assert.Equal("A password may have at most 256 characters.", PasswordRules.Check(new string('x', 257)));
+        Assert.Null(NamePasswordRules.Check(new string('x', 256)));
+        Assert.Equal("A password may have at most 256 characters.", NamePasswordRules.Check(new string('x', 257)));
     }
 
     [Fact]
