@@ -130,20 +130,10 @@ public sealed class SqliteRetentionTests : IDisposable
     [Fact]
     public async Task AFileMadeBeforeRetentionIsMigratedAndKeepsItsLines()
     {
-        Directory.CreateDirectory(_folder.Path);
-        using (var old = _folder.Connect())
-        {
-            using var command = old.CreateCommand();
-            command.CommandText = """
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE rooms (key TEXT NOT NULL PRIMARY KEY, last_id INTEGER NOT NULL) WITHOUT ROWID;
-                CREATE TABLE lines (seq INTEGER PRIMARY KEY, room TEXT NOT NULL, id INTEGER NOT NULL, author TEXT NOT NULL,
-                    text TEXT NOT NULL, kind INTEGER NOT NULL, at INTEGER NOT NULL, UNIQUE (room, id));
-                INSERT INTO rooms VALUES ('#DEV', 3);
-                INSERT INTO lines (room, id, author, text, kind, at) VALUES ('#DEV', 1, 'alice', 'one', 0, 1), ('#DEV', 2, 'alice', 'two', 0, 2), ('#DEV', 3, 'bob', 'three', 0, 3);
-                """;
-            command.ExecuteNonQuery();
-        }
+        _folder.MakeFirstVersionFile("""
+            INSERT INTO rooms VALUES ('#DEV', 3);
+            INSERT INTO lines (room, id, author, text, kind, at) VALUES ('#DEV', 1, 'alice', 'one', 0, 1), ('#DEV', 2, 'alice', 'two', 0, 2), ('#DEV', 3, 'bob', 'three', 0, 3);
+            """);
 
         await using var store = NewStore(new SqliteRetention(0, 1, Never));
         await using var log = await store.OpenAsync("#dev").WithTimeout();

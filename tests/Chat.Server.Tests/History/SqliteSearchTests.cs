@@ -186,20 +186,10 @@ public sealed class SqliteSearchTests : IDisposable
     [Fact]
     public async Task AFileMadeBeforeSearchGetsItsIndexBuiltAndKeptInStep()
     {
-        Directory.CreateDirectory(_folder.Path);
-        using (var old = _folder.Connect())
-        {
-            using var command = old.CreateCommand();
-            command.CommandText = """
-                PRAGMA journal_mode = WAL;
-                CREATE TABLE rooms (key TEXT NOT NULL PRIMARY KEY, last_id INTEGER NOT NULL) WITHOUT ROWID;
-                CREATE TABLE lines (seq INTEGER PRIMARY KEY, room TEXT NOT NULL, id INTEGER NOT NULL, author TEXT NOT NULL,
-                    text TEXT NOT NULL, kind INTEGER NOT NULL, at INTEGER NOT NULL, UNIQUE (room, id));
-                INSERT INTO rooms VALUES ('#DEV', 2);
-                INSERT INTO lines (room, id, author, text, kind, at) VALUES ('#DEV', 1, 'alice', 'an old line', 0, 1), ('#DEV', 2, 'alice', 'another old one', 0, 2);
-                """;
-            command.ExecuteNonQuery();
-        }
+        _folder.MakeFirstVersionFile("""
+            INSERT INTO rooms VALUES ('#DEV', 2);
+            INSERT INTO lines (room, id, author, text, kind, at) VALUES ('#DEV', 1, 'alice', 'an old line', 0, 1), ('#DEV', 2, 'alice', 'another old one', 0, 2);
+            """);
 
         await using (var store = new SqliteRoomLogStore(_folder.Path, 2, TimeProvider.System))
         {

@@ -27,6 +27,24 @@ internal sealed class SqliteStoreFolder : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Makes the folder and a database file as the first servers with a SQLite history left it (before
+    /// retention and search): their two tables, then <paramref name="rows"/> (SQL inserts).
+    /// </summary>
+    public void MakeFirstVersionFile(string rows)
+    {
+        Directory.CreateDirectory(Path);
+        using var old = Connect();
+        using var command = old.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE rooms (key TEXT NOT NULL PRIMARY KEY, last_id INTEGER NOT NULL) WITHOUT ROWID;
+            CREATE TABLE lines (seq INTEGER PRIMARY KEY, room TEXT NOT NULL, id INTEGER NOT NULL, author TEXT NOT NULL,
+                text TEXT NOT NULL, kind INTEGER NOT NULL, at INTEGER NOT NULL, UNIQUE (room, id));
+            """ + rows;
+        command.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
