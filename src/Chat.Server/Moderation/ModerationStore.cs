@@ -17,6 +17,7 @@ internal sealed class ModerationStore
     private readonly Lock _lock = new();
     private readonly DataFile<BansFile> _file;
     private readonly TimeProvider _time;
+    // Never changed in place: replaced whole under _lock, so a reader without the lock sees one consistent list.
     private List<(BanTarget Target, Sanction Ban)> _bans = [];
     private List<Sanction> _mutes = [];
 
@@ -84,8 +85,7 @@ internal sealed class ModerationStore
         lock (_lock)
         {
             var before = _bans;
-            _bans = [.. before.Where(entry => !entry.Target.SameAs(target)), (target, ban)];
-            Commit(() => _bans = before);
+            Commit(bans: [.. before.Where(entry => !entry.Target.SameAs(target)), (target, ban)]);
             return (ban, before.Any(entry => entry.Target.SameAs(target) && !entry.Ban.HasEnded(now)));
         }
     }
@@ -106,8 +106,7 @@ internal sealed class ModerationStore
                 return null;
             }
 
-            _bans = [.. before.Where(entry => !entry.Target.SameAs(target))];
-            Commit(() => _bans = before);
+            Commit(bans: [.. before.Where(entry => !entry.Target.SameAs(target))]);
             return lifted;
         }
     }
@@ -135,9 +134,7 @@ internal sealed class ModerationStore
         var mute = new Sanction(name, by, now, now + duration, reason);
         lock (_lock)
         {
-            var before = _mutes;
-            _mutes = [.. before.Where(m => !UserNameRules.Comparer.Equals(m.Target, name)), mute];
-            Commit(() => _mutes = before);
+            Commit(mutes: [.. _mutes.Where(m => !UserNameRules.Comparer.Equals(m.Target, name)), mute]);
             return mute;
         }
     }
@@ -158,8 +155,7 @@ internal sealed class ModerationStore
                 return null;
             }
 
-            _mutes = [.. before.Where(m => !UserNameRules.Comparer.Equals(m.Target, name))];
-            Commit(() => _mutes = before);
+            Commit(mutes: [.. before.Where(m => !UserNameRules.Comparer.Equals(m.Target, name))]);
             return lifted;
         }
     }
@@ -203,43 +199,48 @@ internal sealed class ModerationStore
         }
     }
 
+    /// <summary>Asked of every connection and every hello: without the lock, as <see cref="FindMute"/> reads the mutes.</summary>
     private Sanction? FindBan(Func<BanTarget, bool> holds)
     {
-        var now = Now;
-        lock (_lock)
+        var bans = Volatile.Read(ref _bans);
+        if (bans.Count == 0)
         {
-            Sanction? found = null;
-            foreach (var (target, ban) in _bans)
-            {
-                if (!ban.HasEnded(now) && holds(target) && (found is null || Outlasts(ban, found)))
-                {
-                    found = ban;
-                }
-            }
-
-            return found;
+            return null;
         }
+
+        var now = Now;
+        Sanction? found = null;
+        foreach (var (target, ban) in bans)
+        {
+            if (!ban.HasEnded(now) && holds(target) && (found is null || Outlasts(ban, found)))
+            {
+                found = ban;
+            }
+        }
+
+        return found;
     }
 
     private static bool Outlasts(Sanction ban, Sanction other) => other.Until is { } end && (ban.Until is null || ban.Until > end);
 
-    /// <summary>Writes the file without the entries that have ended; on failure puts the old state back and throws.</summary>
-    private void Commit(Action undo)
+    /// <summary>
+    /// Writes the file with the new lists (without the entries that have ended), then puts them in
+    /// force: a failed write throws and changes nothing, and no reader ever sees a list that was not kept.
+    /// </summary>
+    /// <param name="bans">The new bans; <see langword="null"/> keeps them.</param>
+    /// <param name="mutes">The new mutes; <see langword="null"/> keeps them.</param>
+    private void Commit(List<(BanTarget Target, Sanction Ban)>? bans = null, List<Sanction>? mutes = null)
     {
+        bans ??= _bans;
+        mutes ??= _mutes;
         var now = Now;
-        try
+        _file.Write(new BansFile
         {
-            _file.Write(new BansFile
-            {
-                Bans = [.. _bans.Select(static entry => entry.Ban).Where(ban => !ban.HasEnded(now))],
-                Mutes = [.. _mutes.Where(mute => !mute.HasEnded(now))],
-            });
-        }
-        catch
-        {
-            undo();
-            throw;
-        }
+            Bans = [.. bans.Select(static entry => entry.Ban).Where(ban => !ban.HasEnded(now))],
+            Mutes = [.. mutes.Where(mute => !mute.HasEnded(now))],
+        });
+        _bans = bans;
+        _mutes = mutes;
     }
 
     /// <summary>Times as UTC, and no null strings, whatever the file said.</summary>
