@@ -97,23 +97,10 @@ internal sealed class AccountStore
                 throw new InvalidOperationException($"{name} is an operator account.");
             }
 
-            var previous = _registered.GetValueOrDefault(name);
+            var registered = new RegisteredName(name, hash, _time.GetUtcNow().UtcDateTime);
+            Save([.. _registered.Values.Where(a => !UserNameRules.Comparer.Equals(a.Name, name)), registered]);
             _registered.Remove(name);
-            _registered[name] = new RegisteredName(name, hash, _time.GetUtcNow().UtcDateTime);
-            try
-            {
-                Save();
-            }
-            catch
-            {
-                _registered.Remove(name);
-                if (previous is not null)
-                {
-                    _registered[previous.Name] = previous;
-                }
-
-                throw;
-            }
+            _registered[name] = registered;
         }
     }
 
@@ -125,21 +112,13 @@ internal sealed class AccountStore
     {
         lock (_lock)
         {
-            if (!_registered.Remove(name, out var removed))
+            if (!_registered.TryGetValue(name, out var removed))
             {
                 return null;
             }
 
-            try
-            {
-                Save();
-            }
-            catch
-            {
-                _registered[removed.Name] = removed;
-                throw;
-            }
-
+            Save(_registered.Values.Where(a => !UserNameRules.Comparer.Equals(a.Name, name)));
+            _registered.Remove(name);
             return removed.Name;
         }
     }
@@ -156,5 +135,7 @@ internal sealed class AccountStore
         }
     }
 
-    private void Save() => _file.Write(new AccountsFile { Accounts = [.. _registered.Values.OrderBy(static a => a.Name, UserNameRules.Comparer)] });
+    /// <summary>Writes the registered names a change leaves; the caller changes its own only once this has succeeded.</summary>
+    private void Save(IEnumerable<RegisteredName> accounts) =>
+        _file.Write(new AccountsFile { Accounts = [.. accounts.OrderBy(static a => a.Name, UserNameRules.Comparer)] });
 }
