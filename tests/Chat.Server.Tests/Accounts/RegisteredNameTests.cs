@@ -60,8 +60,7 @@ public class RegisteredNameTests
     {
         using var folder = new TemporaryDataFolder();
         await using var server = AccountsTestKit.Start(folder.Path);
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await bob.SendAsync(new RegisterName(7, "short"));
         await bob.SendAsync(new RegisterName(8, "tab\there is a control"));
         var tooShort = await bob.ReceiveAsync<ErrorMessage>();
@@ -112,8 +111,7 @@ public class RegisteredNameTests
         await using var server = AccountsTestKit.Start(folder.Path);
         var alice = await server.RegisterAsync("alice", "correct horse");
         await alice.LeaveAsync();
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
 
         await bob.SendAsync(new ChangeName("alice"));
         var missing = await bob.ReceiveAsync<ErrorMessage>();

@@ -15,8 +15,7 @@ public sealed class ConsoleCommandTests : IDisposable
     public async Task OneCommandPrintsItsAnswerAndExitsZero()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await using var listener = Listen(server);
 
         var (exitCode, output, error) = await RunAsync("console", "--data", _folder.Path, "users");
@@ -31,8 +30,7 @@ public sealed class ConsoleCommandTests : IDisposable
     public async Task TheWordsOfTheCommandAreJoinedAndItsSocketMayBeNamed()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await using var listener = Listen(server);
 
         var (exitCode, output, _) = await RunAsync("console", "--socket", _folder.SocketPath, "say", "#lobby", "Deploying", "now.");

@@ -30,8 +30,7 @@ public sealed class ConsoleSocketListenerTests : IDisposable
     public async Task ACommandGoesOverTheSocketAndItsReplyComesBackWithItsStatus()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await using var listener = Bind(server);
         await using var client = await ConnectAsync();
 
@@ -189,8 +188,7 @@ public sealed class ConsoleSocketListenerTests : IDisposable
     public async Task CloseOverTheSocketStopsTheServerAndSaysSo()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await using var listener = Bind(server);
         await using var client = await ConnectAsync();
 

@@ -9,8 +9,7 @@ public class OperatorConsoleActorTests
     public async Task EachActionIsLoggedWithWhoTookIt()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         var console = new OperatorConsole(server.Server, TextWriter.Null, "console socket (uid 1000, pid 42)");
 
         await console.ExecuteAsync("say Lunch.").WithTimeout();

@@ -14,10 +14,8 @@ public class OperatorConsoleStatsTests
         var console = new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor);
         var before = await StatsAsync(console, output);
 
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var alice = await server.JoinRawAsync("alice");
+        await using var bob = await server.JoinRawAsync("bob");
         await alice.SendAsync(new SendText("hello"));
         await bob.ReceiveAsync<TextPosted>(line => line.Text == "hello");
         await alice.ReceiveAsync<TextPosted>(line => line.Text == "hello");

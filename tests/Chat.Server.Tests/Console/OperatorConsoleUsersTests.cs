@@ -15,11 +15,9 @@ public class OperatorConsoleUsersTests
     public async Task UsersShowsEachUsersAddressRoomsTimesClientAndTransport()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#dev");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         var output = new StringWriter();
         var console = new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor);
 
@@ -61,8 +59,7 @@ public class OperatorConsoleUsersTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero));
         await using var server = TestServer.Start(o => o with { TimeProvider = time, IdleTimeout = TimeSpan.Zero, MessageRate = 0 });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         var output = new StringWriter();
         var console = new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor);
 

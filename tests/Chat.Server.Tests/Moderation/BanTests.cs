@@ -32,8 +32,7 @@ public class BanTests
         Assert.Equal(1, BannedRefusals(server));
 
         // Another address is not concerned.
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
     }
 
     [Fact]
@@ -81,8 +80,7 @@ public class BanTests
         using var folder = new TemporaryDataFolder();
         await using var server = AccountsTestKit.Start(folder.Path);
         await using var mallory = await server.ConnectRawAsync(from: IPAddress.Parse("127.0.0.9"));
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         await mallory.JoinAsync("mallory");
         await bob.ReceiveAsync<UsersJoined>(j => j.UserNames.Contains("mallory"));
 

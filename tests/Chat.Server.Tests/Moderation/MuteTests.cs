@@ -50,8 +50,7 @@ public class MuteTests
         using var folder = new TemporaryDataFolder();
         var time = new FakeTimeProvider(s_start);
         await using var server = AccountsTestKit.Start(folder.Path, o => o with { TimeProvider = time, IdleTimeout = TimeSpan.Zero });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
 
         await server.RunAsync("mute alice");
         await alice.ReceiveAsync<ErrorMessage>();

@@ -13,8 +13,7 @@ public class OperatorRequestTests
     {
         using var folder = new TemporaryDataFolder();
         await using var server = AccountsTestKit.Start(folder.Path);
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
 
         await bob.SendAsync(new OperatorRequest(5, "ban alice"));
         var refused = await bob.ReceiveAsync<ErrorMessage>();

@@ -11,13 +11,11 @@ public class OperatorConsoleRoomsTests
     public async Task TheConsoleListsRoomsAndTheUsersOfTheServerOrOfARoom()
     {
         await using var server = TestServer.Start(o => o with { Rooms = ["#ops"] });
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#dev");
         await alice.SendAsync(new SetTopic("#dev", "Release on Friday"));
         var topic = await alice.ReceiveAsync<TopicChanged>();
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         var output = new StringWriter();
         var console = new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor);
 
@@ -48,11 +46,9 @@ public class OperatorConsoleRoomsTests
     public async Task SayToARoomReachesOnlyItsMembers()
     {
         await using var server = TestServer.Start();
-        await using var alice = await server.ConnectRawAsync();
-        await alice.JoinAsync("alice");
+        await using var alice = await server.JoinRawAsync("alice");
         await alice.JoinRoomAsync("#dev");
-        await using var bob = await server.ConnectRawAsync();
-        await bob.JoinAsync("bob");
+        await using var bob = await server.JoinRawAsync("bob");
         var output = new StringWriter();
         var console = new OperatorConsole(server.Server, output, OperatorConsole.StandardInputActor);
 
