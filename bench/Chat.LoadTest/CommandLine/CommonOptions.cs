@@ -8,12 +8,13 @@ namespace Chat.LoadTest.CommandLine;
 internal sealed class CommonOptions
 {
     /// <summary>
-    /// Arguments a started server gets: no rate limit, room for every client, a deep send queue, the
-    /// history in memory and no console socket (nothing written to a data folder, so a run never
-    /// meets a server that uses ./chat-data, such as the one chat.sh starts).
+    /// Arguments a started server gets: no rate limit, room for every client, a deep send queue, and
+    /// no console socket. The history is the server's default (SQLite), in a fresh temporary data
+    /// folder each run (<see cref="Server.DataFolderSetup"/>), so a run never meets a server that
+    /// uses ./chat-data, such as the one chat.sh starts.
     /// </summary>
     public const string DefaultServerArguments =
-        "--max-clients 20000 --rate 0 --send-queue 100000 --history memory --console-socket none --log-level warning";
+        "--max-clients 20000 --rate 0 --send-queue 100000 --console-socket none --log-level warning";
 
     private readonly Option<string> _serverDll = new("--server-dll")
     {

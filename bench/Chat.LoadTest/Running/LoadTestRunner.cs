@@ -62,8 +62,10 @@ internal static class LoadTestRunner
     private static async Task<RunReport> RunOnceAsync(IScenario scenario, CommonSettings settings, int tag, CancellationToken cancellationToken)
     {
         using var tls = settings.Tls && settings.StartsServer ? await TlsSetup.MakeAsync(settings.ServerDll, cancellationToken) : null;
+        using var data = settings.StartsServer ? DataFolderSetup.For(settings.ServerArguments) : null;
         ServerTarget server = settings.StartsServer
-            ? await ServerProcess.StartAsync(settings.ServerDll, [.. settings.ServerArguments, .. tls?.ServerArguments ?? []], cancellationToken)
+            ? await ServerProcess.StartAsync(
+                settings.ServerDll, [.. settings.ServerArguments, .. data?.ServerArguments ?? [], .. tls?.ServerArguments ?? []], cancellationToken)
             : new RunningServer(settings.Host, settings.Port!.Value, settings.ServerPid);
         var loadAverage = MachineStats.LoadAverage();
         RunReport report;
