@@ -99,7 +99,7 @@ internal sealed class ClientFleet : IAsyncDisposable
             return fleet;
         }
 
-        var alreadyPresent = first.Client.UsersAtJoin - 1;
+        var alreadyPresent = first.UsersAtJoin - 1;
         fleet.Presence.SetTarget(settings.Count + alreadyPresent);
         first.CheckPresence();
         if (afterFirstClient is not null)
@@ -163,14 +163,24 @@ internal sealed class ClientFleet : IAsyncDisposable
             // with presence for the sample only, the others decline presence altogether.
             var sampled = _keepUserLists.Contains(index);
             var hearsPresence = sampled || _presenceForAll;
-            var options = sampled ? settings.ClientOptions
-                : settings.ClientOptions with { TrackUsers = false, ReceivePresence = hearsPresence };
-            var client = await ChatClient.ConnectAsync(
-                settings.Host, settings.Port, UserName(settings.Tag, index), options, cancellationToken).ConfigureAwait(false);
-            var now = Stopwatch.GetTimestamp();
-            InterlockedMax(ref _lastWelcomedAt, now);
-            var users = hearsPresence ? new PresenceSet(settings.Tag, settings.Count) : null;
-            _clients[index] = new LoadClient(index, client, users, Presence, Problems);
+            var name = UserName(settings.Tag, index);
+            LoadClient client;
+            if (!hearsPresence && settings.ThinClients)
+            {
+                client = await ThinLoadClient.ConnectAsync(
+                    settings.Host, settings.Port, index, name, settings.ClientOptions, Problems, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var options = sampled ? settings.ClientOptions
+                    : settings.ClientOptions with { TrackUsers = false, ReceivePresence = hearsPresence };
+                var chatClient = await ChatClient.ConnectAsync(settings.Host, settings.Port, name, options, cancellationToken).ConfigureAwait(false);
+                var users = hearsPresence ? new PresenceSet(settings.Tag, settings.Count) : null;
+                client = new LibraryLoadClient(index, chatClient, users, Presence, Problems);
+            }
+
+            InterlockedMax(ref _lastWelcomedAt, Stopwatch.GetTimestamp());
+            _clients[index] = client;
         }
         catch (ChatException ex)
         {

@@ -14,6 +14,10 @@ namespace Chat.LoadTest.Clients;
 /// Whether every client receives presence and must see every user; otherwise only the sampled
 /// clients do, and the others decline it (<see cref="ChatClientOptions.ReceivePresence"/>).
 /// </param>
+/// <param name="ThinClients">
+/// Whether the clients that decline presence are <see cref="ThinLoadClient"/>s (raw sockets);
+/// otherwise they are <see cref="LibraryLoadClient"/>s, as the clients that receive presence always are.
+/// </param>
 internal sealed record FleetSettings(
     string Host,
     int Port,
@@ -22,4 +26,5 @@ internal sealed record FleetSettings(
     int Concurrency,
     ChatClientOptions ClientOptions,
     int UserListSample,
-    bool PresenceForAll);
+    bool PresenceForAll,
+    bool ThinClients = false);

@@ -5,7 +5,12 @@ using Chat.LoadTest.Running;
 namespace Chat.LoadTest.CommandLine;
 
 /// <summary>The options every scenario command has, and their conversion to <see cref="CommonSettings"/>.</summary>
-internal sealed class CommonOptions
+/// <param name="presenceDefault">What <c>--presence</c> is when not given: <c>all</c> or <c>sampled</c>.</param>
+/// <param name="offersClientChoice">
+/// Whether the command has <c>--client thin|library</c> (default thin): the scenarios whose clients are
+/// a <see cref="Clients.ClientFleet"/>. Without it, every client is on the client library.
+/// </param>
+internal sealed class CommonOptions(string presenceDefault = "all", bool offersClientChoice = false)
 {
     /// <summary>
     /// Arguments a started server gets: no rate limit, room for every client, a deep send queue, and
@@ -75,7 +80,15 @@ internal sealed class CommonOptions
     {
         Description = "all: every client receives presence and must see every user, as people's clients do. "
             + "sampled: only the --presence-sample clients do; the others decline it (ChatClientOptions.ReceivePresence off), as bots do.",
-        DefaultValueFactory = _ => "all",
+        DefaultValueFactory = _ => presenceDefault,
+    };
+
+    private readonly Option<string> _client = new("--client")
+    {
+        Description = "thin: the clients that decline presence are raw sockets that read each line without allocating "
+            + "(issue 17's thin client; not with --tls, which falls back to library). library: they are ChatClients, as the others are.",
+        DefaultValueFactory = _ => "thin",
+        HelpName = "thin|library",
     };
 
     private readonly Option<int> _textLength = new("--text-length")
@@ -104,6 +117,10 @@ internal sealed class CommonOptions
         command.Options.Add(_presenceSample);
         command.Options.Add(_presence);
         command.Options.Add(_textLength);
+        if (offersClientChoice)
+        {
+            command.Options.Add(_client);
+        }
     }
 
     /// <summary>Reads the settings; adds a description of each bad value to <paramref name="errors"/>.</summary>
@@ -155,6 +172,12 @@ internal sealed class CommonOptions
             errors.Add("--presence sampled needs --presence-sample of at least 1: those are the clients that receive presence.");
         }
 
+        var client = offersClientChoice ? parse.GetValue(_client)! : "library";
+        if (client is not ("thin" or "library"))
+        {
+            errors.Add($"--client {client}: say thin or library.");
+        }
+
         var tls = parse.GetValue(_tls);
         if (tls && port is not null)
         {
@@ -174,7 +197,8 @@ internal sealed class CommonOptions
             Math.Max(0, parse.GetValue(_presenceSample)),
             presence != "sampled",
             textLength,
-            tls);
+            tls,
+            ThinClients: client == "thin");
     }
 
     private static bool IsLoopback(string host) =>

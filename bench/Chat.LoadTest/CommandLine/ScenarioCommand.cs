@@ -14,7 +14,7 @@ internal sealed class ScenarioCommand : Command
     public const int MaxClients = 99_999;
 
     private readonly Func<ParseResult, long> _clientCount;
-    private readonly CommonOptions _common = new();
+    private readonly CommonOptions _common;
     private readonly Func<ParseResult, List<string>, IScenario> _create;
 
     /// <param name="name">The scenario's name on the command line.</param>
@@ -22,9 +22,11 @@ internal sealed class ScenarioCommand : Command
     /// <param name="clients">The <c>--clients</c> option.</param>
     /// <param name="options">The scenario's other options.</param>
     /// <param name="create">Makes the scenario from the parse; adds a description of each bad value to the list.</param>
+    /// <param name="common">The common options, when the command's defaults differ (<see cref="CommonOptions"/>'s otherwise).</param>
     public ScenarioCommand(
-        string name, string description, Option<int> clients, Option[] options, Func<ParseResult, List<string>, IScenario> create)
-        : this(name, description, [clients, .. options], parse => parse.GetValue(clients), create)
+        string name, string description, Option<int> clients, Option[] options, Func<ParseResult, List<string>, IScenario> create,
+        CommonOptions? common = null)
+        : this(name, description, [clients, .. options], parse => parse.GetValue(clients), create, common)
     {
     }
 
@@ -33,10 +35,13 @@ internal sealed class ScenarioCommand : Command
     /// <param name="options">The scenario's options.</param>
     /// <param name="clientCount">How many clients the options ask for, for the checks every scenario gets.</param>
     /// <param name="create">Makes the scenario from the parse; adds a description of each bad value to the list.</param>
+    /// <param name="common">The common options, when the command's defaults differ (<see cref="CommonOptions"/>'s otherwise).</param>
     public ScenarioCommand(
-        string name, string description, Option[] options, Func<ParseResult, long> clientCount, Func<ParseResult, List<string>, IScenario> create)
+        string name, string description, Option[] options, Func<ParseResult, long> clientCount, Func<ParseResult, List<string>, IScenario> create,
+        CommonOptions? common = null)
         : base(name, description)
     {
+        _common = common ?? new CommonOptions();
         _clientCount = clientCount;
         _create = create;
         foreach (var option in options)

@@ -141,7 +141,7 @@ internal static class ScenarioCommands
 
             CheckWarmup(errors, parse.GetValue(warmup), senderCount);
             return new FanoutScenario(count, senderCount, lineCount, parse.GetValue(window), parse.GetValue(warmup));
-        });
+        }, ThinClientOptions());
     }
 
     private static ScenarioCommand Paced()
@@ -179,20 +179,28 @@ internal static class ScenarioCommands
 
             CheckSenders(errors, count, scenario.Senders, scenario.LinesPerSender);
             return scenario;
-        });
+        }, ThinClientOptions());
     }
 
     private static ScenarioCommand Join()
     {
         var clients = ClientsOption(10_000);
-        return new ScenarioCommand("join", HelpText.Join, clients, [], (parse, _) => new JoinScenario(parse.GetValue(clients)));
+        // Joining is about presence: every client receives it unless --presence sampled says otherwise.
+        return new ScenarioCommand(
+            "join", HelpText.Join, clients, [], (parse, _) => new JoinScenario(parse.GetValue(clients)), new CommonOptions(offersClientChoice: true));
     }
 
     private static ScenarioCommand Idle()
     {
         var clients = ClientsOption(10_000);
-        return new ScenarioCommand("idle", HelpText.Idle, clients, [], (parse, _) => new IdleScenario(parse.GetValue(clients)));
+        return new ScenarioCommand("idle", HelpText.Idle, clients, [], (parse, _) => new IdleScenario(parse.GetValue(clients)), ThinClientOptions());
     }
+
+    /// <summary>
+    /// The common options of the scenarios issue 17 measures with clients declining presence: all
+    /// but the sampled clients decline it, and those are thin clients unless <c>--client library</c>.
+    /// </summary>
+    private static CommonOptions ThinClientOptions() => new(presenceDefault: "sampled", offersClientChoice: true);
 
     private static Option<int> ClientsOption(int defaultCount) => new("--clients")
     {

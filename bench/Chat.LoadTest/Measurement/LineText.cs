@@ -73,6 +73,50 @@ internal static class LineText
         return TryReadDigits(text, 6, 9, out sequence);
     }
 
+    /// <summary>
+    /// Reads the sequence number of a line of run <paramref name="tag"/> from the UTF-8 bytes of its
+    /// text, as <see cref="TryParse(string, int, out int)"/> does from the string: for a client that
+    /// never makes one. Any other text is false (a non-ASCII byte is never a digit or the prefix).
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, int tag, out int sequence)
+    {
+        sequence = 0;
+        if (utf8.Length < PrefixLength || utf8[0] != '#' || utf8[5] != '-' || utf8[15] != ' ')
+        {
+            return false;
+        }
+
+        if (!TryReadDigits(utf8, 1, 4, out var lineTag) || lineTag != tag)
+        {
+            return false;
+        }
+
+        if (!TryReadDigits(utf8, 6, 9, out sequence))
+        {
+            sequence = 0;
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryReadDigits(ReadOnlySpan<byte> utf8, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = utf8[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
+
     private static bool TryReadDigits(string text, int start, int count, out int value)
     {
         value = 0;

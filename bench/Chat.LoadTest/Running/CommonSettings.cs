@@ -13,6 +13,10 @@ namespace Chat.LoadTest.Running;
 /// <param name="PresenceForAll">Whether every client receives presence; otherwise only the <paramref name="PresenceSample"/> clients do.</param>
 /// <param name="TextLength">The length of each line, in bytes (ASCII).</param>
 /// <param name="Tls">Whether the started server speaks TLS, with a self-signed certificate its clients pin.</param>
+/// <param name="ThinClients">
+/// Whether the clients that decline presence are thin clients on raw sockets (<c>--client thin</c>)
+/// rather than ChatClients; with TLS they are ChatClients regardless (see <see cref="RunEnvironment.ThinClients"/>).
+/// </param>
 internal sealed record CommonSettings(
     string ServerDll,
     string Host,
@@ -25,7 +29,8 @@ internal sealed record CommonSettings(
     int PresenceSample,
     bool PresenceForAll,
     int TextLength,
-    bool Tls = false)
+    bool Tls = false,
+    bool ThinClients = false)
 {
     /// <summary>Whether each run starts its own server.</summary>
     public bool StartsServer => Port is null;

@@ -57,9 +57,16 @@ internal sealed class RunEnvironment : IAsyncDisposable
         },
     };
 
+    /// <summary>
+    /// Whether the clients that decline presence are thin clients: asked for (<c>--client thin</c>)
+    /// and without TLS, which thin clients do not speak.
+    /// </summary>
+    public bool ThinClients => Settings.ThinClients && Tls is null;
+
     /// <summary>Settings to connect <paramref name="count"/> clients of this run.</summary>
-    public FleetSettings Fleet(int count) =>
-        new(Server.Host, Server.Port, Tag, count, Settings.ConnectConcurrency, ClientOptions, Settings.PresenceSample, Settings.PresenceForAll);
+    public FleetSettings Fleet(int count) => new(
+        Server.Host, Server.Port, Tag, count, Settings.ConnectConcurrency, ClientOptions, Settings.PresenceSample, Settings.PresenceForAll,
+        ThinClients);
 
     /// <summary>Closes <paramref name="fleet"/> (a <see cref="ClientFleet"/> or another scenario's clients) when the run ends.</summary>
     public void Own(IAsyncDisposable fleet) => _fleets.Add(fleet);

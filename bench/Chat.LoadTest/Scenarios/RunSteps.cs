@@ -27,6 +27,7 @@ internal static class RunSteps
         }
 
         report.ClientsConnected = fleet.Connected;
+        report.Notes.Add(DescribeClients(environment, fleet));
         if (fleet.Failures > 0)
         {
             report.Failure = $"{fleet.Connected:N0} of {count:N0} clients joined; {fleet.FirstFailure}";
@@ -199,7 +200,7 @@ internal static class RunSteps
     public static ValueTask SendLineAsync(LoadClient client, LinePhase lines, int sequence, string text, CancellationToken cancellationToken)
     {
         lines.Stamps.Stamp(sequence, Stopwatch.GetTimestamp());
-        return client.Client.SendAsync(text, cancellationToken);
+        return client.SendAsync(text, cancellationToken);
     }
 
     /// <summary>Adds up what the receivers counted into the report.</summary>
@@ -218,6 +219,21 @@ internal static class RunSteps
         }
     }
 
+    /// <summary>Which kind of client the run's clients are, for the report.</summary>
+    private static string DescribeClients(RunEnvironment environment, ClientFleet fleet)
+    {
+        var thin = fleet.Clients.Count(c => c is ThinLoadClient);
+        var library = fleet.Connected - thin;
+        if (environment.Settings.ThinClients && !environment.ThinClients)
+        {
+            return $"clients: all {library:N0} on the client library (ChatClient): thin clients do not do TLS, so --tls falls back to library clients";
+        }
+
+        return thin == 0
+            ? $"clients: all {library:N0} on the client library (ChatClient)"
+            : $"clients: {thin:N0} thin (raw sockets, no allocation per line; they decline presence), {library:N0} on the client library (ChatClient)";
+    }
+
     private static (bool Match, string Description) VerifyUserLists(RunEnvironment environment, ClientFleet fleet)
     {
         var sample = UserListSample.Indices(environment.Settings.PresenceSample, fleet.Requested);
@@ -232,7 +248,8 @@ internal static class RunSteps
         string? first = null;
         foreach (var index in sample)
         {
-            if (fleet.Clients[index] is not { } client)
+            // The sampled clients receive presence, so they are library clients (which keep the list).
+            if (fleet.Clients[index] is not LibraryLoadClient client)
             {
                 continue;
             }
