@@ -21,6 +21,26 @@ internal sealed partial class ThinLoadClient
         await Task.Yield();
         try
         {
+            await ReadFramesAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            // The session is over (or the server is closing it): close this side too, as the client library does.
+            try
+            {
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // Closed already.
+            }
+        }
+    }
+
+    private async Task ReadFramesAsync()
+    {
+        try
+        {
             var receivedAt = Stopwatch.GetTimestamp();
             while (true)
             {

@@ -19,14 +19,55 @@ public class CommonOptionsTests
         Assert.Null(settings.Port);
         Assert.Null(settings.ServerPid);
         Assert.Equal("127.0.0.1", settings.Host);
-        Assert.Equal(["--max-clients", "20000", "--rate", "0", "--send-queue", "100000", "--history", "memory", "--console-socket", "none", "--log-level", "warning"], settings.ServerArguments);
+        Assert.Equal(["--max-clients", "20000", "--rate", "0", "--send-queue", "100000", "--console-socket", "none", "--log-level", "warning"], settings.ServerArguments);
         Assert.Equal(TimeSpan.FromSeconds(120), settings.Timeout);
         Assert.Equal(1, settings.Runs);
         Assert.Equal(100, settings.ConnectConcurrency);
         Assert.Equal(20, settings.PresenceSample);
-        Assert.True(settings.PresenceForAll);
+        Assert.False(settings.PresenceForAll);
+        Assert.True(settings.ThinClients);
         Assert.Equal(80, settings.TextLength);
         Assert.False(settings.Tls);
+    }
+
+    [Theory]
+    [InlineData("fanout")]
+    [InlineData("paced")]
+    [InlineData("idle")]
+    public void TheScenariosIssue17MeasuresHaveThinClientsThatDeclinePresenceByDefault(string scenario)
+    {
+        var settings = Settings(scenario);
+
+        Assert.False(settings.PresenceForAll);
+        Assert.True(settings.ThinClients);
+        Assert.False(Settings(scenario, "--client", "library").ThinClients);
+        Assert.True(Settings(scenario, "--presence", "all").PresenceForAll);
+    }
+
+    [Fact]
+    public void JoiningKeepsPresenceForAllAndMayUseThinClientsForTheOthers()
+    {
+        Assert.True(Settings("join").PresenceForAll);
+        Assert.True(Settings("join", "--presence", "sampled").ThinClients);
+        Assert.False(Settings("join", "--client", "library").ThinClients);
+    }
+
+    [Theory]
+    [InlineData("rooms")]
+    [InlineData("slowreaders")]
+    public void TheScenariosOnConnectionLevelApisKeepLibraryClientsAndPresenceForAll(string scenario)
+    {
+        var settings = Settings(scenario);
+
+        Assert.True(settings.PresenceForAll);
+        Assert.False(settings.ThinClients);
+        Assert.NotEmpty(ScenarioCommands.Build().Parse([scenario, "--client", "thin"]).Errors);
+    }
+
+    [Fact]
+    public void TheClientIsThinOrLibrary()
+    {
+        Assert.Equal("--client fat: say thin or library.", Error("fanout", "--client", "fat"));
     }
 
     [Fact]
@@ -204,7 +245,7 @@ public class CommonOptionsTests
     [Fact]
     public void ANegativeSampleIsNone()
     {
-        Assert.Equal(0, Settings("fanout", "--presence-sample", "-3").PresenceSample);
+        Assert.Equal(0, Settings("fanout", "--presence", "all", "--presence-sample", "-3").PresenceSample);
     }
 
     [Fact]

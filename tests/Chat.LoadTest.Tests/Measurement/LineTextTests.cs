@@ -80,6 +80,57 @@ public class LineTextTests
         Assert.Equal(0, sequence);
     }
 
+    [Theory]
+    [InlineData(0, 0, LineText.MinLength)]
+    [InlineData(1234, 42, 80)]
+    [InlineData(LineText.MaxTag, LineText.MaxSequence, 4000)]
+    public void TheUtf8BytesOfALineParseBackToItsSequence(int tag, int sequence, int length)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(LineText.Format(tag, sequence, length));
+
+        Assert.True(LineText.TryParse(bytes, tag, out var parsed));
+        Assert.Equal(sequence, parsed);
+        Assert.False(LineText.TryParse(bytes, tag == 0 ? 1 : tag - 1, out _));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("hello everyone")]
+    [InlineData("#1000-000000007")]
+    [InlineData("x1000-000000007 padding")]
+    [InlineData("#1000_000000007 padding")]
+    [InlineData("#1000-000000007_padding")]
+    [InlineData("#10a0-000000007 padding")]
+    [InlineData("#1000-0000x0007 padding")]
+    [InlineData("#1000-00000000/ padding")]
+    [InlineData("#1000-00000000: padding")]
+    [InlineData("#1000- 00000007 padding")]
+    [InlineData("#1000-+00000007 padding")]
+    [InlineData("#１000-000000007 padding")]         // a full-width digit: three bytes, none of them a digit
+    [InlineData("#1000-00000007\u00e9 padding")]     // a two-byte letter among the digits
+    public void MalformedUtf8IsNotALine(string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+
+        Assert.False(LineText.TryParse(bytes, 1000, out var sequence));
+        Assert.Equal(0, sequence);
+    }
+
+    [Fact]
+    public void BothOverloadsAgreeOnEveryPrefixOfALine()
+    {
+        var text = LineText.Format(1000, 123_456_789, 40);
+        for (var length = 0; length <= text.Length; length++)
+        {
+            var cut = text[..length];
+            var fromString = LineText.TryParse(cut, 1000, out var a);
+            var fromBytes = LineText.TryParse(System.Text.Encoding.ASCII.GetBytes(cut), 1000, out var b);
+
+            Assert.Equal(fromString, fromBytes);
+            Assert.Equal(a, b);
+        }
+    }
+
     [Fact]
     public void TextAfterThePrefixDoesNotMatter()
     {
