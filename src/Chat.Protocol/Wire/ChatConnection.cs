@@ -155,6 +155,34 @@ public sealed partial class ChatConnection : IChatConnection
     }
 
     /// <inheritdoc />
+    public bool TrySend(ReadOnlySpan<EncodedMessage> messages)
+    {
+        if (messages.IsEmpty)
+        {
+            return true;
+        }
+
+        if (!_sendLock.Wait(0))
+        {
+            return false; // Someone is sending: what they send must go out first.
+        }
+
+        try
+        {
+            if (_outputCompleted || _transport.Closed.IsCancellationRequested || _transport.AbortReason is not null || IsDisposed)
+            {
+                return false; // SendAsync reports why.
+            }
+
+            return _transport.TrySendNow(messages);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
     public void Abort(string reason = "The connection was aborted.")
     {
         if (_closing is { Task.IsCompleted: true })
@@ -308,6 +336,7 @@ public sealed partial class ChatConnection : IChatConnection
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         FlushResult result;
+        _transport.Flushing();
         try
         {
             result = await _transport.Output.FlushAsync(cancellationToken).ConfigureAwait(false);

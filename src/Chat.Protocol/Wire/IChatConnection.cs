@@ -63,6 +63,25 @@ public interface IChatConnection : IAsyncDisposable
     ValueTask SendAsync(ReadOnlyMemory<EncodedMessage> messages, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Sends encoded messages at once, on the calling thread, when the connection can take them
+    /// without waiting: nothing else is being sent or waits to be sent. Never blocks and never
+    /// waits; a server calls it to write to a client straight from the thread that has the
+    /// message, and queues the message for <see cref="SendAsync(ReadOnlyMemory{EncodedMessage}, CancellationToken)"/>
+    /// only when this declines.
+    /// </summary>
+    /// <param name="messages">The messages, first to last.</param>
+    /// <returns>
+    /// <see langword="true"/> when the connection took all of them, as <c>SendAsync</c> would
+    /// have: the network took the bytes, or what it could not take at once waits in the
+    /// connection's send buffer, ahead of anything sent later (if the network then fails, the
+    /// connection closes, as it does when a send fails). <see langword="false"/> when it took none:
+    /// a send is in progress or waiting, bytes are still buffered, the connection is closing, or
+    /// this kind of connection cannot send from the caller's thread; send them with <c>SendAsync</c>.
+    /// </returns>
+    /// <remarks>The default implementation always returns <see langword="false"/>.</remarks>
+    bool TrySend(ReadOnlySpan<EncodedMessage> messages) => false;
+
+    /// <summary>
     /// Tears the connection down at once, without delivering what is still buffered. Pending and
     /// later sends and receives fail with <see cref="ChatConnectionLostException"/>.
     /// </summary>

@@ -60,7 +60,7 @@ internal sealed partial class ChatServer
     /// <returns>Whether there is room for <paramref name="newcomer"/>.</returns>
     private bool MakeRoom(AdmissionTicket newcomer, int maxConnections)
     {
-        while (_sessions.Count - Volatile.Read(ref _evictedClosing) >= maxConnections)
+        while (Volatile.Read(ref _sessionCount) - Volatile.Read(ref _evictedClosing) >= maxConnections)
         {
             var oldest = Admission.TakeOldestPending();
             if (oldest is null || ReferenceEquals(oldest, newcomer) || oldest.Session is not { } session)
@@ -135,7 +135,11 @@ internal sealed partial class ChatServer
                 break;
         }
 
-        _sessions.TryRemove(session.Id, out _);
+        if (_sessions.TryRemove(session.Id, out _))
+        {
+            Interlocked.Decrement(ref _sessionCount);
+        }
+
         ticket?.Release();
     }
 

@@ -30,6 +30,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ILogger _sessionLogger;
     private readonly ConcurrentDictionary<long, ClientSession> _sessions = new();
+    private int _sessionCount; // _sessions.Count without taking all of the dictionary's locks, as every accept asks
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _stateLock = new();
@@ -89,7 +90,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
     public DateTimeOffset? StartedAt { get; private set; }
 
     /// <summary>How many connections are open, including those still saying hello.</summary>
-    public int ConnectionCount => _sessions.Count;
+    public int ConnectionCount => Volatile.Read(ref _sessionCount);
 
     /// <summary>
     /// Raised once, by the first <see cref="StopAsync"/> (the console's <c>close</c>, a signal, a
@@ -259,6 +260,7 @@ internal sealed partial class ChatServer : IAsyncDisposable
         ticket.Session = session;
         Metrics.ConnectionOpened();
         _sessions[session.Id] = session;
+        Interlocked.Increment(ref _sessionCount);
         ThreadPool.UnsafeQueueUserWorkItem(static s => _ = s.RunAsync(), session, preferLocal: false);
     }
 

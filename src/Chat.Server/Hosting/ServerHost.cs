@@ -66,6 +66,8 @@ internal static partial class ServerHost
         }
 
         await using var consoleSocketScope = consoleSocket; // removed once the server has stopped, before it is disposed
+        // The message encoders and decoders are built before the first user arrives, not by them.
+        Chat.Protocol.Wire.MessageSerializer.Prepare();
         System.Net.IPEndPoint endPoint;
         try
         {

@@ -114,9 +114,18 @@ internal sealed partial class Room
 
     private void OnAppendCompleted()
     {
-        lock (_lock)
+        // The lines one commit stored go out together: a write per member, not per line.
+        var batch = DeliveryBatch.Open();
+        try
         {
-            PublishReady();
+            lock (_lock)
+            {
+                PublishReady();
+            }
+        }
+        finally
+        {
+            batch.Close();
         }
     }
 

@@ -7,23 +7,51 @@ internal sealed partial class ClientSession
 {
     /// <summary>Reads the client's messages until the session ends.</summary>
     /// <returns>A task that completes when the client left or the session's end was decided.</returns>
+    /// <remarks>
+    /// The messages one read brought are handled in one <see cref="DeliveryBatch"/>: what they
+    /// deliver goes out, a write per recipient, when no more input is at hand or before anything
+    /// waits.
+    /// </remarks>
     private async Task ReceiveLoopAsync()
     {
-        while (true)
+        DeliveryBatch? batch = null;
+        try
         {
-            var message = await _connection.ReceiveAsync(_stopping.Token);
-            if (message is null)
+            while (true)
             {
-                Disconnect(SessionEnd.Quit(string.Empty));
-                return;
-            }
+                var receiving = _connection.ReceiveAsync(_stopping.Token);
+                if (!receiving.IsCompleted && batch is not null)
+                {
+                    batch.Close();
+                    batch = null;
+                }
 
-            Heard();
-            NoteActive(message);
-            if (!await HandleAsync(message))
-            {
-                return;
+                var message = await receiving;
+                if (message is null)
+                {
+                    Disconnect(SessionEnd.Quit(string.Empty));
+                    return;
+                }
+
+                Heard();
+                NoteActive(message);
+                batch ??= DeliveryBatch.Open();
+                var handling = HandleAsync(message);
+                if (!handling.IsCompleted)
+                {
+                    batch.Close();
+                    batch = null;
+                }
+
+                if (!await handling)
+                {
+                    return;
+                }
             }
+        }
+        finally
+        {
+            batch?.Close();
         }
     }
 

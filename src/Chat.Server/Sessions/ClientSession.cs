@@ -77,7 +77,7 @@ internal sealed partial class ClientSession : IRoomMember
         _metrics = metrics;
         _logger = logger;
         _time = options.TimeProvider;
-        _queue = new OutgoingQueue(options.SendQueueLength, options.SendQueueBytes);
+        _queue = new OutgoingQueue(options.SendQueueLength, options.SendQueueBytes, connection);
         _rate = new RateLimiter(options.MessageRate, options.MessageBurst, _time);
         _startedAt = _lastHeard = _lastActive = _time.GetTimestamp();
         _remote = connection.RemoteEndPoint;
@@ -189,9 +189,31 @@ internal sealed partial class ClientSession : IRoomMember
     /// <inheritdoc />
     public void Deliver(EncodedMessage message)
     {
-        if (_queue.TryEnqueue(message) == EnqueueResult.Full)
+        var batch = DeliveryBatch.Current;
+        switch (_queue.TryEnqueue(message, deferred: batch is not null, out var owed))
         {
-            Disconnect(SessionEnd.SlowConsumer(_queue.Capacity, _queue.ByteCapacity));
+            case EnqueueResult.Full:
+                Disconnect(SessionEnd.SlowConsumer(_queue.Capacity, _queue.ByteCapacity));
+                break;
+            case EnqueueResult.Sent:
+                _metrics.Delivered(1);
+                break;
+            case EnqueueResult.Added when owed:
+                batch!.Owe(this);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Sends what deliveries in a <see cref="DeliveryBatch"/> queued: on this thread in one write
+    /// when the connection takes it now, through the writer otherwise.
+    /// </summary>
+    internal void SendDeferred()
+    {
+        var sent = _queue.SendNow();
+        if (sent > 0)
+        {
+            _metrics.Delivered(sent);
         }
     }
 

@@ -13,9 +13,16 @@ namespace Chat.Server;
 /// backlog: the room fans a message out to thousands of queues while it holds its lock. When
 /// the queue holds <see cref="Capacity"/> messages, or the next message would take the frames
 /// waiting past <see cref="ByteCapacity"/> bytes, the client is not keeping up, and
-/// <see cref="TryEnqueue"/> says so instead of waiting. The bytes are counted from the encoded
+/// <see cref="TryEnqueue(EncodedMessage, bool, out bool)"/> says so instead of waiting. The bytes are counted from the encoded
 /// frames' lengths, under the lock already taken: a few instructions per message. A message
 /// always fits an empty queue, however large.
+/// </para>
+/// <para>
+/// Most messages never reach the writer: when it waits and nothing is queued, the connection
+/// is written to straight from the producer's thread (<see cref="IChatConnection.TrySend"/>),
+/// either at once or, inside a <see cref="DeliveryBatch"/>, once the batch is over, everything
+/// the batch queued in one write (<see cref="SendNow"/>). Only what the connection cannot take at
+/// once (a send still on its way, a full socket, TLS) goes through the writer.
 /// </para>
 /// <para>
 /// The writer swaps buffers with the queue (<see cref="TakeAll"/>), so taking a batch copies
@@ -33,13 +40,17 @@ internal sealed class OutgoingQueue : IValueTaskSource<bool>, IThreadPoolWorkIte
     private long _bytes;
     private bool _completed;
     private bool _writerWaiting;
+    private bool _owned; // a deferred caller will call SendNow for what is queued
+    private readonly IChatConnection? _direct;
     private ManualResetValueTaskSourceCore<bool> _signal; // completed from Execute, on a pool thread
 
     /// <summary>Creates a queue.</summary>
     /// <param name="capacity">The most messages that may wait; one more fits the last message of <see cref="Complete"/>.</param>
     /// <param name="byteCapacity">The most bytes of frames that may wait (the last message of <see cref="Complete"/> fits beyond it).</param>
-    public OutgoingQueue(int capacity, long byteCapacity = long.MaxValue)
+    /// <param name="direct">The connection to write to straight from the caller's thread when nothing waits; none to always go through the writer.</param>
+    public OutgoingQueue(int capacity, long byteCapacity = long.MaxValue, IChatConnection? direct = null)
     {
+        _direct = direct;
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(byteCapacity, 1);
         Capacity = capacity;
@@ -77,11 +88,23 @@ internal sealed class OutgoingQueue : IValueTaskSource<bool>, IThreadPoolWorkIte
         }
     }
 
-    /// <summary>Adds a message for the writer, without waiting.</summary>
+    /// <summary>
+    /// Adds a message without waiting. With <paramref name="deferred"/>, a writer that is waiting
+    /// is not woken: the caller owns sending what is queued, with <see cref="SendNow"/>, once it
+    /// has delivered everything it has (see <see cref="DeliveryBatch"/>). Without it, the message
+    /// is written at once on the caller's thread when nothing is queued and the connection can
+    /// take it (<see cref="IChatConnection.TrySend"/>), and the writer is woken otherwise.
+    /// </summary>
     /// <param name="message">The message.</param>
-    /// <returns>Whether it was added, or why not.</returns>
-    public EnqueueResult TryEnqueue(EncodedMessage message)
+    /// <param name="deferred">Whether the caller sends what is queued later, itself.</param>
+    /// <param name="owner">
+    /// Whether this call made the caller the one to call <see cref="SendNow"/>: the writer waits
+    /// and no earlier deferred message has an owner yet.
+    /// </param>
+    /// <returns>Whether the message was queued, or sent, or why not.</returns>
+    public EnqueueResult TryEnqueue(EncodedMessage message, bool deferred, out bool owner)
     {
+        owner = false;
         bool wake;
         long length = message.Frame.Length;
         lock (_lock)
@@ -96,10 +119,33 @@ internal sealed class OutgoingQueue : IValueTaskSource<bool>, IThreadPoolWorkIte
                 return EnqueueResult.Full;
             }
 
+            if (!_writerWaiting)
+            {
+                // The writer is busy with what it took: it comes back for this.
+                Append(message);
+                _bytes += length;
+                return EnqueueResult.Added;
+            }
+
+            if (deferred)
+            {
+                Append(message);
+                _bytes += length;
+                owner = !_owned;
+                _owned = true;
+                return EnqueueResult.Added;
+            }
+
+            if (_count == 0 && _direct is not null && _direct.TrySend(new ReadOnlySpan<EncodedMessage>(in message)))
+            {
+                return EnqueueResult.Sent;
+            }
+
             Append(message);
             _bytes += length;
-            wake = _writerWaiting;
+            wake = true;
             _writerWaiting = false;
+            _owned = false;
         }
 
         if (wake)
@@ -108,6 +154,43 @@ internal sealed class OutgoingQueue : IValueTaskSource<bool>, IThreadPoolWorkIte
         }
 
         return EnqueueResult.Added;
+    }
+
+    /// <summary>Adds a message without waiting, as <see cref="TryEnqueue(EncodedMessage, bool, out bool)"/> does without deferring.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>Whether it was queued, or sent, or why not.</returns>
+    public EnqueueResult TryEnqueue(EncodedMessage message) => TryEnqueue(message, deferred: false, out _);
+
+    /// <summary>
+    /// Sends what deferred calls of <see cref="TryEnqueue(EncodedMessage, bool, out bool)"/>
+    /// queued: at once on the caller's thread, in one write, when the connection can take it;
+    /// otherwise by waking the writer. For the owner that call named.
+    /// </summary>
+    /// <returns>How many messages went out on this thread (0 when the writer has them).</returns>
+    public int SendNow()
+    {
+        lock (_lock)
+        {
+            _owned = false;
+            if (!_writerWaiting || _count == 0)
+            {
+                return 0; // The writer was woken in the meantime and takes them itself.
+            }
+
+            var count = _count;
+            if (_direct is not null && _direct.TrySend(new ReadOnlySpan<EncodedMessage>(_items, 0, count)))
+            {
+                Array.Clear(_items, 0, count);
+                _count = 0;
+                _bytes = 0;
+                return count;
+            }
+
+            _writerWaiting = false;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        return 0;
     }
 
     /// <summary>
@@ -143,6 +226,7 @@ internal sealed class OutgoingQueue : IValueTaskSource<bool>, IThreadPoolWorkIte
 
             wake = _writerWaiting;
             _writerWaiting = false;
+            _owned = false;
         }
 
         if (wake)

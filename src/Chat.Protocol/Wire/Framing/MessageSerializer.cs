@@ -16,9 +16,32 @@ public static class MessageSerializer
     /// <summary>The text of the error for a frame whose body is empty.</summary>
     internal const string EmptyFrameText = "Received an empty frame: every frame holds one message.";
 
+    private static int s_prepared;
+
     /// <summary>The MessagePack options used for everything read from or written to the wire.</summary>
     internal static MessagePackSerializerOptions Options { get; } =
         MessagePackSerializerOptions.Standard.WithSecurity(MessagePackSecurity.UntrustedData);
+
+    /// <summary>
+    /// Builds the encoder and decoder of every message now, by encoding and decoding one sample
+    /// of each. MessagePack generates them the first time each type is encoded or decoded, and
+    /// they are then compiled: milliseconds of CPU per type, paid by whoever sends or receives
+    /// that type first. A server calls this before it listens, so that its first users do not pay
+    /// for it; a client need not. Only the first call does anything; it is safe from any thread.
+    /// </summary>
+    public static void Prepare()
+    {
+        if (Interlocked.Exchange(ref s_prepared, 1) == 1)
+        {
+            return;
+        }
+
+        foreach (var message in WarmUpMessages.OfEveryType())
+        {
+            var frame = ToFrame(message);
+            _ = Decode(frame.AsMemory(ProtocolInfo.FramePrefixLength));
+        }
+    }
 
     /// <summary>Writes one whole frame (prefix and body) for <paramref name="message"/>.</summary>
     /// <param name="writer">Where the frame goes.</param>

@@ -19,4 +19,17 @@ internal interface IConnectionTransport : IDuplexPipe, IAsyncDisposable
 
     /// <summary>Closes at once; pending reads fail with a <see cref="ChatConnectionLostException"/> carrying <paramref name="reason"/>.</summary>
     void Abort(string reason);
+
+    /// <summary>
+    /// Writes frames straight to the network when nothing written before is still waiting to go
+    /// out; what the network does not take at once is buffered in <see cref="IDuplexPipe.Output"/>
+    /// and flushed. Called by the connection under its send lock. Never blocks.
+    /// </summary>
+    /// <returns>Whether the frames were taken; <see langword="false"/> leaves everything unchanged.</returns>
+    bool TrySendNow(ReadOnlySpan<EncodedMessage> messages) => false;
+
+    /// <summary>Called by the connection, under its send lock, right before it flushes what it wrote to <see cref="IDuplexPipe.Output"/>.</summary>
+    void Flushing()
+    {
+    }
 }

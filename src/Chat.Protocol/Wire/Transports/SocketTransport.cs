@@ -26,6 +26,9 @@ internal sealed class SocketTransport : IConnectionTransport
 {
     private const int MinimumReceiveSize = TransportPipes.MinimumReceiveSize;
 
+    /// <summary>The most bytes a direct send of several frames gathers into one system call.</summary>
+    private const int GatherSize = 32 * 1024;
+
     private readonly Socket _socket;
     private readonly Pipe _input;
     private readonly Pipe _output;
@@ -39,6 +42,15 @@ internal sealed class SocketTransport : IConnectionTransport
     private volatile bool _sendFailed;
     private volatile bool _discardInput;
 
+    // Bytes flushed into the output pipe that the send loop has not yet handed to the socket. Only
+    // the connection's send-lock holder adds (Flushing, TrySendNow) and only the send loop takes
+    // away, so a holder that reads 0 knows nothing written before is still on its way.
+    private long _unsent;
+    private readonly int _directLimit;
+
+    [ThreadStatic]
+    private static byte[]? t_gather;
+
     /// <param name="socket">A connected stream socket; the transport owns it.</param>
     /// <param name="options">The limits and timeouts.</param>
     /// <param name="waitForData">Whether to wait for data before taking a receive buffer (for the many connections of a server).</param>
@@ -51,6 +63,14 @@ internal sealed class SocketTransport : IConnectionTransport
 
         _input = TransportPipes.Input(options);
         _output = TransportPipes.Output(options);
+
+        // A direct send must never wait: the socket answers "would block" instead, and the rest
+        // goes through the send loop. (Async operations are not affected by this setting.)
+        _socket.Blocking = false;
+
+        // What a direct send leaves behind fits the output pipe below its pause threshold, so
+        // flushing it never waits either.
+        _directLimit = Math.Min(GatherSize, options.MaxPendingSendBytes / 2);
 
         _receiving = ReceiveLoopAsync();
         _sending = SendLoopAsync();
@@ -87,6 +107,81 @@ internal sealed class SocketTransport : IConnectionTransport
         _output.Reader.CancelPendingRead();
         _input.Writer.CancelPendingFlush(); // a receive loop waiting for the reader to make room must see the end too
         SignalClosed();
+    }
+
+    public void Flushing() => Interlocked.Add(ref _unsent, _output.Writer.UnflushedBytes);
+
+    public bool TrySendNow(ReadOnlySpan<EncodedMessage> messages)
+    {
+        if (Volatile.Read(ref _unsent) != 0 || _sendFailed || _abortReason is not null)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> bytes;
+        if (messages.Length == 1)
+        {
+            bytes = messages[0].Frame.Span;
+            if (bytes.Length > _directLimit)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            var gather = t_gather ??= new byte[GatherSize];
+            var length = 0;
+            foreach (var message in messages)
+            {
+                var frame = message.Frame.Span;
+                if (frame.Length > _directLimit - length)
+                {
+                    return false;
+                }
+
+                frame.CopyTo(gather.AsSpan(length));
+                length += frame.Length;
+            }
+
+            bytes = gather.AsSpan(0, length);
+        }
+
+        int sent;
+        try
+        {
+            sent = _socket.Send(bytes, SocketFlags.None, out var error);
+            if (error != SocketError.Success)
+            {
+                // Would block, or the connection broke: the send loop finds out which and acts on it.
+                sent = 0;
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            sent = 0;
+        }
+
+        if (sent < bytes.Length)
+        {
+            // The rest waits in the pipe, ahead of anything written later; it is below the pause
+            // threshold of an empty pipe, so the flush completes at once (and, the pipe's reader
+            // being inline, starts the send loop's asynchronous send on this thread).
+            var rest = bytes[sent..];
+            Interlocked.Add(ref _unsent, rest.Length);
+            var writer = _output.Writer;
+            writer.Write(rest);
+            var flush = writer.FlushAsync();
+            if (flush.IsCompleted)
+            {
+                flush.GetAwaiter().GetResult();
+            }
+            else
+            {
+                _ = flush.AsTask();
+            }
+        }
+
+        return true;
     }
 
     public async ValueTask DisposeAsync()
@@ -257,6 +352,7 @@ internal sealed class SocketTransport : IConnectionTransport
             while (!memory.IsEmpty)
             {
                 var sent = await _socket.SendAsync(memory, SocketFlags.None).ConfigureAwait(false);
+                Interlocked.Add(ref _unsent, -sent);
                 memory = memory[sent..];
             }
 
@@ -273,6 +369,7 @@ internal sealed class SocketTransport : IConnectionTransport
             }
 
             var sent = await _socket.SendAsync(segments, SocketFlags.None).ConfigureAwait(false);
+            Interlocked.Add(ref _unsent, -sent);
             buffer = buffer.Slice(sent);
         }
     }
