@@ -1,18 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
+using Chat.LoadTest.Clients.Epoll;
 using Chat.Protocol;
 
 namespace Chat.LoadTest.Clients;
 
 /// <summary>
-/// The clients of one run: connected with bounded concurrency, each with its read loop, and
-/// closed together at the end.
+/// The clients of one run: connected with bounded concurrency, each with its read loop (or, for
+/// <see cref="EpollLoadClient"/>s, the fleet's <see cref="ReceiveLoops"/>), and closed together at the end.
 /// </summary>
 internal sealed class ClientFleet : IAsyncDisposable
 {
     private readonly LoadClient?[] _clients;
     private readonly HashSet<int> _keepUserLists;
     private readonly bool _presenceForAll;
+    private readonly ReceiveLoops? _receiveLoops;
     private int _failures;
     private string? _firstFailure;
     private long _lastWelcomedAt;
@@ -24,6 +26,10 @@ internal sealed class ClientFleet : IAsyncDisposable
         _presenceForAll = settings.PresenceForAll;
         Presence = new PresenceGoal(_presenceForAll ? settings.Count : _keepUserLists.Count);
         Problems = problems;
+        if (settings.ThinClients && settings.ReceiveThreads > 0 && settings.Count > 0)
+        {
+            _receiveLoops = new ReceiveLoops(settings.ReceiveThreads);
+        }
     }
 
     public PresenceGoal Presence { get; }
@@ -139,7 +145,10 @@ internal sealed class ClientFleet : IAsyncDisposable
         }
     }
 
-    /// <summary>Ends every session: each client leaves (or sees the server's shutdown) and closes.</summary>
+    /// <summary>
+    /// Ends every session: each client leaves (or sees the server's shutdown) and closes; then the
+    /// receive loops, if any, stop and their threads end.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         Problems.Closing = true;
@@ -152,7 +161,14 @@ internal sealed class ClientFleet : IAsyncDisposable
             }
         }
 
-        await Task.WhenAll(closing).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(closing).ConfigureAwait(false);
+        }
+        finally
+        {
+            _receiveLoops?.Dispose();
+        }
     }
 
     private async Task ConnectOneAsync(int index, FleetSettings settings, CancellationToken cancellationToken)
@@ -165,7 +181,12 @@ internal sealed class ClientFleet : IAsyncDisposable
             var hearsPresence = sampled || _presenceForAll;
             var name = UserName(settings.Tag, index);
             LoadClient client;
-            if (!hearsPresence && settings.ThinClients)
+            if (!hearsPresence && _receiveLoops is not null)
+            {
+                client = await EpollLoadClient.ConnectAsync(
+                    settings.Host, settings.Port, index, name, settings.ClientOptions, Problems, _receiveLoops, cancellationToken).ConfigureAwait(false);
+            }
+            else if (!hearsPresence && settings.ThinClients)
             {
                 client = await ThinLoadClient.ConnectAsync(
                     settings.Host, settings.Port, index, name, settings.ClientOptions, Problems, cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,10 @@ namespace Chat.LoadTest.Clients;
 /// Whether the clients that decline presence are <see cref="ThinLoadClient"/>s (raw sockets);
 /// otherwise they are <see cref="LibraryLoadClient"/>s, as the clients that receive presence always are.
 /// </param>
+/// <param name="ReceiveThreads">
+/// With <paramref name="ThinClients"/>, more than 0 makes those clients <see cref="EpollLoadClient"/>s,
+/// read by this many receive loops (<see cref="Epoll.ReceiveLoops"/>); 0 keeps them <see cref="ThinLoadClient"/>s.
+/// </param>
 internal sealed record FleetSettings(
     string Host,
     int Port,
@@ -27,4 +31,5 @@ internal sealed record FleetSettings(
     ChatClientOptions ClientOptions,
     int UserListSample,
     bool PresenceForAll,
-    bool ThinClients = false);
+    bool ThinClients = false,
+    int ReceiveThreads = 0);

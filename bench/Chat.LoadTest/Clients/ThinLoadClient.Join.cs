@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using Chat.Protocol;
-using Chat.Protocol.Wire;
 
 namespace Chat.LoadTest.Clients;
 
@@ -26,25 +25,13 @@ internal sealed partial class ThinLoadClient
             Welcome welcome;
             try
             {
-                var hello = new Hello(ProtocolInfo.Version, UserNameRules.Normalize(userName), options.ClientName, options.ClientVersion)
-                {
-                    OmitPresence = true,
-                    Password = options.Password,
-                    NamePassword = options.NamePassword,
-                };
-                await socket.SendAsync(MessageSerializer.ToFrame(hello), SocketFlags.None, linked.Token).ConfigureAwait(false);
+                await socket.SendAsync(ThinHandshake.HelloFrame(userName, options), SocketFlags.None, linked.Token).ConfigureAwait(false);
                 welcome = await ReceiveWelcomeAsync(socket, buffer, options.Connection.MaxFrameLength, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new ChatTimeoutException(
                     $"The server did not answer the greeting within {options.HandshakeTimeout.TotalSeconds:0.#} s.", ex);
-            }
-
-            if (welcome.ProtocolVersion is < ProtocolInfo.LowestVersion or > ProtocolInfo.Version)
-            {
-                throw new ChatProtocolException(
-                    $"The server answered in protocol version {welcome.ProtocolVersion}, but this client speaks version {ProtocolInfo.Version}.");
             }
 
             return new ThinLoadClient(index, socket, buffer, welcome, options.Connection, problems);
@@ -79,33 +66,19 @@ internal sealed partial class ThinLoadClient
         }
     }
 
-    /// <summary>Reads frames until the welcome, as <see cref="ChatClient"/> does; throws what a refusal means.</summary>
+    /// <summary>Reads frames until the welcome, as <see cref="ChatClient"/> does (see <see cref="ThinHandshake.TryTakeReply"/>).</summary>
     private static async Task<Welcome> ReceiveWelcomeAsync(Socket socket, ReceiveBuffer buffer, int maxFrameLength, CancellationToken cancellationToken)
     {
         while (true)
         {
-            while (buffer.TryTakeFrame(maxFrameLength, out var body))
+            while (ThinHandshake.TryTakeReply(buffer, maxFrameLength, out var reply))
             {
-                switch (MessageSerializer.Decode(body))
+                if (reply is Welcome welcome)
                 {
-                    case Welcome welcome:
-                        return welcome;
-                    case Ping ping:
-                        await socket.SendAsync(MessageSerializer.ToFrame(new Pong(ping.Token)), SocketFlags.None, cancellationToken).ConfigureAwait(false);
-                        break;
-                    case Rejected rejected:
-                        throw new ChatRejectedException(rejected.Reason, rejected.Text, rejected.Until);
-                    case ErrorMessage { Code: ErrorCode.Banned } banned:
-                        throw new ChatRejectedException(RejectReason.Banned, banned.Text, banned.Until);
-                    case ErrorMessage error:
-                        throw new ChatException($"The server refused the connection: {error.Text}");
-                    case ServerShutdown shutdown:
-                        throw new ChatException($"The server is shutting down: {shutdown.Text}");
-                    case null:
-                        break; // a message type this library does not know: skipped, as the library does
-                    case var other:
-                        throw new ChatProtocolException($"The server sent {other.GetType().Name} before its welcome, which breaks the protocol.");
+                    return welcome;
                 }
+
+                await socket.SendAsync(ThinHandshake.PongFrame((Ping)reply!), SocketFlags.None, cancellationToken).ConfigureAwait(false);
             }
 
             buffer.MakeRoom(maxFrameLength);

@@ -11,7 +11,7 @@ namespace Chat.LoadTest.Clients;
 /// lines as the library would, one SendText frame each. No TLS: with <c>--tls</c> every client is
 /// a <see cref="LibraryLoadClient"/>.
 /// </summary>
-internal sealed partial class ThinLoadClient : LoadClient
+internal sealed partial class ThinLoadClient : RawSocketLoadClient
 {
     /// <summary>The receive buffer's size until a larger frame arrives: a few dozen lines per read at the usual lengths.</summary>
     public const int BufferSize = 8 * 1024;
@@ -22,32 +22,23 @@ internal sealed partial class ThinLoadClient : LoadClient
     private readonly ReceiveBuffer _buffer;
     private readonly int _maxFrameLength;
     private readonly TimeSpan _closeTimeout;
-    private readonly RunProblems _problems;
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private volatile bool _endExpected;
     private int _disposed;
 
     private ThinLoadClient(
         int index, Socket socket, ReceiveBuffer buffer, Welcome welcome, ChatConnectionOptions options, RunProblems problems)
-        : base(index)
+        : base(index, problems)
     {
         _socket = socket;
         _buffer = buffer;
         _maxFrameLength = options.MaxFrameLength;
         _closeTimeout = options.CloseTimeout;
-        _problems = problems;
         Welcome = welcome;
         Reading = Task.Run(ReadAsync);
     }
 
-    public Welcome Welcome { get; }
-
-    public override bool HearsPresence => false;
-
-    public override int Presence => 0;
-
-    public override int UsersAtJoin => Welcome.UserCount > 0 ? Welcome.UserCount : Welcome.Users.Count;
+    public override Welcome Welcome { get; }
 
     public override Task Reading { get; }
 
@@ -64,7 +55,7 @@ internal sealed partial class ThinLoadClient : LoadClient
             return;
         }
 
-        _endExpected = true;
+        EndExpected = true;
         using (var timeout = new CancellationTokenSource(_closeTimeout))
         {
             try

@@ -7,7 +7,7 @@ namespace Chat.LoadTest.CommandLine;
 /// <summary>The options every scenario command has, and their conversion to <see cref="CommonSettings"/>.</summary>
 /// <param name="presenceDefault">What <c>--presence</c> is when not given: <c>all</c> or <c>sampled</c>.</param>
 /// <param name="offersClientChoice">
-/// Whether the command has <c>--client thin|library</c> (default thin): the scenarios whose clients are
+/// Whether the command has <c>--client thin|epoll|library</c> (default thin) and <c>--receive-threads</c>: the scenarios whose clients are
 /// a <see cref="Clients.ClientFleet"/>. Without it, every client is on the client library.
 /// </param>
 internal sealed class CommonOptions(string presenceDefault = "all", bool offersClientChoice = false)
@@ -86,9 +86,18 @@ internal sealed class CommonOptions(string presenceDefault = "all", bool offersC
     private readonly Option<string> _client = new("--client")
     {
         Description = "thin: the clients that decline presence are raw sockets that read each line without allocating "
-            + "(issue 17's thin client; not with --tls, which falls back to library). library: they are ChatClients, as the others are.",
+            + "(issue 17's thin client; not with --tls, which falls back to library). epoll: thin clients whose sockets are read by "
+            + "--receive-threads threads, each waiting on an epoll set of its own, instead of .NET's async sockets (Linux x86-64; "
+            + "elsewhere thin). library: they are ChatClients, as the others are.",
         DefaultValueFactory = _ => "thin",
-        HelpName = "thin|library",
+        HelpName = "thin|epoll|library",
+    };
+
+    private readonly Option<int> _receiveThreads = new("--receive-threads")
+    {
+        Description = "With --client epoll: how many receive threads read the clients' sockets, each with its own epoll set.",
+        DefaultValueFactory = _ => 2,
+        HelpName = "count",
     };
 
     private readonly Option<int> _textLength = new("--text-length")
@@ -120,6 +129,7 @@ internal sealed class CommonOptions(string presenceDefault = "all", bool offersC
         if (offersClientChoice)
         {
             command.Options.Add(_client);
+            command.Options.Add(_receiveThreads);
         }
     }
 
@@ -173,9 +183,15 @@ internal sealed class CommonOptions(string presenceDefault = "all", bool offersC
         }
 
         var client = offersClientChoice ? parse.GetValue(_client)! : "library";
-        if (client is not ("thin" or "library"))
+        if (client is not ("thin" or "epoll" or "library"))
         {
-            errors.Add($"--client {client}: say thin or library.");
+            errors.Add($"--client {client}: say thin, epoll or library.");
+        }
+
+        var receiveThreads = offersClientChoice ? parse.GetValue(_receiveThreads) : 2;
+        if (receiveThreads is < 1 or > 64)
+        {
+            errors.Add("--receive-threads must be between 1 and 64.");
         }
 
         var tls = parse.GetValue(_tls);
@@ -198,7 +214,9 @@ internal sealed class CommonOptions(string presenceDefault = "all", bool offersC
             presence != "sampled",
             textLength,
             tls,
-            ThinClients: client == "thin");
+            ThinClients: client is "thin" or "epoll",
+            EpollClients: client == "epoll",
+            ReceiveThreads: Math.Clamp(receiveThreads, 1, 64));
     }
 
     private static bool IsLoopback(string host) =>

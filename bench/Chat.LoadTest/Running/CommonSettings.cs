@@ -17,6 +17,11 @@ namespace Chat.LoadTest.Running;
 /// Whether the clients that decline presence are thin clients on raw sockets (<c>--client thin</c>)
 /// rather than ChatClients; with TLS they are ChatClients regardless (see <see cref="RunEnvironment.ThinClients"/>).
 /// </param>
+/// <param name="EpollClients">
+/// Whether those thin clients are read by epoll receive loops (<c>--client epoll</c>, Linux x86-64
+/// only; elsewhere they stay thin: see <see cref="RunEnvironment.ReceiveThreads"/>).
+/// </param>
+/// <param name="ReceiveThreads">How many receive loops (threads) read the epoll clients (<c>--receive-threads</c>).</param>
 internal sealed record CommonSettings(
     string ServerDll,
     string Host,
@@ -30,7 +35,9 @@ internal sealed record CommonSettings(
     bool PresenceForAll,
     int TextLength,
     bool Tls = false,
-    bool ThinClients = false)
+    bool ThinClients = false,
+    bool EpollClients = false,
+    int ReceiveThreads = 2)
 {
     /// <summary>Whether each run starts its own server.</summary>
     public bool StartsServer => Port is null;

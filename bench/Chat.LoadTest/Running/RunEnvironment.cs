@@ -63,10 +63,16 @@ internal sealed class RunEnvironment : IAsyncDisposable
     /// </summary>
     public bool ThinClients => Settings.ThinClients && Tls is null;
 
+    /// <summary>
+    /// How many receive loops read the thin clients: <c>--receive-threads</c> with <c>--client epoll</c>
+    /// where epoll is there to call (Linux x86-64), 0 otherwise (the thin clients read with .NET's async sockets).
+    /// </summary>
+    public int ReceiveThreads => ThinClients && Settings.EpollClients && Clients.Epoll.EpollNative.Supported ? Settings.ReceiveThreads : 0;
+
     /// <summary>Settings to connect <paramref name="count"/> clients of this run.</summary>
     public FleetSettings Fleet(int count) => new(
         Server.Host, Server.Port, Tag, count, Settings.ConnectConcurrency, ClientOptions, Settings.PresenceSample, Settings.PresenceForAll,
-        ThinClients);
+        ThinClients, ReceiveThreads);
 
     /// <summary>Closes <paramref name="fleet"/> (a <see cref="ClientFleet"/> or another scenario's clients) when the run ends.</summary>
     public void Own(IAsyncDisposable fleet) => _fleets.Add(fleet);

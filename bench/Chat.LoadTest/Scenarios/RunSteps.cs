@@ -222,11 +222,24 @@ internal static class RunSteps
     /// <summary>Which kind of client the run's clients are, for the report.</summary>
     private static string DescribeClients(RunEnvironment environment, ClientFleet fleet)
     {
+        var epoll = fleet.Clients.Count(c => c is EpollLoadClient);
         var thin = fleet.Clients.Count(c => c is ThinLoadClient);
-        var library = fleet.Connected - thin;
+        var library = fleet.Connected - thin - epoll;
         if (environment.Settings.ThinClients && !environment.ThinClients)
         {
             return $"clients: all {library:N0} on the client library (ChatClient): thin clients do not do TLS, so --tls falls back to library clients";
+        }
+
+        if (epoll > 0)
+        {
+            return $"clients: {epoll:N0} thin, read by {environment.ReceiveThreads} epoll receive thread(s) (raw sockets, no allocation "
+                + $"or task per line; they decline presence), {library:N0} on the client library (ChatClient)";
+        }
+
+        if (environment.Settings.EpollClients && environment.ThinClients && !Clients.Epoll.EpollNative.Supported)
+        {
+            return $"clients: {thin:N0} thin, on .NET's async sockets: --client epoll needs Linux on x86-64, so it fell back to thin; "
+                + $"{library:N0} on the client library (ChatClient)";
         }
 
         return thin == 0
