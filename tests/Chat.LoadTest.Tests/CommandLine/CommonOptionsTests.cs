@@ -70,9 +70,23 @@ public class CommonOptionsTests
     }
 
     [Fact]
-    public void TheClientIsThinOrLibrary()
+    public void TheClientIsThinEpollOrLibrary()
     {
-        Assert.Equal("--client fat: say thin or library.", Error("fanout", "--client", "fat"));
+        Assert.Equal("--client fat: say thin, epoll or library.", Error("fanout", "--client", "fat"));
+    }
+
+    [Fact]
+    public void EpollClientsAreThinClientsReadByTheReceiveThreadsAskedFor()
+    {
+        var epoll = Settings("paced", "--client", "epoll", "--receive-threads", "3");
+        var thin = Settings("paced");
+
+        Assert.True(epoll.ThinClients);
+        Assert.True(epoll.EpollClients);
+        Assert.Equal(3, epoll.ReceiveThreads);
+        Assert.False(thin.EpollClients);
+        Assert.Equal(2, thin.ReceiveThreads);
+        Assert.Equal("--receive-threads must be between 1 and 64.", Error("idle", "--client", "epoll", "--receive-threads", "0"));
     }
 
     [Fact]
