@@ -2,9 +2,10 @@ namespace Chat.LoadTest.Clients;
 
 /// <summary>
 /// One simulated user of a run: how it sends, and what it does with each of the run's lines it
-/// receives (the latency, the order check, the count, the sender's window). Two kinds: a
-/// <see cref="LibraryLoadClient"/> on the client library, and a <see cref="ThinLoadClient"/> on
-/// a raw socket for clients that decline presence.
+/// receives (the latency, the order check, the count, the sender's window). A
+/// <see cref="LibraryLoadClient"/> on the client library, or, for clients that decline presence, a
+/// raw socket (<see cref="RawSocketLoadClient"/>): a <see cref="ThinLoadClient"/> read with .NET's
+/// async sockets, or an <see cref="EpollLoadClient"/> read by an epoll receive loop.
 /// </summary>
 internal abstract class LoadClient : IAsyncDisposable
 {
