@@ -92,21 +92,34 @@ internal sealed class ClientFleet : IAsyncDisposable
         Func<Task>? afterFirstClient,
         CancellationToken cancellationToken)
     {
-        var problems = new RunProblems();
-        var fleet = new ClientFleet(settings, problems);
-        if (settings.Count == 0)
+        var fleet = new ClientFleet(settings, new RunProblems());
+        try
         {
+            await fleet.ConnectAllAsync(settings, afterFirstClient, cancellationToken).ConfigureAwait(false);
             return fleet;
         }
-
-        await fleet.ConnectOneAsync(0, settings, cancellationToken).ConfigureAwait(false);
-        if (fleet._clients[0] is not { } first)
+        catch
         {
-            return fleet;
+            await fleet.DisposeAsync().ConfigureAwait(false); // the clients that joined, and the receive threads
+            throw;
+        }
+    }
+
+    private async Task ConnectAllAsync(FleetSettings settings, Func<Task>? afterFirstClient, CancellationToken cancellationToken)
+    {
+        if (settings.Count == 0)
+        {
+            return;
+        }
+
+        await ConnectOneAsync(0, settings, cancellationToken).ConfigureAwait(false);
+        if (_clients[0] is not { } first)
+        {
+            return;
         }
 
         var alreadyPresent = first.UsersAtJoin - 1;
-        fleet.Presence.SetTarget(settings.Count + alreadyPresent);
+        Presence.SetTarget(settings.Count + alreadyPresent);
         first.CheckPresence();
         if (afterFirstClient is not null)
         {
@@ -121,8 +134,8 @@ internal sealed class ClientFleet : IAsyncDisposable
                 new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = stopOnFailure.Token },
                 async (index, ct) =>
                 {
-                    await fleet.ConnectOneAsync(index, settings, ct).ConfigureAwait(false);
-                    if (fleet.Failures > 0)
+                    await ConnectOneAsync(index, settings, ct).ConfigureAwait(false);
+                    if (Failures > 0)
                     {
                         await stopOnFailure.CancelAsync().ConfigureAwait(false);
                     }
@@ -132,8 +145,6 @@ internal sealed class ClientFleet : IAsyncDisposable
         {
             // A client failed to join, or the run's deadline passed: the fleet reports what joined.
         }
-
-        return fleet;
     }
 
     /// <summary>Makes every client measure <paramref name="lines"/> from now on (see <see cref="LoadClient.UseLines"/>).</summary>
