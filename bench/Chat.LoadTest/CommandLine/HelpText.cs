@@ -6,9 +6,9 @@ internal static class HelpText
     public const string Root = """
         Load generator for a ChatRoom server. Starts a Release build of Chat.Server on a free
         loopback port (or targets a running one with --port), connects clients (through the
-        Chat.Protocol client API, or as thin clients on raw sockets for those that decline presence:
-        --client), runs a scenario, prints a report, and stops everything it
-        started. Every run is bounded by --timeout. Exit code: 0 every run passed, 1 a run
+        Chat.Protocol client API, or as thin clients on raw sockets for those that decline presence,
+        read with .NET's async sockets or by epoll receive threads: --client), runs a scenario,
+        prints a report, and stops everything it started. Every run is bounded by --timeout. Exit code: 0 every run passed, 1 a run
         lost messages or failed, 2 the test could not run, 130 interrupted.
 
         The figures of the report:
