@@ -7,8 +7,8 @@ namespace Chat.Server;
 
 /// <summary>
 /// Runs the paths every user takes once, before the real server listens: a throwaway server on
-/// a loopback port (history in memory, nothing on disk, no log) that two clients join, talk in,
-/// and leave. The server compiles each method fully optimised at its first call (tiered
+/// a loopback port (its history in SQLite, the default, in a temporary folder deleted after; no
+/// log) that two clients join, talk in, and leave. The server compiles each method fully optimised at its first call (tiered
 /// compilation is off, see Chat.Server.csproj), so without this its first users would wait for
 /// the compiler: one line to 1,000 fresh clients cost 50-70 ms of server CPU, most of it the JIT
 /// (bench/NOTES.md, issue 17). Code compiled ahead of time (ReadyToRun) would avoid that too,
@@ -21,17 +21,30 @@ internal static class ServerWarmUp
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
 
     /// <summary>Runs the warm-up; gives up quietly after a few seconds or on any failure (the server then starts cold, as it always could).</summary>
+    /// <param name="parent">Where to make its temporary data folder; the system's temporary folder when omitted.</param>
     /// <returns>Whether it ran to the end.</returns>
-    public static async Task<bool> RunAsync()
+    public static async Task<bool> RunAsync(string? parent = null)
     {
         MessageSerializer.Prepare();
         using var timeout = new CancellationTokenSource(Budget);
+        string folder;
+        try
+        {
+            folder = parent is null
+                ? Directory.CreateTempSubdirectory("chatroom-warm-up-").FullName
+                : Directory.CreateDirectory(Path.Combine(parent, "chatroom-warm-up")).FullName;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+
         var options = ChatServerOptions.Default with
         {
             Address = IPAddress.Loopback,
             Port = 0,
-            HistoryStore = HistoryStoreKind.Memory,
-            DataFolder = Path.Combine(Path.GetTempPath(), $"chatroom-warm-up-{Environment.ProcessId}"), // never written: no accounts, bans or history are kept
+            HistoryStore = HistoryStoreKind.Sqlite,
+            DataFolder = folder,
             ConsoleSocket = null,
             MetricsPort = 0,
         };
@@ -55,9 +68,20 @@ internal static class ServerWarmUp
             await server.StopAsync();
             return true;
         }
-        catch (Exception ex) when (ex is ChatException or OperationCanceledException or IOException)
+        catch (Exception ex) when (ex is ChatException or OperationCanceledException or IOException or Microsoft.Data.Sqlite.SqliteException)
         {
             return false;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left in the temporary folder; nothing reads it.
+            }
         }
     }
 

@@ -5,11 +5,17 @@ public class ServerWarmUpTests
     [Fact]
     public async Task ItRunsToTheEndAndKeepsNothing()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"chatroom-warm-up-{Environment.ProcessId}");
+        var parent = Directory.CreateTempSubdirectory("chatroom-warm-up-test-").FullName;
+        try
+        {
+            Assert.True(await ServerWarmUp.RunAsync(parent).WithTimeout());
 
-        Assert.True(await ServerWarmUp.RunAsync().WithTimeout());
-
-        // Its server kept its history in memory and wrote no accounts, bans or console socket.
-        Assert.False(Directory.Exists(folder));
+            // Its server's history file, accounts and bans went with its data folder.
+            Assert.Empty(Directory.EnumerateFileSystemEntries(parent));
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
     }
 }
