@@ -63,8 +63,7 @@ if ! flock -n 9; then
 fi
 
 echo "Building..." >&2
-# Published, so that the server is compiled ahead of time (ReadyToRun, see src/Chat.Server/Chat.Server.csproj).
-dotnet publish src/Chat.Server -c Release -o "$out/server" -v quiet -nologo >/dev/null
+dotnet build src/Chat.Server -c Release -o "$out/server" -v quiet -nologo >/dev/null
 dotnet build src/Chat.Client.Tui -c Release -o "$out/client" -v quiet -nologo >/dev/null
 
 if listening; then

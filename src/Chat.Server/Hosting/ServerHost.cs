@@ -66,8 +66,8 @@ internal static partial class ServerHost
         }
 
         await using var consoleSocketScope = consoleSocket; // removed once the server has stopped, before it is disposed
-        // The message encoders and decoders are built before the first user arrives, not by them.
-        Chat.Protocol.Wire.MessageSerializer.Prepare();
+        // The paths every user takes are compiled before the first user arrives, not on their time.
+        await ServerWarmUp.RunAsync();
         System.Net.IPEndPoint endPoint;
         try
         {
