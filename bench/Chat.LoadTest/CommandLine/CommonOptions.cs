@@ -85,11 +85,11 @@ internal sealed class CommonOptions(string presenceDefault = "all", bool offersC
 
     private readonly Option<string> _client = new("--client")
     {
-        Description = "thin: the clients that decline presence are raw sockets that read each line without allocating "
-            + "(issue 17's thin client; not with --tls, which falls back to library). epoll: thin clients whose sockets are read by "
-            + "--receive-threads threads, each waiting on an epoll set of its own, instead of .NET's async sockets (Linux x86-64; "
-            + "elsewhere thin). library: they are ChatClients, as the others are.",
-        DefaultValueFactory = _ => "thin",
+        Description = "epoll (the default): the clients that decline presence are thin clients whose sockets are read by "
+            + "--receive-threads threads, each waiting on an epoll set of its own (Linux x86-64; elsewhere thin). thin: raw sockets "
+            + "that read each line without allocating, through .NET's async sockets (issue 17's thin client; not with --tls, which "
+            + "falls back to library). library: they are ChatClients, as the others are.",
+        DefaultValueFactory = _ => "epoll",
         HelpName = "thin|epoll|library",
     };
 

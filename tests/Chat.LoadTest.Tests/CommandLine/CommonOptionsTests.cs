@@ -76,10 +76,10 @@ public class CommonOptionsTests
     }
 
     [Fact]
-    public void EpollClientsAreThinClientsReadByTheReceiveThreadsAskedFor()
+    public void EpollClientsAreTheDefaultThinClientsReadByTheReceiveThreadsAskedFor()
     {
-        var epoll = Settings("paced", "--client", "epoll", "--receive-threads", "3");
-        var thin = Settings("paced");
+        var epoll = Settings("paced", "--receive-threads", "3");
+        var thin = Settings("paced", "--client", "thin");
 
         Assert.True(epoll.ThinClients);
         Assert.True(epoll.EpollClients);
