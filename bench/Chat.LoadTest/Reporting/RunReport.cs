@@ -140,6 +140,10 @@ internal sealed class RunReport
         if (ServerCpuSeconds is { } cpu)
         {
             yield return new Figure("server CPU", cpu, FigureUnit.Seconds);
+            if (DeliveriesReceived > 0)
+            {
+                yield return new Figure("server CPU/delivery", cpu * 1e6 / DeliveriesReceived, FigureUnit.Microseconds);
+            }
         }
 
         if (ServerPeakRssBytes is { } peak)
@@ -153,6 +157,11 @@ internal sealed class RunReport
         }
 
         yield return new Figure("generator CPU", GeneratorCpuSeconds, FigureUnit.Seconds);
+        if (DeliveriesReceived > 0)
+        {
+            yield return new Figure("gen. CPU/delivery", GeneratorCpuSeconds * 1e6 / DeliveriesReceived, FigureUnit.Microseconds);
+        }
+
         yield return new Figure("loss", Loss, FigureUnit.Count);
     }
 }

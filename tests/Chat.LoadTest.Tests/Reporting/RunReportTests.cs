@@ -124,9 +124,11 @@ public class RunReportTests
                 new Figure("latency p99", 0.25, FigureUnit.Milliseconds),
                 new Figure("latency max", 0.25, FigureUnit.Milliseconds),
                 new Figure("server CPU", 1.5, FigureUnit.Seconds),
+                new Figure("server CPU/delivery", 1_500, FigureUnit.Microseconds),
                 new Figure("server peak RSS", 64 << 20, FigureUnit.Bytes),
                 new Figure("memory per connection", 3_000, FigureUnit.Bytes),
                 new Figure("generator CPU", 3, FigureUnit.Seconds),
+                new Figure("gen. CPU/delivery", 3_000, FigureUnit.Microseconds),
                 new Figure("loss", 0, FigureUnit.Count),
             ],
             report.Figures());
