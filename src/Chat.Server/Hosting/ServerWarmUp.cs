@@ -34,9 +34,9 @@ internal static class ServerWarmUp
                 ? Directory.CreateTempSubdirectory("chatroom-warm-up-").FullName
                 : Directory.CreateDirectory(Path.Combine(parent, "chatroom-warm-up")).FullName;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return false; // No temporary folder to be had: start cold.
         }
 
         var options = ChatServerOptions.Default with
@@ -68,7 +68,8 @@ internal static class ServerWarmUp
             await server.StopAsync();
             return true;
         }
-        catch (Exception ex) when (ex is ChatException or OperationCanceledException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is ChatException or OperationCanceledException or IOException or UnauthorizedAccessException
+            or System.Net.Sockets.SocketException or Microsoft.Data.Sqlite.SqliteException)
         {
             return false;
         }
@@ -78,7 +79,7 @@ internal static class ServerWarmUp
             {
                 Directory.Delete(folder, recursive: true);
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // Left in the temporary folder; nothing reads it.
             }
