@@ -19,6 +19,9 @@ namespace Chat.Server;
 /// </remarks>
 internal sealed class DeliveryBatch
 {
+    /// <summary>From how many clients owed a batch's sends are made by two threads.</summary>
+    private const int SplitAt = 2048;
+
     [ThreadStatic]
     private static DeliveryBatch? t_batch;
 
@@ -62,19 +65,36 @@ internal sealed class DeliveryBatch
             return;
         }
 
-        // Sending only writes: it delivers nothing more, so the list does not grow meanwhile.
+        // Sending only writes: it delivers nothing more, so the list does not grow meanwhile. A
+        // crowd's sends are shared with another thread: half of them go out from the pool while
+        // this thread makes the other half.
         var owed = _owed;
-        for (var i = 0; i < _count; i++)
+        var count = _count;
+        _count = 0;
+        if (count >= SplitAt)
+        {
+            var half = count / 2;
+            var rest = new ClientSession[count - half];
+            Array.Copy(owed, half, rest, 0, rest.Length);
+            Array.Clear(owed, half, rest.Length);
+            ThreadPool.UnsafeQueueUserWorkItem(static r => SendAll(r, r.Length), rest, preferLocal: false);
+            count = half;
+        }
+
+        SendAll(owed, count);
+        if (owed.Length > 4096)
+        {
+            _owed = new ClientSession[16]; // A thread that once sent to a crowd does not keep the list.
+        }
+    }
+
+    private static void SendAll(ClientSession[] owed, int count)
+    {
+        for (var i = 0; i < count; i++)
         {
             var session = owed[i];
             owed[i] = null!;
             session.SendDeferred();
-        }
-
-        _count = 0;
-        if (owed.Length > 4096)
-        {
-            _owed = new ClientSession[16]; // A thread that once sent to a crowd does not keep the list.
         }
     }
 }
