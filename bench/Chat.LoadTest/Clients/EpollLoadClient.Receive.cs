@@ -91,7 +91,7 @@ internal sealed partial class EpollLoadClient
 
         try
         {
-            _socket.Shutdown(SocketShutdown.Both);
+            Socket.Shutdown(SocketShutdown.Both);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {

@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using Chat.LoadTest.Clients.Epoll;
 using Chat.Protocol;
-using Chat.Protocol.Wire;
 
 namespace Chat.LoadTest.Clients;
 
@@ -17,14 +16,9 @@ namespace Chat.LoadTest.Clients;
 /// </summary>
 internal sealed partial class EpollLoadClient : RawSocketLoadClient
 {
-    private static readonly byte[] s_goodbye = MessageSerializer.ToFrame(new Goodbye());
-
-    private readonly Socket _socket;
     private readonly ReceiveBuffer _buffer = new(ThinLoadClient.BufferSize);
     private readonly ReceiveLoop _loop;
     private readonly int _maxFrameLength;
-    private readonly TimeSpan _closeTimeout;
-    private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource<Welcome> _welcomed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -33,12 +27,10 @@ internal sealed partial class EpollLoadClient : RawSocketLoadClient
     private int _disposed;
 
     private EpollLoadClient(int index, Socket socket, ReceiveLoop loop, ChatConnectionOptions options, RunProblems problems)
-        : base(index, problems)
+        : base(index, socket, options.CloseTimeout, problems)
     {
-        _socket = socket;
         _loop = loop;
         _maxFrameLength = options.MaxFrameLength;
-        _closeTimeout = options.CloseTimeout;
         Fd = (int)socket.SafeHandle.DangerousGetHandle();
     }
 
@@ -52,11 +44,6 @@ internal sealed partial class EpollLoadClient : RawSocketLoadClient
 
     /// <summary>The client's key in its receive loop's epoll set.</summary>
     internal ulong Token { get; set; }
-
-    /// <summary>Sends one SendText frame for <paramref name="text"/>, encoded by the library.</summary>
-    /// <exception cref="ChatConnectionLostException">The socket failed.</exception>
-    public override ValueTask SendAsync(string text, CancellationToken cancellationToken) =>
-        SendFrameAsync(MessageSerializer.ToFrame(new SendText(text)), cancellationToken);
 
     /// <summary>
     /// Says goodbye, waits (up to the close timeout) for the server to close its side, has the
@@ -72,22 +59,12 @@ internal sealed partial class EpollLoadClient : RawSocketLoadClient
         EndExpected = true;
         if (!Reading.IsCompleted)
         {
-            using var timeout = new CancellationTokenSource(_closeTimeout);
-            try
-            {
-                await SendFrameAsync(s_goodbye, timeout.Token).ConfigureAwait(false);
-                _socket.Shutdown(SocketShutdown.Send);
-                await Reading.WaitAsync(timeout.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is ChatException or SocketException or ObjectDisposedException or OperationCanceledException)
-            {
-                // Gone already, or slow to close: close anyway.
-            }
+            await SayGoodbyeAsync().ConfigureAwait(false);
         }
 
         await LetGoAsync().ConfigureAwait(false);
         await _stopping.CancelAsync().ConfigureAwait(false);
-        _socket.Dispose();
+        Socket.Dispose();
         _stopping.Dispose();
     }
 
@@ -109,27 +86,6 @@ internal sealed partial class EpollLoadClient : RawSocketLoadClient
         catch (TimeoutException) when (_loop.Ended)
         {
             // The loop ended without this client (it was stopping as the client registered): nobody reads the socket.
-        }
-    }
-
-    private async ValueTask SendFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
-    {
-        await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            while (!frame.IsEmpty)
-            {
-                var sent = await _socket.SendAsync(frame, SocketFlags.None, cancellationToken).ConfigureAwait(false);
-                frame = frame[sent..];
-            }
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            throw new ChatConnectionLostException($"Sending failed: {ex.Message}", ex);
-        }
-        finally
-        {
-            _sending.Release();
         }
     }
 }

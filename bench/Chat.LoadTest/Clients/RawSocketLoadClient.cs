@@ -1,5 +1,7 @@
+using System.Net.Sockets;
 using Chat.LoadTest.Measurement;
 using Chat.Protocol;
+using Chat.Protocol.Wire;
 using MessagePack;
 
 namespace Chat.LoadTest.Clients;
@@ -9,17 +11,26 @@ namespace Chat.LoadTest.Clients;
 /// <see cref="EpollLoadClient"/> on a receive loop of its own) share once they are welcomed: each
 /// whole frame is looked at in place; a line (TextPosted) is read without allocating
 /// (<see cref="TryTakeLine"/>), and anything else, rare here, is decoded by the library and
-/// handled as <see cref="LibraryLoadClient"/> handles it (<see cref="OnRare"/>).
+/// handled as <see cref="LibraryLoadClient"/> handles it (<see cref="OnRare"/>). Both send the
+/// same way, one frame at a time with the socket's async send, and say goodbye the same way.
 /// </summary>
 internal abstract class RawSocketLoadClient : LoadClient
 {
+    private static readonly byte[] s_goodbye = MessageSerializer.ToFrame(new Goodbye());
+
+    private readonly SemaphoreSlim _sending = new(1, 1);
+    private readonly TimeSpan _closeTimeout;
     private volatile bool _endExpected;
 
     /// <param name="index">The client's number in the run.</param>
+    /// <param name="socket">The connected socket; the client owns it.</param>
+    /// <param name="closeTimeout">How long a goodbye waits for the server to close its side.</param>
     /// <param name="problems">Where to count what goes wrong.</param>
-    protected RawSocketLoadClient(int index, RunProblems problems)
+    protected RawSocketLoadClient(int index, Socket socket, TimeSpan closeTimeout, RunProblems problems)
         : base(index)
     {
+        Socket = socket;
+        _closeTimeout = closeTimeout;
         Problems = problems;
     }
 
@@ -33,6 +44,9 @@ internal abstract class RawSocketLoadClient : LoadClient
     public override int UsersAtJoin => Welcome is { } welcome ? (welcome.UserCount > 0 ? welcome.UserCount : welcome.Users.Count) : 0;
 
     protected RunProblems Problems { get; }
+
+    /// <summary>The client's socket.</summary>
+    protected Socket Socket { get; }
 
     /// <summary>Whether the end of the connection is no loss: the client is leaving, or the server said it closes.</summary>
     protected bool EndExpected
@@ -122,5 +136,51 @@ internal abstract class RawSocketLoadClient : LoadClient
         }
 
         return true;
+    }
+    /// <summary>Sends one SendText frame for <paramref name="text"/>, encoded by the library.</summary>
+    /// <exception cref="ChatConnectionLostException">The socket failed.</exception>
+    public override ValueTask SendAsync(string text, CancellationToken cancellationToken) =>
+        SendFrameAsync(MessageSerializer.ToFrame(new SendText(text)), cancellationToken);
+
+    /// <summary>Sends one whole frame; one sender at a time.</summary>
+    /// <exception cref="ChatConnectionLostException">The socket failed.</exception>
+    protected async ValueTask SendFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (!frame.IsEmpty)
+            {
+                var sent = await Socket.SendAsync(frame, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                frame = frame[sent..];
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            throw new ChatConnectionLostException($"Sending failed: {ex.Message}", ex);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    /// <summary>
+    /// Says goodbye, closes the sending side and waits, up to the close timeout, for the reading to
+    /// end (the server closing its side); a client already gone, or slow to close, is closed anyway.
+    /// </summary>
+    protected async Task SayGoodbyeAsync()
+    {
+        using var timeout = new CancellationTokenSource(_closeTimeout);
+        try
+        {
+            await SendFrameAsync(s_goodbye, timeout.Token).ConfigureAwait(false);
+            Socket.Shutdown(SocketShutdown.Send);
+            await Reading.WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ChatException or SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // Gone already, or slow to close: close anyway.
+        }
     }
 }

@@ -26,7 +26,7 @@ internal sealed partial class ThinLoadClient
             // The session is over (or the server is closing it): close this side too, as the client library does.
             try
             {
-                _socket.Shutdown(SocketShutdown.Both);
+                Socket.Shutdown(SocketShutdown.Both);
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
@@ -61,7 +61,7 @@ internal sealed partial class ThinLoadClient
                 }
 
                 _buffer.MakeRoom(_maxFrameLength);
-                var received = await _socket.ReceiveAsync(_buffer.FreeSpace, SocketFlags.None, _stopping.Token).ConfigureAwait(false);
+                var received = await Socket.ReceiveAsync(_buffer.FreeSpace, SocketFlags.None, _stopping.Token).ConfigureAwait(false);
                 receivedAt = Stopwatch.GetTimestamp();
                 if (received == 0)
                 {
