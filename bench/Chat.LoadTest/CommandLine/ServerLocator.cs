@@ -1,17 +1,13 @@
 namespace Chat.LoadTest.CommandLine;
 
-/// <summary>Finds the Release server in the repository this program was built from.</summary>
+/// <summary>Finds the Release build of Chat.Server in the repository this program was built from.</summary>
 internal static class ServerLocator
 {
-    private const string ReleaseFolder = "src/Chat.Server/bin/Release/net10.0";
-    private const string RelativeServerDll = ReleaseFolder + "/Chat.Server.dll";
+    private const string RelativeServerDll = "src/Chat.Server/bin/Release/net10.0/Chat.Server.dll";
 
     /// <summary>
-    /// The newer of the published server (<c>dotnet publish src/Chat.Server -c Release</c>, compiled
-    /// ahead of time: <c>src/Chat.Server/bin/Release/net10.0/&lt;runtime&gt;/publish/Chat.Server.dll</c>)
-    /// and the built one (<c>src/Chat.Server/bin/Release/net10.0/Chat.Server.dll</c>), under the
-    /// first folder above this program (or the current folder) that holds ChatRoom.sln; the built
-    /// one's relative path when none does. The report names the one it started.
+    /// <c>src/Chat.Server/bin/Release/net10.0/Chat.Server.dll</c> under the first folder above this
+    /// program (or the current folder) that holds ChatRoom.sln; that relative path when none does.
     /// </summary>
     public static string DefaultServerDll()
     {
@@ -21,27 +17,11 @@ internal static class ServerLocator
             {
                 if (File.Exists(Path.Combine(folder.FullName, "ChatRoom.sln")))
                 {
-                    return Newest(folder.FullName);
+                    return Path.Combine(folder.FullName, RelativeServerDll);
                 }
             }
         }
 
         return RelativeServerDll;
-    }
-
-    private static string Newest(string root)
-    {
-        var built = Path.Combine(root, RelativeServerDll);
-        var release = new DirectoryInfo(Path.Combine(root, ReleaseFolder));
-        var published = release.Exists
-            ? release.EnumerateDirectories()
-                .Select(runtime => new FileInfo(Path.Combine(runtime.FullName, "publish", "Chat.Server.dll")))
-                .Where(file => file.Exists)
-                .OrderByDescending(file => file.LastWriteTimeUtc)
-                .FirstOrDefault()
-            : null;
-        return published is not null && (!File.Exists(built) || published.LastWriteTimeUtc >= File.GetLastWriteTimeUtc(built))
-            ? published.FullName
-            : built;
     }
 }
